@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start, step 1: install what is missing, build a release bengal, build
+# the demo site in examples/demo and say where it is and how to serve it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh build
+cmake --preset release >/dev/null
+cmake --build --preset release --target bengal
+./build/release/src/cli/bengal build --source examples/demo
+echo
+echo "Demo site written to examples/demo/public/"
+echo "Serve it with live reload:  ./build/release/src/cli/bengal serve --source examples/demo"
+echo "Then open http://127.0.0.1:5173/"

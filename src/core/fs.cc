@@ -1,0 +1,335 @@
+#include "core/fs.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "core/text.h"
+
+namespace bengal {
+
+namespace {
+
+Diagnostic io_error(const std::string& path, std::string_view what, int err) {
+  return make_error({path, 0, 0}, std::string(what) + ": " + std::strerror(err));
+}
+
+std::int64_t mtime_of(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+}  // namespace
+
+std::string join_path(std::string_view a, std::string_view b) {
+  if (a.empty()) return std::string(b);
+  if (b.empty()) return std::string(a);
+  std::string out(a);
+  if (out.back() != '/') out += '/';
+  if (b.front() == '/') b.remove_prefix(1);
+  out += b;
+  return out;
+}
+
+std::string_view parent_path(std::string_view path) {
+  while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return {};
+  if (slash == 0) return path.substr(0, 1);
+  return path.substr(0, slash);
+}
+
+std::string_view file_name(std::string_view path) {
+  std::size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view file_extension(std::string_view path) {
+  std::string_view name = file_name(path);
+  std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return name.substr(dot);
+}
+
+std::string_view file_stem(std::string_view path) {
+  std::string_view name = file_name(path);
+  std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return name;
+  return name.substr(0, dot);
+}
+
+bool normalize_relative_path(std::string_view path, std::string& out) {
+  std::vector<std::string_view> parts;
+  for (std::string_view seg : split(path, '/')) {
+    if (seg.empty() || seg == ".") continue;
+    if (seg == "..") {
+      if (parts.empty()) return false;
+      parts.pop_back();
+      continue;
+    }
+    parts.push_back(seg);
+  }
+  out.clear();
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += '/';
+    out += parts[i];
+  }
+  return true;
+}
+
+Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root, bool include_hidden) {
+  std::vector<WalkEntry> out;
+  std::vector<std::string> stack{""};
+  while (!stack.empty()) {
+    std::string rel = std::move(stack.back());
+    stack.pop_back();
+    auto entries = fs.list_dir(join_path(root, rel));
+    if (!entries) return std::move(entries).error();
+    for (const DirEntry& e : *entries) {
+      if (e.name.empty() || (e.name[0] == '.' && (e.is_dir || !include_hidden))) continue;
+      std::string child = join_path(rel, e.name);
+      if (e.is_dir) {
+        stack.push_back(std::move(child));
+      } else {
+        out.push_back(WalkEntry{std::move(child), e.size, e.mtime_ns});
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const WalkEntry& a, const WalkEntry& b) { return a.path < b.path; });
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// RealFileSystem
+
+Result<std::string> RealFileSystem::read_file(const std::string& path) const {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(path, "cannot read file", errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return io_error(path, "cannot read file", err);
+  }
+  if (S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return io_error(path, "cannot read file", EISDIR);
+  }
+  std::string bytes;
+  bytes.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == bytes.size()) bytes.resize(bytes.size() + 4096);  // file grew while reading
+    ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return io_error(path, "cannot read file", err);
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  bytes.resize(got);
+  return bytes;
+}
+
+FileInfo RealFileSystem::stat(const std::string& path) const {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return {};
+  return FileInfo{true, S_ISDIR(st.st_mode), static_cast<std::uint64_t>(st.st_size), mtime_of(st)};
+}
+
+Result<std::vector<DirEntry>> RealFileSystem::list_dir(const std::string& dir) const {
+  DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
+  if (d == nullptr) return io_error(dir, "cannot list directory", errno);
+  std::vector<DirEntry> out;
+  while (struct dirent* ent = ::readdir(d)) {
+    std::string_view name(ent->d_name);
+    if (name == "." || name == "..") continue;
+    struct stat st;
+    // fstatat follows symlinks, so a link to a file or dir behaves as its target.
+    if (::fstatat(::dirfd(d), ent->d_name, &st, 0) != 0) continue;
+    if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) continue;
+    out.push_back(DirEntry{std::string(name), S_ISDIR(st.st_mode),
+                           static_cast<std::uint64_t>(st.st_size), mtime_of(st)});
+  }
+  ::closedir(d);
+  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+Status RealFileSystem::make_dirs(const std::string& path) {
+  if (path.empty()) return Ok{};
+  std::error_code ec;
+  std::filesystem::create_directories(path, ec);
+  if (ec && !std::filesystem::is_directory(path)) {
+    return make_error({path, 0, 0}, "cannot create directory: " + ec.message());
+  }
+  return Ok{};
+}
+
+Status RealFileSystem::write_file(const std::string& path, std::string_view bytes) {
+  static std::atomic<std::uint64_t> counter{0};
+  std::string_view parent = parent_path(path);
+  if (!parent.empty()) {
+    // Fast path: most parents exist; only create on failure below.
+    struct stat st;
+    if (::stat(std::string(parent).c_str(), &st) != 0) {
+      if (auto s = make_dirs(std::string(parent)); !s) return s;
+    }
+  }
+  std::string tmp = path + ".bengal-tmp." + std::to_string(::getpid()) + "." +
+                    std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return io_error(path, "cannot write file", errno);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return io_error(path, "cannot write file", err);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return io_error(path, "cannot write file", err);
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return io_error(path, "cannot move file into place", err);
+  }
+  return Ok{};
+}
+
+Status RealFileSystem::remove_file(const std::string& path) {
+  if (::unlink(path.c_str()) != 0 && errno != ENOENT) return io_error(path, "cannot remove file", errno);
+  return Ok{};
+}
+
+Status RealFileSystem::remove_tree(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::remove_all(path, ec);
+  if (ec) return make_error({path, 0, 0}, "cannot remove: " + ec.message());
+  return Ok{};
+}
+
+void RealFileSystem::prune_empty_dirs(const std::string& dir, const std::string& stop) {
+  std::string cur = dir;
+  while (!cur.empty() && cur != stop && cur.size() > stop.size()) {
+    if (::rmdir(cur.c_str()) != 0) return;  // not empty (or gone): stop climbing
+    cur = std::string(parent_path(cur));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// MemoryFileSystem
+
+std::string MemoryFileSystem::key(std::string_view path) {
+  std::string out;
+  bool absolute = !path.empty() && path.front() == '/';
+  if (!normalize_relative_path(path, out)) out = std::string(path);
+  return absolute ? "/" + out : out;
+}
+
+Result<std::string> MemoryFileSystem::read_file(const std::string& path) const {
+  std::lock_guard lock(mu_);
+  auto it = files_.find(key(path));
+  if (it == files_.end()) return io_error(path, "cannot read file", ENOENT);
+  return it->second.bytes;
+}
+
+FileInfo MemoryFileSystem::stat(const std::string& path) const {
+  std::lock_guard lock(mu_);
+  std::string k = key(path);
+  auto it = files_.find(k);
+  if (it != files_.end()) return FileInfo{true, false, it->second.bytes.size(), it->second.mtime_ns};
+  std::string prefix = k.empty() ? "" : k + "/";
+  auto lb = files_.lower_bound(prefix);
+  if (lb != files_.end() && starts_with(lb->first, prefix)) return FileInfo{true, true, 0, 0};
+  return {};
+}
+
+Result<std::vector<DirEntry>> MemoryFileSystem::list_dir(const std::string& dir) const {
+  std::lock_guard lock(mu_);
+  std::string k = key(dir);
+  std::string prefix = (k.empty() || k == "/") ? k : k + "/";
+  std::vector<DirEntry> out;
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && starts_with(it->first, prefix); ++it) {
+    std::string_view rest = std::string_view(it->first).substr(prefix.size());
+    std::size_t slash = rest.find('/');
+    if (slash == std::string_view::npos) {
+      out.push_back(DirEntry{std::string(rest), false, it->second.bytes.size(), it->second.mtime_ns});
+    } else {
+      std::string name(rest.substr(0, slash));
+      if (out.empty() || out.back().name != name || !out.back().is_dir) {
+        out.push_back(DirEntry{name, true, 0, 0});
+      }
+    }
+  }
+  if (out.empty() && !k.empty() && files_.find(k) == files_.end()) {
+    return io_error(dir, "cannot list directory", ENOENT);
+  }
+  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const DirEntry& a, const DirEntry& b) { return a.name == b.name; }),
+            out.end());
+  return out;
+}
+
+Status MemoryFileSystem::write_file(const std::string& path, std::string_view bytes) {
+  std::lock_guard lock(mu_);
+  File& f = files_[key(path)];
+  f.bytes.assign(bytes);
+  f.mtime_ns = ++clock_;
+  ++writes_;
+  return Ok{};
+}
+
+Status MemoryFileSystem::remove_file(const std::string& path) {
+  std::lock_guard lock(mu_);
+  files_.erase(key(path));
+  return Ok{};
+}
+
+Status MemoryFileSystem::remove_tree(const std::string& path) {
+  std::lock_guard lock(mu_);
+  std::string k = key(path);
+  files_.erase(k);
+  std::string prefix = k.empty() ? "" : k + "/";
+  auto it = files_.lower_bound(prefix);
+  while (it != files_.end() && starts_with(it->first, prefix)) it = files_.erase(it);
+  return Ok{};
+}
+
+Status MemoryFileSystem::make_dirs(const std::string&) { return Ok{}; }
+
+void MemoryFileSystem::prune_empty_dirs(const std::string&, const std::string&) {}
+
+std::vector<std::string> MemoryFileSystem::all_files() const {
+  std::lock_guard lock(mu_);
+  std::vector<std::string> out;
+  out.reserve(files_.size());
+  for (const auto& [k, v] : files_) out.push_back(k);
+  return out;
+}
+
+std::size_t MemoryFileSystem::write_count() const {
+  std::lock_guard lock(mu_);
+  return writes_;
+}
+
+}  // namespace bengal

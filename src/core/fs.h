@@ -1,0 +1,124 @@
+// FileSystem: every byte Bengal reads or writes goes through this interface,
+// so tests and the dev server can run on an in-memory tree.
+//
+// Paths are '/'-separated strings. RealFileSystem takes them as given
+// (relative to the working directory or absolute); MemoryFileSystem keys
+// files by their normalised path.
+//
+// Thread-safety: both implementations may be used from many threads at once.
+// RealFileSystem defers to the kernel; MemoryFileSystem takes a mutex (it is
+// for tests and fixtures, never on a timed path).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace bengal {
+
+struct FileInfo {
+  bool exists = false;
+  bool is_dir = false;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+struct DirEntry {
+  std::string name;  // file name only
+  bool is_dir = false;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  virtual Result<std::string> read_file(const std::string& path) const = 0;
+  virtual FileInfo stat(const std::string& path) const = 0;
+  // Direct children of `dir`, sorted by name. A missing dir is an error.
+  virtual Result<std::vector<DirEntry>> list_dir(const std::string& dir) const = 0;
+  // Creates parent directories, writes to a temporary name beside `path` and
+  // renames it into place, so readers never see a half-written file.
+  virtual Status write_file(const std::string& path, std::string_view bytes) = 0;
+  virtual Status remove_file(const std::string& path) = 0;
+  // Removes `path` and everything under it; a missing path is not an error.
+  virtual Status remove_tree(const std::string& path) = 0;
+  virtual Status make_dirs(const std::string& path) = 0;
+  // Removes empty directories from `dir` upwards, stopping at `stop` (exclusive).
+  virtual void prune_empty_dirs(const std::string& dir, const std::string& stop) = 0;
+};
+
+// A file found by walk(): `path` is relative to the walked root.
+struct WalkEntry {
+  std::string path;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+// Every regular file below `root`, sorted by relative path. Directories whose
+// name starts with '.' are skipped (.git, .bengal); so are files named ".*"
+// unless `include_hidden`.
+Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root,
+                                    bool include_hidden = false);
+
+// "a/b" + "c" -> "a/b/c"; either side may be empty.
+std::string join_path(std::string_view a, std::string_view b);
+// Parent directory of a '/'-separated path ("a/b/c" -> "a/b", "c" -> "").
+std::string_view parent_path(std::string_view path);
+std::string_view file_name(std::string_view path);
+std::string_view file_extension(std::string_view path);  // ".md", or empty
+std::string_view file_stem(std::string_view path);       // "x" for "a/x.md"
+// Collapses "." and "x/.." segments and duplicate slashes. Returns false when
+// the path climbs above its start ("../x", "a/../../x").
+bool normalize_relative_path(std::string_view path, std::string& out);
+
+class RealFileSystem final : public FileSystem {
+ public:
+  Result<std::string> read_file(const std::string& path) const override;
+  FileInfo stat(const std::string& path) const override;
+  Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override;
+  Status write_file(const std::string& path, std::string_view bytes) override;
+  Status remove_file(const std::string& path) override;
+  Status remove_tree(const std::string& path) override;
+  Status make_dirs(const std::string& path) override;
+  void prune_empty_dirs(const std::string& dir, const std::string& stop) override;
+};
+
+class MemoryFileSystem final : public FileSystem {
+ public:
+  MemoryFileSystem() = default;
+
+  Result<std::string> read_file(const std::string& path) const override;
+  FileInfo stat(const std::string& path) const override;
+  Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override;
+  Status write_file(const std::string& path, std::string_view bytes) override;
+  Status remove_file(const std::string& path) override;
+  Status remove_tree(const std::string& path) override;
+  Status make_dirs(const std::string& path) override;
+  void prune_empty_dirs(const std::string& dir, const std::string& stop) override;
+
+  // Test helpers.
+  void set_file(const std::string& path, std::string_view bytes) { (void)write_file(path, bytes); }
+  std::vector<std::string> all_files() const;  // sorted
+  std::size_t write_count() const;             // write_file calls so far
+
+ private:
+  struct File {
+    std::string bytes;
+    std::int64_t mtime_ns = 0;
+  };
+  static std::string key(std::string_view path);
+  mutable std::mutex mu_;
+  std::map<std::string, File> files_;
+  std::int64_t clock_ = 1'000'000'000;  // logical mtime, advances on each write
+  std::size_t writes_ = 0;
+};
+
+}  // namespace bengal

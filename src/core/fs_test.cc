@@ -1,0 +1,67 @@
+#include "core/fs.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace bengal {
+namespace {
+
+TEST(Paths, NormalizeRefusesToClimbAboveStart) {
+  std::string out;
+  EXPECT_TRUE(normalize_relative_path("a/./b//c/../d", out));
+  EXPECT_EQ(out, "a/b/d");
+  EXPECT_FALSE(normalize_relative_path("../x", out));
+  EXPECT_FALSE(normalize_relative_path("a/../../x", out));
+  EXPECT_EQ(file_extension("a/b.tar.gz"), ".gz");
+  EXPECT_EQ(file_stem("a/b.md"), "b");
+  EXPECT_EQ(parent_path("a/b/c"), "a/b");
+  EXPECT_EQ(join_path("a/", "/b"), "a/b");
+}
+
+TEST(MemoryFileSystem, ListsDirectoriesAndWalksSorted) {
+  MemoryFileSystem fs;
+  fs.set_file("site/content/b.md", "b");
+  fs.set_file("site/content/a/x.md", "x");
+  fs.set_file("site/content/.hidden/y.md", "y");
+  auto entries = fs.list_dir("site/content");
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_TRUE((*entries)[1].is_dir);
+  auto files = walk(fs, "site/content");
+  ASSERT_TRUE(files.ok());
+  ASSERT_EQ(files->size(), 2u);
+  EXPECT_EQ((*files)[0].path, "a/x.md");
+  EXPECT_EQ((*files)[1].path, "b.md");
+  EXPECT_FALSE(fs.list_dir("nope").ok());
+  EXPECT_TRUE(fs.stat("site/content").is_dir);
+}
+
+TEST(RealFileSystem, WritesAtomicallyAndReadsBack) {
+  std::string dir = std::filesystem::temp_directory_path() / ("bengal-fs-test-" + std::to_string(::getpid()));
+  RealFileSystem fs;
+  std::string path = join_path(dir, "deep/er/file.txt");
+  ASSERT_TRUE(fs.write_file(path, "hello").ok());
+  auto r = fs.read_file(path);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(*r, "hello");
+  auto listing = fs.list_dir(join_path(dir, "deep/er"));
+  ASSERT_TRUE(listing.ok());
+  EXPECT_EQ(listing->size(), 1u);  // no temporary file left behind
+  EXPECT_FALSE(fs.read_file(join_path(dir, "missing")).ok());
+  ASSERT_TRUE(fs.remove_file(path).ok());
+  fs.prune_empty_dirs(join_path(dir, "deep/er"), dir);
+  EXPECT_FALSE(fs.stat(join_path(dir, "deep")).exists);
+  ASSERT_TRUE(fs.remove_tree(dir).ok());
+}
+
+TEST(RealFileSystem, ReadErrorNamesTheFile) {
+  RealFileSystem fs;
+  auto r = fs.read_file("/nonexistent/bengal/x.md");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().location.file, "/nonexistent/bengal/x.md");
+}
+
+}  // namespace
+}  // namespace bengal
