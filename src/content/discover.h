@@ -1,0 +1,74 @@
+// discover: the first pipeline stage. Finds every input of a site and reads
+// the content files, in parallel.
+//
+// For each Markdown file (content/**/*.md|.markdown) it reads the bytes,
+// hashes them (XXH3-128), checks size and UTF-8, splits and parses the front
+// matter. A file that fails any of these is reported (file, line, column,
+// hint) and marked !ok; the rest of the site goes on. Other files under
+// content/ are resources (copied beside their page), files under static/ are
+// copied as they are, files under data/ are parsed into site data.
+//
+// Thread-safety: discover() runs its own parallel loop on the given pool;
+// the result is owned by the caller.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "content/front_matter.h"
+#include "core/data.h"
+#include "core/diagnostic.h"
+#include "core/fs.h"
+#include "core/hash.h"
+#include "core/thread_pool.h"
+
+namespace bengal::content {
+
+struct SourcePage {
+  std::string rel_path;      // relative to the content dir: "blog/post.md"
+  std::string display_path;  // relative to the site root: "content/blog/post.md"
+  bool is_section_index = false;  // _index.md: the page of a section (or home)
+  bool is_leaf_bundle = false;    // index.md: a page whose folder holds its resources
+  std::string raw;                // file bytes; released once the body is parsed
+  FrontMatterSplit split;
+  Data front_matter;              // parsed, before cascade
+  Hash128 hash;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool ok = false;                // false: reported and skipped
+
+  std::string_view body() const { return split.body(raw); }
+  FrontMatterOrigin origin() const { return {raw, &split, display_path}; }
+};
+
+// A file copied to the output unchanged.
+struct SourceFile {
+  std::string rel_path;      // relative to its root (content/ or static/)
+  std::string display_path;  // relative to the site root
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+
+struct DataFile {
+  std::string key_path;      // "authors" for data/authors.yaml, "team/people" for data/team/people.json
+  std::string display_path;
+  Data value;
+  Hash128 hash;
+};
+
+struct DiscoverResult {
+  std::vector<SourcePage> pages;        // sorted by rel_path
+  std::vector<SourceFile> resources;    // non-Markdown files under content/, sorted
+  std::vector<SourceFile> static_files; // files under static/, sorted
+  std::vector<DataFile> data_files;     // sorted by key_path
+  DiagnosticList diagnostics;
+};
+
+DiscoverResult discover(const FileSystem& fs, const std::string& site_root, const config::Config& config,
+                        ThreadPool& pool);
+
+bool is_markdown_path(std::string_view path);
+
+}  // namespace bengal::content

@@ -1,0 +1,115 @@
+#include "content/discover.h"
+
+#include <gtest/gtest.h>
+
+#include "core/txtar.h"
+
+namespace bengal::content {
+namespace {
+
+DiscoverResult run(std::string_view archive, unsigned threads = 2) {
+  MemoryFileSystem fs;
+  load_txtar(fs, archive, "site");
+  config::Config config;
+  ThreadPool pool(threads);
+  return discover(fs, "site", config, pool);
+}
+
+TEST(Discover, FindsPagesResourcesStaticAndData) {
+  auto r = run(R"(-- content/_index.md --
+---
+title: Home
+---
+-- content/blog/a.md --
+---
+title: A
+---
+Body A
+-- content/blog/b/index.md --
+# B
+-- content/blog/b/photo.png --
+PNG
+-- static/css/site.css --
+body{}
+-- data/authors.yaml --
+ann: {name: Ann}
+-- content/notes.txt.markdown --
+x
+)");
+  ASSERT_TRUE(r.diagnostics.empty()) << format_diagnostic(r.diagnostics.items()[0]);
+  ASSERT_EQ(r.pages.size(), 4u);
+  EXPECT_EQ(r.pages[0].rel_path, "_index.md");
+  EXPECT_TRUE(r.pages[0].is_section_index);
+  EXPECT_EQ(r.pages[1].rel_path, "blog/a.md");
+  EXPECT_EQ(r.pages[1].body(), "Body A\n");
+  EXPECT_EQ(r.pages[1].front_matter.find("title")->as_string(), "A");
+  EXPECT_TRUE(r.pages[2].is_leaf_bundle);
+  EXPECT_FALSE(r.pages[2].hash.is_zero());
+  ASSERT_EQ(r.resources.size(), 1u);
+  EXPECT_EQ(r.resources[0].rel_path, "blog/b/photo.png");
+  ASSERT_EQ(r.static_files.size(), 1u);
+  EXPECT_EQ(r.static_files[0].display_path, "static/css/site.css");
+  ASSERT_EQ(r.data_files.size(), 1u);
+  EXPECT_EQ(r.data_files[0].key_path, "authors");
+}
+
+TEST(Discover, BrokenFilesAreReportedAndSkippedOthersLoad) {
+  auto r = run("-- content/good.md --\n---\ntitle: ok\n---\n"
+               "-- content/bad-yaml.md --\n---\ntitle: [unclosed\n---\n"
+               "-- content/bad-utf8.md --\nhello \xFF world\n"
+               "-- content/unclosed.md --\n---\ntitle: x\n");
+  EXPECT_EQ(r.diagnostics.error_count(), 3u);
+  std::vector<std::string> files;
+  for (const auto& d : r.diagnostics.items()) files.push_back(d.location.file);
+  EXPECT_EQ(files, (std::vector<std::string>{"content/bad-utf8.md", "content/bad-yaml.md", "content/unclosed.md"}));
+  const Diagnostic& utf8 = r.diagnostics.items()[0];
+  EXPECT_EQ(utf8.location.line, 1);
+  EXPECT_EQ(utf8.location.column, 7);
+  int ok = 0;
+  for (const auto& p : r.pages) ok += p.ok;
+  EXPECT_EQ(ok, 1);
+}
+
+TEST(Discover, OversizedFileIsSkippedWithHint) {
+  MemoryFileSystem fs;
+  fs.set_file("site/content/huge.md", std::string(2000, 'x'));
+  fs.set_file("site/content/small.md", "hi");
+  config::Config config;
+  config.max_page_bytes = 1000;
+  ThreadPool pool(1);
+  auto r = discover(fs, "site", config, pool);
+  ASSERT_EQ(r.diagnostics.error_count(), 1u);
+  EXPECT_EQ(r.diagnostics.items()[0].location.file, "content/huge.md");
+  EXPECT_NE(r.diagnostics.items()[0].hint.find("max_page_bytes"), std::string::npos);
+  EXPECT_TRUE(r.pages[1].ok);
+}
+
+TEST(Discover, ResultIsTheSameForAnyThreadCount) {
+  std::string archive;
+  for (int i = 0; i < 200; ++i) {
+    archive += "-- content/s" + std::to_string(i % 7) + "/p" + std::to_string(i) + ".md --\n";
+    archive += i % 13 == 0 ? "---\ntitle: [bad\n---\n" : "---\ntitle: P" + std::to_string(i) + "\n---\nbody\n";
+  }
+  auto one = run(archive, 1);
+  auto four = run(archive, 4);
+  ASSERT_EQ(one.pages.size(), four.pages.size());
+  for (std::size_t i = 0; i < one.pages.size(); ++i) {
+    EXPECT_EQ(one.pages[i].rel_path, four.pages[i].rel_path);
+    EXPECT_EQ(one.pages[i].hash, four.pages[i].hash);
+    EXPECT_EQ(one.pages[i].ok, four.pages[i].ok);
+  }
+  ASSERT_EQ(one.diagnostics.items().size(), four.diagnostics.items().size());
+  for (std::size_t i = 0; i < one.diagnostics.items().size(); ++i) {
+    EXPECT_EQ(one.diagnostics.items()[i].location.file, four.diagnostics.items()[i].location.file);
+  }
+}
+
+TEST(Discover, BadDataFileIsReported) {
+  auto r = run("-- data/x.json --\n{\"a\": }\n");
+  ASSERT_EQ(r.diagnostics.error_count(), 1u);
+  EXPECT_EQ(r.diagnostics.items()[0].location.file, "data/x.json");
+  EXPECT_EQ(r.diagnostics.items()[0].location.line, 1);
+}
+
+}  // namespace
+}  // namespace bengal::content
