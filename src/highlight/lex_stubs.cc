@@ -1,0 +1,44 @@
+// TEMPORARY: lexers not written yet fall back to plain text.
+#include "highlight/lexers.h"
+namespace bengal::highlight {
+void lex_bash(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_c(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_console(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_cpp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_diff(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_dockerfile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_go(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_ini(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_java(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_javascript(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_json(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_jsx(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_makefile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_markdown(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_nginx(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_pycon(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_python(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_rust(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_scala(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_scss(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_sql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_toml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_tsx(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_typescript(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_yaml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
+}
