@@ -1,0 +1,46 @@
+// Byte-level encoding for the build cache: little-endian varints,
+// length-prefixed strings and 128-bit hashes. The reader never reads past
+// its buffer; any malformed input sets failed() and returns zeros, so a
+// corrupt cache can only ever mean "no cache", never a crash.
+//
+// Thread-safety: each Writer/Reader is owned by one thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/hash.h"
+
+namespace bengal::incremental {
+
+class Writer {
+ public:
+  void u64(std::uint64_t v);
+  void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
+  void str(std::string_view s);
+  void hash(const Hash128& h);
+  const std::string& bytes() const { return out_; }
+  std::string& bytes() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  std::uint64_t u64();
+  std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
+  std::string_view str();
+  Hash128 hash();
+  bool failed() const { return failed_; }
+  bool at_end() const { return pos_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  std::size_t pos_ = 0;
+  bool failed_ = false;
+};
+
+}  // namespace bengal::incremental

@@ -1,0 +1,90 @@
+// SiteSnapshot: the frozen site every render reads.
+//
+// freeze() moves the assembled Site, the parsed page bodies and the site data
+// into one immutable object and computes the render schedule (one job per
+// output file: a page, or one page of a paginated list). After freeze nothing
+// changes it, so render workers read it concurrently with no locks.
+//
+// Thread-safety: immutable after construction; share `const SiteSnapshot&`.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "content/discover.h"
+#include "content/site.h"
+#include "core/data.h"
+#include "core/date.h"
+
+namespace bengal::snapshot {
+
+using content::PageId;
+
+struct TocEntry {
+  int level = 0;
+  std::string id;
+  std::string text;
+};
+
+// What the parse stage learned from a page's Markdown body.
+struct PageBody {
+  std::string html;
+  std::vector<TocEntry> toc;
+  std::string summary_html;     // explicit summary, text before <!--more-->, or the first N words
+  bool summary_truncated = false;  // the body continues after the summary
+  std::string plain_text;       // tags stripped, for the search index (may be capped)
+  std::uint32_t word_count = 0;
+  std::uint32_t reading_minutes = 0;
+};
+
+// One output file to render: a page, or page `pager` (1-based) of a list.
+struct RenderJob {
+  PageId page = content::kNoPage;
+  std::uint32_t pager = 1;
+  std::uint32_t pager_count = 1;
+  std::string url;          // this output's URL ("/blog/page/2/")
+  std::string output_path;  // relative to the output dir
+};
+
+// Where a page came from, kept after the raw bytes are released.
+struct PageSource {
+  std::string rel_path;
+  std::string display_path;
+  Hash128 hash;
+};
+
+class SiteSnapshot {
+ public:
+  SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageBody> bodies,
+               std::vector<PageSource> sources, Data data, DateTime build_date);
+
+  const config::Config& config() const { return *config_; }
+  const content::Site& site() const { return site_; }
+  const content::Page& page(PageId id) const { return site_.pages[id]; }
+  const PageBody& body(PageId id) const { return bodies_[id]; }
+  // Source of a page with one (-1 for generated pages): display path and hash.
+  const PageSource* source(PageId id) const;
+  const Data& data() const { return data_; }
+  const DateTime& build_date() const { return build_date_; }
+  const std::vector<RenderJob>& schedule() const { return schedule_; }
+
+  // Absolute URL for a site-relative one: base_url + url without its '/'.
+  std::string permalink(std::string_view url) const;
+
+ private:
+  std::shared_ptr<const config::Config> config_;
+  content::Site site_;
+  std::vector<PageBody> bodies_;
+  std::vector<PageSource> sources_;
+  Data data_;
+  DateTime build_date_;
+  std::vector<RenderJob> schedule_;
+};
+
+// Builds site.data from data files: "team/people" -> data.team.people.
+Data make_site_data(const std::vector<content::DataFile>& files);
+
+}  // namespace bengal::snapshot
