@@ -2,9 +2,7 @@
 #include "highlight/lexers.h"
 namespace bengal::highlight {
 void lex_bash(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_c(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_console(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_cpp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_diff(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -26,8 +24,6 @@ void lex_nginx(std::string_view code, TokenSink& out) { out.push(Token::kText, c
 void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_pycon(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_python(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_rust(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
