@@ -51,3 +51,32 @@ function(bengal_tests name)
   gtest_discover_tests(${name}_tests DISCOVERY_TIMEOUT 60
     PROPERTIES ENVIRONMENT "BENGAL_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()
+
+# bengal_embed(NAME DIR <dir> FUNCTION <fn>)
+#   -> static library bengal_embed_<NAME> defining
+#      std::span<const bengal::EmbeddedFile> bengal::embedded::<fn>()
+#   holding every file under <dir> (re-generated when files change).
+if(NOT TARGET bengal_embed_tool)
+  add_executable(bengal_embed_tool ${PROJECT_SOURCE_DIR}/tools/embed.cc)
+  # The generator must not carry sanitizer runtime requirements into the build step.
+  target_compile_options(bengal_embed_tool PRIVATE -fno-sanitize=all)
+  target_link_options(bengal_embed_tool PRIVATE -fno-sanitize=all)
+endif()
+
+function(bengal_embed name)
+  cmake_parse_arguments(ARG "" "DIR;FUNCTION" "" ${ARGN})
+  file(GLOB_RECURSE files CONFIGURE_DEPENDS RELATIVE ${ARG_DIR} ${ARG_DIR}/*)
+  list(FILTER files EXCLUDE REGEX "(^|/)\\.")
+  list(SORT files)
+  set(abs_files "")
+  foreach(f ${files})
+    list(APPEND abs_files ${ARG_DIR}/${f})
+  endforeach()
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded_${name}.cc)
+  add_custom_command(OUTPUT ${out}
+    COMMAND bengal_embed_tool ${out} ${ARG_FUNCTION} ${ARG_DIR} ${files}
+    DEPENDS bengal_embed_tool ${abs_files}
+    COMMENT "Embedding ${name}")
+  add_library(bengal_embed_${name} STATIC ${out})
+  target_include_directories(bengal_embed_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+endfunction()

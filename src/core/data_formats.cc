@@ -355,7 +355,12 @@ class YamlBuilder {
 
   Diagnostic parser_error() {
     std::string msg = parser_.problem ? parser_.problem : "syntax error";
-    if (parser_.context) msg = std::string(parser_.context) + ": " + msg;
+    if (parser_.context) {
+      // libyaml detects an unclosed construct where the text ends; the place
+      // the construct started (the context mark) is where the fix goes.
+      msg = std::string(parser_.context) + " that starts here: " + msg;
+      return error_at(parser_.context_mark, msg);
+    }
     return error_at(parser_.problem_mark, msg);
   }
 
