@@ -13,9 +13,7 @@ void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText,
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ini(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_java(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_javascript(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_json(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_jsx(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_makefile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -32,8 +30,6 @@ void lex_scss(std::string_view code, TokenSink& out) { out.push(Token::kText, co
 void lex_sql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_toml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_tsx(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_typescript(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_yaml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
