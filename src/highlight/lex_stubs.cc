@@ -1,8 +1,6 @@
 // TEMPORARY: lexers not written yet fall back to plain text.
 #include "highlight/lexers.h"
 namespace bengal::highlight {
-void lex_bash(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_console(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_diff(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
