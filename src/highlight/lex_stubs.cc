@@ -10,7 +10,6 @@ void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText,
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ini(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_java(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_json(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
