@@ -5,7 +5,6 @@ void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, 
 void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_diff(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_dockerfile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_go(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
