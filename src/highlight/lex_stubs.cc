@@ -9,7 +9,6 @@ void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText,
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ini(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_json(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_makefile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -26,6 +25,5 @@ void lex_sql(std::string_view code, TokenSink& out) { out.push(Token::kText, cod
 void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_toml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_yaml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
