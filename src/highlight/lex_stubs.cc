@@ -3,17 +3,14 @@
 namespace bengal::highlight {
 void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_diff(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_dockerfile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_ini(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_makefile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_markdown(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_nginx(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -23,7 +20,6 @@ void lex_scala(std::string_view code, TokenSink& out) { out.push(Token::kText, c
 void lex_scss(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_sql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_toml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
