@@ -3,13 +3,11 @@
 namespace bengal::highlight {
 void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_dockerfile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_makefile(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_markdown(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -18,7 +16,6 @@ void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_scala(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_scss(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_sql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
