@@ -2,7 +2,6 @@
 #include "highlight/lexers.h"
 namespace bengal::highlight {
 void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_css(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -15,7 +14,6 @@ void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kTe
 void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_scala(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_scss(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
