@@ -4,7 +4,6 @@ namespace bengal::highlight {
 void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_html(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_markdown(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
@@ -15,6 +14,5 @@ void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_scala(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_swift(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_xml(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
