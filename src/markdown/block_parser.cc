@@ -609,11 +609,13 @@ void BlockParser::process_line() {
     }
     if (line_done) return;
   }
-  std::uint32_t last_matched = container;
+  last_matched_ = container;
 
-  if (open_directives_ > 0 && try_directive_close(last_matched)) return;
+  if (open_directives_ > 0 && try_directive_close(last_matched_)) return;
 
-  open_new_blocks(container, all_matched, last_matched);
+  open_new_blocks(container, all_matched);
+  // Extensions may have replaced the matched paragraph (tables, definitions).
+  const std::uint32_t last_matched = last_matched_;
 
   find_first_nonspace();
   bool blank = blank_ && !line_consumed_;
@@ -669,8 +671,7 @@ void BlockParser::process_line() {
   tip_ = container;
 }
 
-void BlockParser::open_new_blocks(std::uint32_t& container, bool all_matched, std::uint32_t last_matched) {
-  (void)last_matched;
+void BlockParser::open_new_blocks(std::uint32_t& container, bool all_matched) {
   bool maybe_lazy = blk(tip_).kind == BlockKind::kParagraph;
   while (true) {
     BlockKind ck = blk(container).kind;
@@ -847,6 +848,7 @@ bool BlockParser::try_table(std::uint32_t& container) {
     std::uint32_t parent = p.parent;
     p.open = false;
     tip_ = parent;
+    if (last_matched_ == container) last_matched_ = parent;
     table = add_child(parent, BlockKind::kTable);
   }
   // Re-terminate the header row with a newline so rows are uniform.
@@ -938,7 +940,7 @@ bool BlockParser::try_directive_open(std::uint32_t& container, std::size_t fence
 bool BlockParser::try_directive_option(std::uint32_t container) {
   Block& b = blk(container);
   DirectiveData& d = tree_.directives[b.extra];
-  if (!d.in_options) return false;
+  if (!d.in_options || line_consumed_) return false;
   if (b.first_child != kNil || blank_ || indent_ >= 4 || peek(first_nonspace_) != ':') {
     d.in_options = false;
     return false;
@@ -1084,6 +1086,7 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
     blk(para).open = false;
     unlink(para);
     tip_ = parent;
+    if (last_matched_ == para) last_matched_ = parent;
     if (prev != kNil && blk(prev).kind == BlockKind::kDefList && blk(prev).last_child != kNil) {
       list = prev;
       blk(list).open = true;

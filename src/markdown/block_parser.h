@@ -69,7 +69,7 @@ class BlockParser {
   bool is_ancestor(std::uint32_t ancestor, std::uint32_t block) const;
 
   bool match_container(std::uint32_t block, bool& line_done);
-  void open_new_blocks(std::uint32_t& container, bool all_matched, std::uint32_t last_matched);
+  void open_new_blocks(std::uint32_t& container, bool all_matched);
   std::size_t parse_list_marker(std::size_t pos, bool interrupts_paragraph, ListData& data) const;
   std::size_t scan_thematic_break(std::size_t pos) const;
   int scan_setext_line(std::size_t pos) const;
@@ -100,6 +100,7 @@ class BlockParser {
   std::uint32_t fixed_src_ = kNil;
   std::uint32_t root_ = 0;
   std::uint32_t tip_ = 0;
+  std::uint32_t last_matched_ = 0;  // deepest container the current line continued
   std::size_t offset_ = 0, column_ = 0;
   std::size_t first_nonspace_ = 0, first_nonspace_column_ = 0, indent_ = 0;
   bool blank_ = false;

@@ -453,7 +453,7 @@ void InlineParser::handle_close_bracket() {
 
   // Footnote reference [^label].
   if (config_.footnotes && !opener.image && opener.pos < close_pos && s_[opener.pos] == '^' &&
-      close_pos - opener.pos > 1 && !(after < s_.size() && (s_[after] == '(' || s_[after] == '['))) {
+      close_pos - opener.pos > 1 && !(after < s_.size() && s_[after] == '(')) {
     normalize_label(s_.substr(opener.pos + 1, close_pos - opener.pos - 1), label_);
     if (tree_.footnotes.count(label_) != 0) {
       // The bracket's content becomes the reference label.

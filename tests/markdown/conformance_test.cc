@@ -54,14 +54,53 @@ bool has_tag(const Example& ex, std::string_view tag) {
 }
 
 // Runs `examples` (those `select` accepts) and returns the failures.
+// Examples where the file's expected output is md4c's behaviour and the GFM
+// spec (which wins) says otherwise, by file and example number, with why.
+struct Deviation {
+  std::string_view file;
+  int example;
+  std::string_view reason;
+};
+constexpr Deviation kDeviations[] = {
+    {"gfm-tables.json", 12,
+     "GFM splits cells at every unescaped pipe, even inside a code span (GFM example 200 escapes it)"},
+    {"gfm-permissive-autolinks.json", 3, "GFM links an e-mail address whatever precedes it (cmark-gfm: ':x@y.z')"},
+    {"gfm-permissive-autolinks.json", 4, "GFM links www. only after whitespace, '*', '_', '~' or '(' (not '{')"},
+    {"gfm-permissive-autolinks.json", 5, "GFM extends a www. link to the next whitespace or '<', so '}' belongs to it"},
+    {"gfm-permissive-autolinks.json", 8, "GFM links an e-mail address after '*' (the '*' is a delimiter run)"},
+    {"gfm-permissive-autolinks.json", 15, "GFM allows '_' anywhere in the local part of an e-mail address"},
+    // With every extension on, these CommonMark examples contain extension
+    // syntax: [[...]] cross-references and GFM extended autolinks.
+    {"commonmark-spec.json+ext", 548, "[[foo]] is a cross-reference"},
+    {"commonmark-spec.json+ext", 559, "[[*foo* bar]] is a cross-reference"},
+    {"commonmark-spec.json+ext", 590, "[[foo]] is a cross-reference"},
+    {"commonmark-spec.json+ext", 608, "https://foo.bar is an extended autolink"},
+    {"commonmark-spec.json+ext", 611, "https://example.com is an extended autolink"},
+    {"commonmark-spec.json+ext", 612, "foo@bar.example.com is an extended autolink"},
+    {"md4c-footnotes.json", 12,
+     "GitHub needs a note's continuation lines indented 4 spaces when its first line is empty, as list items do"},
+};
+
+bool is_deviation(const std::string& file, int example) {
+  for (const Deviation& d : kDeviations) {
+    if (d.file == file && d.example == example) return true;
+  }
+  return false;
+}
+
 int run_file(const std::string& file, const std::function<bool(const Example&)>& select,
              const std::function<Options(const Example&)>& options_for,
              const std::function<std::string(std::string)>& adjust_expected = nullptr,
-             const std::function<std::string(std::string)>& adjust_actual = nullptr) {
+             const std::function<std::string(std::string)>& adjust_actual = nullptr,
+             const std::string& deviation_key = "") {
   Parser parser;
-  int passed = 0, failed = 0;
+  int passed = 0, failed = 0, deviations = 0;
   for (const Example& ex : load(file)) {
     if (!select(ex)) continue;
+    if (is_deviation(deviation_key.empty() ? file : deviation_key, ex.number)) {
+      ++deviations;
+      continue;
+    }
     Options options = options_for(ex);
     std::string actual = parser.render_html(ex.markdown, options);
     std::string expected = ex.html;
@@ -77,7 +116,7 @@ int run_file(const std::string& file, const std::function<bool(const Example&)>&
                     << actual;
     }
   }
-  std::printf("%s: %d passed, %d failed\n", file.c_str(), passed, failed);
+  std::printf("%s: %d passed, %d failed (%d documented deviations)\n", file.c_str(), passed, failed, deviations);
   return failed;
 }
 
@@ -111,17 +150,13 @@ TEST(Conformance, CommonMark0312AllExamplesPass) {
             0);
 }
 
-TEST(Conformance, CommonMarkExamplesAlsoPassWithExtensionsOffIndividually) {
-  // The extensions are opt-in syntax: with all of them on but no extension
-  // syntax in the input, the spec still holds (except where an extension
-  // legitimately claims syntax: tables, autolinks, strikethrough, '$').
+TEST(Conformance, CommonMarkExamplesHoldWithEveryExtensionOn) {
+  // Extensions only claim their own syntax: with all of them on, the spec
+  // examples still pass except those that contain that syntax.
   Options o;
-  o.heading_ids = false;
-  o.gfm = false;
-  o.footnotes = false;
-  o.math = false;
-  o.directives = false;
-  EXPECT_EQ(run_file("commonmark-spec.json", [](const Example&) { return true; }, [&](const Example&) { return o; }),
+  o.heading_ids = false;  // ids change every heading's markup
+  EXPECT_EQ(run_file("commonmark-spec.json", [](const Example&) { return true; }, [&](const Example&) { return o; },
+                     nullptr, nullptr, "commonmark-spec.json+ext"),
             0);
 }
 
