@@ -12,6 +12,7 @@
 #include "core/timer.h"
 #include "incremental/build_cache.h"
 #include "incremental/output_writer.h"
+#include "postprocess/site_files.h"
 #include "render/body_parser.h"
 #include "render/pipeline.h"
 #include "snapshot/snapshot.h"
@@ -240,6 +241,20 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- postprocess -------------------------------------------------------------------
   {
     StageTimer t(stats, "postprocess");
+    for (postprocess::GeneratedFile& f : postprocess::generate_site_files(*snap, diags)) {
+      auto [it, fresh] = outputs.owner.emplace(f.path, f.origin);
+      if (!fresh) {
+        diags.add(make_error({f.origin, 0, 0}, "would overwrite " + f.path + ", which " + it->second + " produces",
+                             "rename or move one of them"));
+        continue;
+      }
+      incremental::OutputRecord rec;
+      auto outcome = writer.commit(f.path, f.bytes, rec, diags);
+      if (outcome == incremental::WriteOutcome::kFailed) continue;
+      ++stats.outputs_rendered;
+      count(stats, outcome);
+      outputs.records[f.path] = rec;
+    }
     copy_files(fs, root, *config, disc, snap->site(), writer, outputs, stats, diags);
   }
 

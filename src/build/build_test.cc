@@ -51,7 +51,8 @@ TEST(Build, WritesPagesListsStaticFilesAndResources) {
   BuildResult r = run(fs);
   ASSERT_FALSE(r.failed()) << format_diagnostic(r.diagnostics.items()[0]);
   for (const char* f : {"index.html", "blog/index.html", "blog/one/index.html", "blog/two/index.html",
-                        "blog/two/pic.png", "css/site.css", "tags/index.html", "tags/a/index.html", "404.html"}) {
+                        "blog/two/pic.png", "css/site.css", "tags/index.html", "tags/a/index.html", "404.html",
+                        "index.xml", "blog/atom.xml", "sitemap.xml", "index.json", "llms.txt", "robots.txt"}) {
     EXPECT_TRUE(fs.stat(std::string("site/public/") + f).exists) << f;
   }
   auto one = fs.read_file("site/public/blog/one/index.html");
@@ -86,7 +87,8 @@ TEST(Build, OutputOfARemovedPageIsRemoved) {
   BuildResult r = run(fs);
   EXPECT_FALSE(fs.stat("site/public/blog/one/index.html").exists);
   EXPECT_FALSE(fs.stat("site/public/tags/a/index.html").exists);
-  EXPECT_EQ(r.stats.outputs_removed, 2u);
+  EXPECT_FALSE(fs.stat("site/public/tags/a/index.xml").exists);
+  EXPECT_EQ(r.stats.outputs_removed, 4u);  // page, term page, term RSS and Atom feeds
 }
 
 TEST(Build, BrokenPageIsReportedSkippedAndTheRestBuilds) {

@@ -42,7 +42,8 @@ constexpr KeySpec kSchema[] = {
     {"feeds.atom", Type::kBool},      {"feeds.limit", Type::kInt},
     {"outputs", Type::kTable},        {"outputs.sitemap", Type::kBool},
     {"outputs.search_index", Type::kBool}, {"outputs.llms_txt", Type::kBool},
-    {"outputs.robots_txt", Type::kBool},
+    {"outputs.robots_txt", Type::kBool}, {"outputs.not_found", Type::kBool},
+    {"feeds.sections", Type::kBool},  {"feeds.taxonomies", Type::kBool},
     {"markdown", Type::kTable},       {"markdown.typographer", Type::kBool},
     {"markdown.safe", Type::kBool},   {"markdown.heading_ids", Type::kBool},
     {"markdown.toc_min_level", Type::kInt}, {"markdown.toc_max_level", Type::kInt},
@@ -352,6 +353,9 @@ void extract(Config& c, std::string_view file, DiagnosticList& diags) {
   get(raw, "outputs.search_index", c.output_search_index);
   get(raw, "outputs.llms_txt", c.output_llms_txt);
   get(raw, "outputs.robots_txt", c.output_robots_txt);
+  get(raw, "outputs.not_found", c.output_not_found);
+  get(raw, "feeds.sections", c.feeds_sections);
+  get(raw, "feeds.taxonomies", c.feeds_taxonomies);
   get(raw, "markdown.typographer", c.markdown_typographer);
   get(raw, "markdown.safe", c.markdown_safe);
   get(raw, "markdown.heading_ids", c.markdown_heading_ids);

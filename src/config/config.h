@@ -97,6 +97,9 @@ struct Config {
   bool output_search_index = true;
   bool output_llms_txt = true;
   bool output_robots_txt = true;
+  bool output_not_found = true;   // 404.html
+  bool feeds_sections = true;     // a feed per section (the home feed is always on with rss/atom)
+  bool feeds_taxonomies = true;   // a feed per taxonomy and per term
 
   Data params;  // [params], free-form
   Data raw;     // the whole validated config (after overrides), for templates

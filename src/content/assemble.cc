@@ -71,7 +71,7 @@ class Assembler {
     order_sections();
     make_taxonomies();
     make_menus();
-    make_not_found();
+    if (config_.output_not_found) make_not_found();
     site_.diagnostics.sort();
     return std::move(site_);
   }

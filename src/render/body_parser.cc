@@ -1,7 +1,7 @@
 #include "render/body_parser.h"
 
 #include "core/text.h"
-#include "render/page_text.h"
+#include "core/html_text.h"
 
 namespace bengal::render {
 

@@ -1,10 +1,10 @@
-#include "render/page_text.h"
+#include "core/html_text.h"
 
 #include <cstring>
 
 #include "core/text.h"
 
-namespace bengal::render {
+namespace bengal {
 
 namespace {
 
@@ -120,4 +120,4 @@ std::string auto_summary(std::string_view html, int words, bool& truncated) {
   return std::string(summary);
 }
 
-}  // namespace bengal::render
+}  // namespace bengal

@@ -1,8 +1,8 @@
-#include "render/page_text.h"
+#include "core/html_text.h"
 
 #include <gtest/gtest.h>
 
-namespace bengal::render {
+namespace bengal {
 namespace {
 
 TEST(PageText, HtmlToTextDropsTagsAndCommentsKeepsEntities) {
@@ -35,4 +35,4 @@ TEST(PageText, AutoSummaryStopsAtParagraphEnd) {
 }
 
 }  // namespace
-}  // namespace bengal::render
+}  // namespace bengal

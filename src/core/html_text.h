@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace bengal::render {
+namespace bengal {
 
 // Removes tags and comments, keeps text and entities as written; block ends
 // become newlines. Stops after `max_bytes` of output (0 = no limit).
@@ -23,4 +23,4 @@ std::uint32_t reading_minutes(std::uint32_t words);
 // `truncated` when the page continues past it.
 std::string auto_summary(std::string_view html, int words, bool& truncated);
 
-}  // namespace bengal::render
+}  // namespace bengal
