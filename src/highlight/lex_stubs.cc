@@ -5,7 +5,6 @@ void lex_csharp(std::string_view code, TokenSink& out) { out.push(Token::kText, 
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_haskell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_kotlin(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_lua(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
