@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 
 #include "core/text.h"
 #include "markdown/markdown.h"
@@ -97,9 +98,17 @@ void BlockParser::parse(std::string_view input, std::uint32_t root, std::uint32_
   fixed_src_ = fixed_src;
   line_number_ = 0;
   std::size_t pos = 0;
+  // Most documents have no '\r': then memchr finds every line end.
+  const bool has_cr = std::memchr(input.data(), '\r', input.size()) != nullptr;
   while (pos < input.size()) {
-    std::size_t eol = pos;
-    while (eol < input.size() && input[eol] != '\n' && input[eol] != '\r') ++eol;
+    std::size_t eol;
+    if (!has_cr) {
+      const void* nl = std::memchr(input.data() + pos, '\n', input.size() - pos);
+      eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - input.data()) : input.size();
+    } else {
+      eol = pos;
+      while (eol < input.size() && input[eol] != '\n' && input[eol] != '\r') ++eol;
+    }
     line_ = input.substr(pos, eol - pos);
     line_start_ = static_cast<std::uint32_t>(pos);
     ++line_number_;

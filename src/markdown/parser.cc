@@ -56,17 +56,27 @@ class Parser::Impl {
     tree_.blocks[0].open = false;
     out.html.reserve(input.size() + input.size() / 4);
     renderer_.render(tree_, input, options, hooks, out);
-    // Diagnostics carry input offsets until here.
-    for (Diagnostic& d : out.diagnostics) {
-      if (d.location.line != 0) continue;
-      std::size_t offset = std::min<std::size_t>(static_cast<std::size_t>(d.location.column), input.size());
-      offset_to_line_col(input, offset, d.location.line, d.location.column);
-      attach_excerpt(d, input);
-    }
+    // Diagnostics carry input offsets until here; convert them in one pass.
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return a.location.line != b.location.line ? a.location.line < b.location.line
-                                                : a.location.column < b.location.column;
+      return a.location.column < b.location.column;
     });
+    std::size_t line_start = 0;
+    int line = 1;
+    for (Diagnostic& d : out.diagnostics) {
+      std::size_t offset = std::min<std::size_t>(static_cast<std::size_t>(d.location.column), input.size());
+      while (true) {
+        std::size_t nl = input.find('\n', line_start);
+        if (nl == std::string_view::npos || nl >= offset) break;
+        line_start = nl + 1;
+        ++line;
+      }
+      d.location.line = line;
+      d.location.column = static_cast<int>(offset - line_start) + 1;
+      std::size_t end = input.find('\n', line_start);
+      std::string_view excerpt = input.substr(line_start, end == std::string_view::npos ? end : end - line_start);
+      if (!excerpt.empty() && excerpt.back() == '\r') excerpt.remove_suffix(1);
+      d.excerpt = std::string(excerpt);
+    }
   }
 
  private:

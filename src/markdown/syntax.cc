@@ -3,6 +3,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/text.h"
 #include "markdown/unicode.h"
 
@@ -149,6 +153,23 @@ void append_html_text(std::string& out, std::string_view s) {
   const char* end = p + s.size();
   const char* run = p;
   while (p < end) {
+#if defined(__SSE2__)
+    // 16 bytes at a time: most text has nothing to escape.
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                  quot = _mm_set1_epi8('"');
+    while (end - p >= 16) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot)));
+      int mask = _mm_movemask_epi8(hit);
+      if (mask != 0) {
+        p += __builtin_ctz(static_cast<unsigned>(mask));
+        break;
+      }
+      p += 16;
+    }
+    if (p >= end) break;
+#endif
     if (!kHtmlSpecial[static_cast<unsigned char>(*p)]) {
       ++p;
       continue;

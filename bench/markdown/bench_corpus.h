@@ -1,0 +1,18 @@
+// Loads benchmark inputs: the Markdown bodies (front matter stripped) of a
+// generated site (gen_corpus.py --out DIR), and the CommonMark spec examples
+// concatenated into one document. Shared by the benchmark and its fixture test.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace bengal::markdown::bench {
+
+// Bodies of every *.md under DIR/content (or DIR itself), sorted by path.
+std::vector<std::string> load_corpus(const std::string& dir);
+// The 652 example inputs of commonmark-spec.json, one after another.
+std::string load_spec_examples(const std::string& shared_dir);
+// Removes a leading "---" YAML or "+++" TOML front matter block.
+std::string strip_front_matter(std::string text);
+
+}  // namespace bengal::markdown::bench

@@ -1,0 +1,160 @@
+// Markdown throughput, Bengal against md4c's md_html on the same input in the
+// same process. `--compare [DIR]` prints a table of MB/s (best of several
+// rounds) for the generated corpus in DIR (default /dev/shm/bengal-corpus,
+// made by shared/bench/gen_corpus.py) and for the CommonMark spec examples.
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "bench_corpus.h"
+#include "markdown/markdown.h"
+
+#ifdef BENGAL_HAVE_MD4C
+#include <md4c-html.h>
+#endif
+
+namespace {
+
+using bengal::markdown::Document;
+using bengal::markdown::Hooks;
+using bengal::markdown::Options;
+using bengal::markdown::Parser;
+
+struct Input {
+  std::string name;
+  std::vector<std::string> docs;
+  std::size_t bytes = 0;
+};
+
+Input make_input(std::string name, std::vector<std::string> docs) {
+  Input in{std::move(name), std::move(docs), 0};
+  for (const auto& d : in.docs) in.bytes += d.size();
+  return in;
+}
+
+std::string corpus_dir() {
+  const char* env = std::getenv("BENGAL_MD_CORPUS");
+  return env ? env : "/dev/shm/bengal-corpus";
+}
+
+// Renders every document once; returns output bytes (kept so nothing is optimised away).
+std::size_t run_bengal(Parser& parser, const Input& in, const Options& options, Document& doc) {
+  std::size_t out = 0;
+  Hooks hooks;
+  for (const auto& d : in.docs) {
+    parser.render(d, options, hooks, doc);
+    out += doc.html.size();
+  }
+  return out;
+}
+
+#ifdef BENGAL_HAVE_MD4C
+void md4c_sink(const MD_CHAR* text, MD_SIZE size, void* userdata) {
+  static_cast<std::string*>(userdata)->append(text, size);
+}
+
+std::size_t run_md4c(const Input& in, std::string& buf) {
+  std::size_t out = 0;
+  for (const auto& d : in.docs) {
+    buf.clear();
+    md_html(d.data(), static_cast<MD_SIZE>(d.size()), md4c_sink, &buf, MD_DIALECT_GITHUB, MD_HTML_FLAG_XHTML);
+    out += buf.size();
+  }
+  return out;
+}
+#endif
+
+template <typename F>
+double best_mb_per_s(const Input& in, int rounds, F&& body) {
+  double best = 0;
+  for (int r = 0; r < rounds; ++r) {
+    auto t0 = std::chrono::steady_clock::now();
+    std::size_t sink = body();
+    auto t1 = std::chrono::steady_clock::now();
+    benchmark::DoNotOptimize(sink);
+    double s = std::chrono::duration<double>(t1 - t0).count();
+    best = std::max(best, static_cast<double>(in.bytes) / 1e6 / s);
+  }
+  return best;
+}
+
+int compare(const std::string& dir) {
+  std::vector<Input> inputs;
+  auto corpus = bengal::markdown::bench::load_corpus(dir);
+  if (corpus.empty()) {
+    std::fprintf(stderr, "no Markdown under %s (run shared/bench/gen_corpus.py --out %s)\n", dir.c_str(), dir.c_str());
+    return 1;
+  }
+  std::string name = "corpus (" + std::to_string(corpus.size()) + " pages)";
+  inputs.push_back(make_input(name, std::move(corpus)));
+  inputs.push_back(make_input("spec examples",
+                              {bengal::markdown::bench::load_spec_examples(BENGAL_SHARED_DIR)}));
+  Parser parser;
+  Document doc;
+  Options gfm;  // defaults: every extension on, heading ids
+  Options cm;
+  cm.commonmark_only = true;
+  std::printf("%-26s %10s %14s %14s %10s\n", "input", "MB", "bengal MB/s", "md4c MB/s", "ratio");
+  for (const Input& in : inputs) {
+    int rounds = in.bytes > 1000000 ? 7 : 40;
+    run_bengal(parser, in, gfm, doc);  // warm up buffers
+    double b = best_mb_per_s(in, rounds, [&] { return run_bengal(parser, in, gfm, doc); });
+    double c = best_mb_per_s(in, rounds, [&] { return run_bengal(parser, in, cm, doc); });
+    double m = 0;
+#ifdef BENGAL_HAVE_MD4C
+    std::string buf;
+    m = best_mb_per_s(in, rounds, [&] { return run_md4c(in, buf); });
+#endif
+    std::printf("%-26s %10.2f %14.1f %14.1f %10.2f\n", in.name.c_str(), static_cast<double>(in.bytes) / 1e6, b, m,
+                m > 0 ? b / m : 0.0);
+    std::printf("%-26s %10s %14.1f %14s %10.2f   (--commonmark)\n", "", "", c, "", m > 0 ? c / m : 0.0);
+  }
+  return 0;
+}
+
+void BM_Bengal(benchmark::State& state) {
+  static Input in = make_input("corpus", bengal::markdown::bench::load_corpus(corpus_dir()));
+  Parser parser;
+  Document doc;
+  Options options;
+  options.commonmark_only = state.range(0) == 1;
+  for (auto _ : state) benchmark::DoNotOptimize(run_bengal(parser, in, options, doc));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.bytes));
+}
+BENCHMARK(BM_Bengal)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_BengalSpec(benchmark::State& state) {
+  static Input in = make_input("spec", {bengal::markdown::bench::load_spec_examples(BENGAL_SHARED_DIR)});
+  Parser parser;
+  Document doc;
+  Options options;
+  options.commonmark_only = state.range(0) == 1;
+  for (auto _ : state) benchmark::DoNotOptimize(run_bengal(parser, in, options, doc));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.bytes));
+}
+BENCHMARK(BM_BengalSpec)->Arg(0)->Arg(1);
+
+#ifdef BENGAL_HAVE_MD4C
+void BM_Md4c(benchmark::State& state) {
+  static Input in = make_input("corpus", bengal::markdown::bench::load_corpus(corpus_dir()));
+  std::string buf;
+  for (auto _ : state) benchmark::DoNotOptimize(run_md4c(in, buf));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.bytes));
+}
+BENCHMARK(BM_Md4c)->Unit(benchmark::kMillisecond);
+#endif
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc >= 2 && std::strcmp(argv[1], "--compare") == 0) return compare(argc >= 3 ? argv[2] : corpus_dir());
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
