@@ -479,7 +479,11 @@ class PythonLexer {
             continue;
           }
           out_.push(T::kStringInterpol, ++j);
-          if (c == '{') j = fstring_expr(j, q);
+          if (c == '{' && nesting_ < kMaxNesting) {
+            ++nesting_;
+            j = fstring_expr(j, q);
+            --nesting_;
+          }
           continue;
         }
       } else if (c == '%' || c == '{') {
@@ -645,8 +649,13 @@ class PythonLexer {
     return j;
   }
 
+  // f-strings nest (f"{f'{x}'}"); deeper ones are left as string text so
+  // that hostile input cannot exhaust the stack.
+  static constexpr int kMaxNesting = 16;
+
   std::string_view s_;
   TokenSink& out_;
+  int nesting_ = 0;
 };
 
 }  // namespace
