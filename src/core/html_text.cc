@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+
 #include "core/text.h"
 
 namespace bengal {
@@ -74,49 +75,81 @@ std::uint32_t reading_minutes(std::uint32_t words) {
   return (words + 199) / 200;
 }
 
+std::uint32_t count_html_words(std::string_view html) {
+  std::uint32_t words = 0;
+  bool in_word = false;
+  const char* p = html.data();
+  const char* end = p + html.size();
+  while (p < end) {
+    char c = *p;
+    if (c == '<') {
+      // A tag separates words only at block boundaries in the source; inline
+      // tags (<em>) sit inside words as often as between them, so a tag
+      // neither starts nor ends a word here.
+      const char* close = static_cast<const char*>(std::memchr(p, '>', static_cast<std::size_t>(end - p)));
+      if (close == nullptr) break;
+      p = close + 1;
+      continue;
+    }
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    ++p;
+  }
+  return words;
+}
+
 std::string auto_summary(std::string_view html, int words, bool& truncated) {
-  // plain = html with "\n" -> " ", "</p>" -> "\n", "<br>" / "<br />" -> "\n",
-  // then every tag removed.
+  // The text is built only as far as the summary reaches:
+  //   plain = html with "\n" -> " ", "</p>" -> "\n", "<br>" / "<br />" -> "\n",
+  //   then tags removed; cut at the first sentence end at or after the
+  //   `words`-th whitespace.
   std::string plain;
-  plain.reserve(html.size());
+  int seen = 0;
+  bool counting = true;  // false once the words-th whitespace has passed
   std::size_t i = 0;
-  while (i < html.size()) {
+  auto emit = [&](char c) -> bool {  // returns true when the summary is complete
+    plain += c;
+    bool ws = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (counting) {
+      if (ws && ++seen == words) {
+        counting = false;
+        if (c == '\n') return true;
+      }
+      return false;
+    }
+    return c == '.' || c == '?' || c == '!' || c == '"' || c == '\n';
+  };
+  bool done = false;
+  while (i < html.size() && !done) {
     char c = html[i];
-    if (c == '\n') {
-      plain += ' ';
-      ++i;
-    } else if (c == '<') {
+    if (c == '<') {
       std::size_t end = html.find('>', i);
       if (end == std::string_view::npos) break;
       std::string_view tag = html.substr(i, end - i + 1);
-      if (tag == "</p>" || tag == "<br>" || tag == "<br />" || tag == "<br/>") plain += '\n';
+      if (tag == "</p>" || tag == "<br>" || tag == "<br />" || tag == "<br/>") done = emit('\n');
       i = end + 1;
     } else {
-      std::size_t next = html.find_first_of("<\n", i);
-      if (next == std::string_view::npos) next = html.size();
-      plain.append(html.substr(i, next - i));
-      i = next;
+      done = emit(c == '\n' ? ' ' : c);
+      ++i;
     }
   }
-  // Count whitespace runes; at the words-th, cut at the next sentence end.
-  int seen = 0;
-  std::size_t p = std::string::npos;
-  for (std::size_t k = 0; k < plain.size(); ++k) {
-    char c = plain[k];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (++seen == words) {
-        p = k;
-        break;
-      }
+  std::string_view summary = trim(plain);
+  // Truncated when any text remains after the cut.
+  truncated = false;
+  for (std::size_t k = i; k < html.size(); ++k) {
+    if (html[k] == '<') {
+      std::size_t end = html.find('>', k);
+      if (end == std::string_view::npos) break;
+      k = end;
+      continue;
+    }
+    char c = html[k];
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+      truncated = true;
+      break;
     }
   }
-  std::size_t e = plain.size();
-  if (p != std::string::npos) {
-    std::size_t stop = plain.find_first_of(".?!\"\n", p);
-    if (stop != std::string::npos) e = stop + 1;
-  }
-  std::string_view summary = trim(std::string_view(plain).substr(0, e));
-  truncated = !trim(std::string_view(plain).substr(e)).empty();
   return std::string(summary);
 }
 

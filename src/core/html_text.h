@@ -14,6 +14,10 @@ std::string html_to_text(std::string_view html, std::size_t max_bytes = 0);
 
 std::uint32_t count_words(std::string_view text);
 
+// Words of the text of `html` (tags and comments skipped), without building
+// the text.
+std::uint32_t count_html_words(std::string_view html);
+
 // Minutes to read at 200 words a minute, at least 1 for a non-empty page.
 std::uint32_t reading_minutes(std::uint32_t words);
 

@@ -17,6 +17,12 @@ TEST(PageText, CountsWordsAndReadingTime) {
   EXPECT_EQ(reading_minutes(401), 3u);
 }
 
+TEST(PageText, CountsHtmlWordsWithoutBuildingText) {
+  EXPECT_EQ(count_html_words("<h2 id=\"x\">Two words</h2>\n<p>and <em>three</em> more</p>"), 5u);
+  EXPECT_EQ(count_html_words("<p>a<em>b</em>c</p>"), 1u);
+  EXPECT_EQ(count_html_words(""), 0u);
+}
+
 TEST(PageText, AutoSummaryCutsAtSentenceEndAfterNthWord) {
   bool truncated = false;
   std::string s = auto_summary("<p>One two three. Four five six seven. Eight nine.</p>\n<p>Ten.</p>", 5, truncated);
