@@ -8,5 +8,4 @@ void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, cod
 void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_zig(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
