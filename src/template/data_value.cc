@@ -1,0 +1,66 @@
+#include "template/data_value.h"
+
+namespace bengal::tmpl {
+
+namespace {
+
+const Data& as_data(const void* self) { return *static_cast<const Data*>(self); }
+
+std::size_t data_length(const void* self, void*) { return as_data(self).size(); }
+
+Value array_item(const void* self, std::size_t i, void*) { return data_value(as_data(self)[i]); }
+
+bool object_get_attr(const void* self, std::string_view name, Value& out, void*) {
+  const Data* v = as_data(self).find(name);
+  if (v == nullptr) return false;
+  out = data_value(*v);
+  return true;
+}
+
+bool object_get_item(const void* self, const Value& key, Value& out, void* host) {
+  if (!key.is_string()) return false;
+  return object_get_attr(self, key.as_string(), out, host);
+}
+
+Value object_key(const void* self, std::size_t i, void*) {
+  return Value::string(as_data(self).keys()[i]);
+}
+
+Value object_value(const void* self, std::size_t i, void*) { return data_value(as_data(self)[i]); }
+
+void object_names(const void* self, void (*add)(void*, std::string_view), void* sink, void*) {
+  for (const auto& k : as_data(self).keys()) add(sink, k);
+}
+
+const ObjectVTable kArrayVTable = {
+    .type_name = "list object",
+    .length = data_length,
+    .item_at = array_item,
+};
+
+const ObjectVTable kObjectVTable = {
+    .type_name = "dict object",
+    .get_attr = object_get_attr,
+    .get_item = object_get_item,
+    .length = data_length,
+    .item_at = object_key,
+    .value_at = object_value,
+    .attr_names = object_names,
+};
+
+}  // namespace
+
+Value data_value(const Data& d) {
+  switch (d.kind()) {
+    case Data::Kind::kNull: return Value::none();
+    case Data::Kind::kBool: return Value::boolean(d.as_bool());
+    case Data::Kind::kInt: return Value::integer(d.as_int());
+    case Data::Kind::kFloat: return Value::number(d.as_double());
+    case Data::Kind::kString: return Value::string(d.as_string());
+    case Data::Kind::kArray: return Value::object(&kArrayVTable, &d);
+    case Data::Kind::kObject: return Value::object(&kObjectVTable, &d);
+  }
+  return Value::none();
+}
+
+}  // namespace bengal::tmpl
