@@ -5,6 +5,5 @@ void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText,
 void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_powershell(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_r(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
