@@ -13,6 +13,10 @@ namespace {
 
 constexpr int kTabStop = 4;
 constexpr int kMaxIncludeDepth = 8;
+// Directives need no prefix on their body lines, so each open one is visited
+// on every line; a cap keeps that per-line cost constant.
+constexpr std::size_t kMaxDirectiveDepth = 32;
+constexpr std::size_t kMaxTableColumns = 256;
 
 bool accepts_lines(BlockKind k) {
   return k == BlockKind::kParagraph || k == BlockKind::kHeading || k == BlockKind::kCodeBlock ||
@@ -324,7 +328,8 @@ std::uint32_t BlockParser::finalize(std::uint32_t block) {
       break;
     }
     case BlockKind::kDirective: {
-      --open_directives_;
+      auto it = std::find(open_directives_.begin(), open_directives_.end(), block);
+      if (it != open_directives_.end()) open_directives_.erase(it);
       DirectiveData& d = tree_.directives[b.extra];
       if (!d.closed) {
         warn(b.src, "directive '" + std::string(tree_.str(b.info)) + "' is not closed",
@@ -333,19 +338,12 @@ std::uint32_t BlockParser::finalize(std::uint32_t block) {
       if (d.spec && d.spec->includes_file) include_file(block);
       break;
     }
-    case BlockKind::kDefList: {
-      bool tight = true;
-      for (std::uint32_t c = b.first_child; c != kNil; c = blk(c).next) {
-        if (ends_with_blank_line(tree_, c) && blk(c).next != kNil) tight = false;
-        if (blk(c).kind == BlockKind::kDefDesc) {
-          for (std::uint32_t sub = blk(c).first_child; sub != kNil; sub = blk(sub).next) {
-            if (blk(sub).last_line_blank && blk(sub).next != kNil) tight = false;
-          }
-        }
+    case BlockKind::kDefDesc:
+      // Blank lines between a definition's blocks make it loose.
+      for (std::uint32_t sub = b.first_child; sub != kNil; sub = blk(sub).next) {
+        if (blk(sub).last_line_blank && blk(sub).next != kNil) blk(block).tight = false;
       }
-      blk(block).tight = tight;
       break;
-    }
     default:
       break;
   }
@@ -597,6 +595,7 @@ bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
 }
 
 void BlockParser::process_line() {
+  work_ += 1 + line_.size();
   offset_ = column_ = 0;
   first_nonspace_ = first_nonspace_column_ = indent_ = 0;
   blank_ = false;
@@ -609,6 +608,7 @@ void BlockParser::process_line() {
     std::uint32_t child = blk(container).last_child;
     if (child == kNil || !blk(child).open) break;
     container = child;
+    ++work_;
     find_first_nonspace();
     bool line_done = false;
     if (!match_container(container, line_done)) {
@@ -620,7 +620,7 @@ void BlockParser::process_line() {
   }
   last_matched_ = container;
 
-  if (open_directives_ > 0 && try_directive_close(last_matched_)) return;
+  if (config_.directives && try_directive_close(last_matched_)) return;
 
   open_new_blocks(container, all_matched);
   // Extensions may have replaced the matched paragraph (tables, definitions).
@@ -817,7 +817,9 @@ bool BlockParser::try_table(std::uint32_t& container) {
   if (row.find('-') == std::string_view::npos) return false;
   std::vector<Span> cells;
   split_table_row(row, cells);
-  if (cells.empty()) return false;
+  // Short rows are padded to the header's width; a column cap keeps the
+  // padding (and so the output) linear in the input.
+  if (cells.empty() || cells.size() > kMaxTableColumns) return false;
   std::vector<std::uint8_t> aligns;
   for (Span cell : cells) {
     std::string_view s = trim(row.substr(cell.begin, cell.size()));
@@ -918,6 +920,11 @@ bool BlockParser::try_directive_open(std::uint32_t& container, std::size_t fence
   if (i == name_start || peek(i) != '}') return false;
   std::string_view name = line_.substr(name_start, i - name_start);
   std::string_view arg = trim(line_.substr(i + 1));
+  if (open_directives_.size() >= kMaxDirectiveDepth) {
+    warn(line_start_ + static_cast<std::uint32_t>(first_nonspace_),
+         "directives nested more than " + std::to_string(kMaxDirectiveDepth) + " deep; this one is text");
+    return false;
+  }
   const DirectiveSpec* spec = config_.registry ? config_.registry->find(name) : nullptr;
   std::uint32_t src = fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(first_nonspace_);
   if (!spec) {
@@ -942,7 +949,7 @@ bool BlockParser::try_directive_open(std::uint32_t& container, std::size_t fence
   d.spec = spec;
   d.options_begin = d.options_end = static_cast<std::uint32_t>(tree_.options.size());
   tree_.directives.push_back(d);
-  ++open_directives_;
+  open_directives_.push_back(container);
   return true;
 }
 
@@ -1013,22 +1020,22 @@ bool BlockParser::try_directive_close(std::uint32_t last_matched) {
   // Innermost open directive this closer closes: by name, else the innermost
   // with the same fence length, else the innermost with a shorter one.
   std::uint32_t exact = kNil, shorter = kNil;
-  for (std::uint32_t b = tip_; b != kNil && b != root_; b = blk(b).parent) {
-    const Block& d = blk(b);
-    if (d.kind != BlockKind::kDirective) continue;
+  for (auto it = open_directives_.rbegin(); it != open_directives_.rend(); ++it) {
+    const Block& d = blk(*it);
+    ++work_;
     if (!name.empty()) {
       if (tree_.str(d.info) == name) {
-        exact = b;
+        exact = *it;
         break;
       }
       continue;
     }
     if (d.marker != c) continue;
     if (d.fence_len == n) {
-      exact = b;
+      exact = *it;
       break;
     }
-    if (d.fence_len < n && shorter == kNil) shorter = b;
+    if (d.fence_len < n && shorter == kNil) shorter = *it;
   }
   std::uint32_t target = exact != kNil ? exact : shorter;
   if (target == kNil) {
@@ -1085,21 +1092,28 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
   if (!is_space_or_tab(peek(first_nonspace_ + 1))) return false;
   Block& cb = blk(container);
   std::uint32_t list = kNil;
+  std::uint32_t para = kNil;
+  bool loose = false;
   if (cb.kind == BlockKind::kParagraph && all_matched) {
+    para = container;  // "Term\n: definition"
+  } else if (cb.last_child != kNil && blk(cb.last_child).kind == BlockKind::kParagraph && !blk(cb.last_child).open &&
+             blk(cb.last_child).last_line_blank) {
+    para = cb.last_child;  // "Term\n\n: definition" (loose)
+    loose = true;
+  }
+  if (para != kNil) {
     // The paragraph's lines become the terms.
-    if (!resolve_reference_definitions(container)) return false;
-    std::uint32_t para = container;
+    if (blk(para).open && !resolve_reference_definitions(para)) return false;
     std::uint32_t parent = blk(para).parent;
     Span content = blk(para).content;
     std::uint32_t prev = blk(para).prev;
     blk(para).open = false;
     unlink(para);
-    tip_ = parent;
+    if (tip_ == para) tip_ = parent;
     if (last_matched_ == para) last_matched_ = parent;
     if (prev != kNil && blk(prev).kind == BlockKind::kDefList && blk(prev).last_child != kNil) {
       list = prev;
       blk(list).open = true;
-      blk(list).tight = false;
     } else {
       list = add_child(parent, BlockKind::kDefList);
     }
@@ -1108,11 +1122,11 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
     while (pos <= s.size()) {
       std::size_t nl = s.find('\n', pos);
       if (nl == std::string_view::npos) nl = s.size();
-      std::string_view term = trim(s.substr(pos, nl - pos));
+      std::string_view line = s.substr(pos, nl - pos);
+      std::string_view term = trim(line);
       if (!term.empty()) {
         std::uint32_t t = add_child(list, BlockKind::kDefTerm);
-        blk(t).content = {content.begin + static_cast<std::uint32_t>(pos + (s.substr(pos, nl - pos).find(term))),
-                          0};
+        blk(t).content.begin = content.begin + static_cast<std::uint32_t>(pos + line.find(term));
         blk(t).content.end = blk(t).content.begin + static_cast<std::uint32_t>(term.size());
         blk(t).open = false;
       }
@@ -1120,6 +1134,7 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
     }
   } else if (cb.kind == BlockKind::kDefList) {
     list = container;
+    loose = blk(list).last_child != kNil && blk(blk(list).last_child).last_line_blank;
   } else if (cb.last_child != kNil && blk(cb.last_child).kind == BlockKind::kDefList && blk(cb.last_child).open) {
     list = cb.last_child;
   } else {
@@ -1131,8 +1146,10 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
   while (column_ - save_column <= 4 && is_space_or_tab(peek(offset_))) advance_offset(1, true);
   std::size_t spaces = column_ - save_column;
   container = add_child(list, BlockKind::kDefDesc);
-  blk(container).marker_offset = static_cast<std::uint32_t>(marker_offset);
-  blk(container).padding = static_cast<std::uint32_t>(1 + std::max<std::size_t>(1, std::min<std::size_t>(spaces, 4)));
+  Block& dd = blk(container);
+  dd.marker_offset = static_cast<std::uint32_t>(marker_offset);
+  dd.padding = static_cast<std::uint32_t>(1 + std::max<std::size_t>(1, std::min<std::size_t>(spaces, 4)));
+  dd.tight = !loose;
   return true;
 }
 

@@ -46,6 +46,10 @@ class BlockParser {
   // every block reports that input offset (text pulled in by an include).
   void parse(std::string_view input, std::uint32_t root, std::uint32_t fixed_src = kNil);
 
+  // Elementary steps taken so far (lines, bytes, containers visited): tests
+  // use it to prove linear behaviour without timing anything.
+  std::uint64_t work() const { return work_; }
+
  private:
   struct ListData {
     bool ordered = false;
@@ -106,7 +110,8 @@ class BlockParser {
   bool blank_ = false;
   bool partially_consumed_tab_ = false;
   bool line_consumed_ = false;
-  int open_directives_ = 0;
+  std::vector<std::uint32_t> open_directives_;  // innermost last
+  std::uint64_t work_ = 0;
   std::string scratch_;
 };
 

@@ -84,6 +84,12 @@ HtmlRenderer::InlineSlot& HtmlRenderer::inline_slot() {
   return slot;
 }
 
+std::uint64_t HtmlRenderer::work() const {
+  std::uint64_t w = 0;
+  for (const auto& slot : inline_slots_) w += slot->parser.work();
+  return w;
+}
+
 void HtmlRenderer::cr() {
   if (!out_->empty() && out_->back() != '\n') *out_ += '\n';
 }
@@ -133,6 +139,7 @@ void HtmlRenderer::render(const Tree& tree, std::string_view input, const Option
   inline_config_.smart = ext && options.typographer;
   headings_.clear();
   used_ids_.clear();
+  next_suffix_.clear();
   id_text_.clear();
   footnote_uses_.clear();
   footnote_order_.clear();
@@ -150,8 +157,11 @@ void HtmlRenderer::render(const Tree& tree, std::string_view input, const Option
 std::string HtmlRenderer::unique_id(std::string base) {
   if (base.empty()) base = "section";
   if (used_ids_.insert(base).second) return base;
-  for (int k = 1;; ++k) {
-    std::string candidate = base + "-" + std::to_string(k);
+  // GitHub's scheme: foo, foo-1, foo-2; the next suffix is remembered so a
+  // thousand equal headings stay linear.
+  int& k = next_suffix_[base];
+  while (true) {
+    std::string candidate = base + "-" + std::to_string(++k);
     if (used_ids_.insert(candidate).second) return candidate;
   }
 }
@@ -228,7 +238,7 @@ bool in_tight_container(const Tree& t, const Block& b) {
   if (b.parent == kNil) return false;
   const Block& p = t.blocks[b.parent];
   if (p.kind == BlockKind::kItem) return p.parent != kNil && t.blocks[p.parent].tight;
-  if (p.kind == BlockKind::kDefDesc) return p.parent != kNil && t.blocks[p.parent].tight;
+  if (p.kind == BlockKind::kDefDesc) return p.tight;
   return false;
 }
 
@@ -864,7 +874,7 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
           append_html_text(out, text);
         } else {
           render_role(span(x.dest_begin, x.dest_end), text,
-                      text_base == kNil ? current_input_ : tree_->input_offset(text_base + x.begin), out);
+                      text_base == kNil ? current_input_ : tree_->input_offset(text_base + x.dest_begin - 1), out);
         }
         if (plain) plain->append(text);
         break;

@@ -27,6 +27,9 @@ class HtmlRenderer final : public RenderServices {
 
   void render(const Tree& tree, std::string_view input, const Options& options, const Hooks& hooks, Document& out);
 
+  // Steps taken by the inline parsers since construction (see BlockParser::work).
+  std::uint64_t work() const;
+
   // RenderServices
   void append_inline(std::string_view markdown, std::string& out) override;
   std::optional<std::pair<std::string, std::string>> resolve_link(std::string_view target) override;
@@ -87,6 +90,7 @@ class HtmlRenderer final : public RenderServices {
   InlineConfig inline_config_;
   std::unordered_map<std::uint32_t, HeadingInfo> headings_;
   std::unordered_set<std::string> used_ids_;
+  std::unordered_map<std::string, int> next_suffix_;
   std::unordered_map<std::string, std::string> id_text_;
   std::unordered_map<std::uint32_t, FootnoteUse> footnote_uses_;
   std::vector<std::uint32_t> footnote_order_;

@@ -84,6 +84,7 @@ void InlineParser::parse(std::string_view subject) {
   backticks_init_ = false;
   math_closer_valid_ = false;
   add(InlineKind::kRoot, 0, 0);
+  work_ += subject.size();
 
   const std::size_t n = s_.size();
   const bool* special = special_.data();
@@ -102,6 +103,7 @@ void InlineParser::parse(std::string_view subject) {
       pos_ = static_cast<std::size_t>(p - base);
       continue;
     }
+    ++work_;
     switch (c) {
       case '\n': handle_newline(); break;
       case '\\': handle_backslash(); break;
@@ -214,6 +216,12 @@ std::size_t InlineParser::find_closing_backticks(std::size_t from, std::size_t n
   }
   if (backticks_scanned_ && backtick_pos_[n] < from) return std::string_view::npos;
   std::size_t i = from;
+  struct Count {
+    std::uint64_t& work;
+    std::size_t from;
+    const std::size_t& i;
+    ~Count() { work += i - from; }
+  } count{work_, from, i};
   while (true) {
     while (i < s_.size() && s_[i] != '`') ++i;
     if (i >= s_.size()) break;
@@ -396,6 +404,7 @@ void InlineParser::process_emphasis(std::uint32_t stack_bottom) {
     std::uint32_t opener = cl.prev;
     bool found = false;
     while (opener != kNil && opener != stack_bottom && opener != bottom) {
+      ++work_;
       const Delimiter& op = delims_[opener];
       if (op.can_open && op.c == cl.c) {
         bool odd_match = (cl.can_open || op.can_close) && op.c != '~' && cl.orig % 3 != 0 &&
@@ -435,6 +444,7 @@ void InlineParser::process_emphasis(std::uint32_t stack_bottom) {
 
 bool InlineParser::lookup_ref(std::string_view label, RefDef& out) {
   if (label.size() > 999) return false;
+  work_ += label.size();
   normalize_label(label, label_);
   if (label_.empty()) return false;
   auto it = tree_.refs.find(label_);
@@ -462,7 +472,8 @@ void InlineParser::handle_close_bracket() {
 
   // Footnote reference [^label].
   if (config_.footnotes && !opener.image && opener.pos < close_pos && s_[opener.pos] == '^' &&
-      close_pos - opener.pos > 1 && !(after < s_.size() && s_[after] == '(')) {
+      close_pos - opener.pos > 1 && close_pos - opener.pos <= 1000 && !(after < s_.size() && s_[after] == '(')) {
+    work_ += close_pos - opener.pos;
     normalize_label(s_.substr(opener.pos + 1, close_pos - opener.pos - 1), label_);
     if (tree_.footnotes.count(label_) != 0) {
       // The bracket's content becomes the reference label.
@@ -626,6 +637,7 @@ bool InlineParser::handle_math() {
   } else {
     close = std::string_view::npos;
     for (std::size_t i = from; i < n; ++i) {
+      ++work_;
       if (s_[i] != '$') continue;
       char prev = s_[i - 1];
       if (is_ascii_whitespace(prev) || prev == '\\') continue;
@@ -740,6 +752,11 @@ std::size_t scan_domain(std::string_view s, std::size_t i, bool need_period) {
 std::size_t autolink_end(std::string_view s, std::size_t link_start, std::size_t i) {
   while (i < s.size() && !is_ascii_whitespace(s[i]) && s[i] != '<') ++i;
   std::size_t end = i;
+  std::size_t open = 0, close = 0;  // parentheses in [link_start, end)
+  for (std::size_t k = link_start; k < end; ++k) {
+    open += s[k] == '(';
+    close += s[k] == ')';
+  }
   while (end > link_start) {
     char c = s[end - 1];
     if (std::string_view("?!.,:*_~'\"").find(c) != std::string_view::npos) {
@@ -753,12 +770,8 @@ std::size_t autolink_end(std::string_view s, std::size_t link_start, std::size_t
         --end;
       }
     } else if (c == ')') {
-      std::size_t open = 0, close = 0;
-      for (std::size_t k = link_start; k < end; ++k) {
-        if (s[k] == '(') ++open;
-        if (s[k] == ')') ++close;
-      }
       if (close <= open) break;
+      --close;
       --end;
     } else {
       break;
@@ -825,6 +838,7 @@ bool InlineParser::handle_gfm_autolink(char c) {
   std::size_t domain_len = scan_domain(s_, domain_start, c == '.');
   if (domain_len == 0) return false;
   std::size_t end = autolink_end(s_, link_start, domain_start + domain_len);
+  work_ += end - link_start;
   if (end <= domain_start) return false;
   flush_text(link_start);
   std::uint32_t node = add(InlineKind::kAutolink, link_start, end);

@@ -76,6 +76,8 @@ class InlineParser {
   // Parses `subject`; node 0 is the root whose children are the result.
   void parse(std::string_view subject);
   const std::vector<Inline>& nodes() const { return nodes_; }
+  // Elementary steps since construction (bytes scanned, delimiters visited).
+  std::uint64_t work() const { return work_; }
 
  private:
   struct Delimiter {
@@ -135,6 +137,7 @@ class InlineParser {
   std::size_t math_closer_from_ = 0, math_closer_at_ = 0;
   bool math_closer_valid_ = false;
   std::string label_;
+  std::uint64_t work_ = 0;
 };
 
 }  // namespace bengal::markdown::detail

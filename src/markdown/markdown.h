@@ -101,6 +101,11 @@ class Parser {
   // Renders `input` into `out`, replacing its contents but keeping its buffers.
   void render(std::string_view input, const Options& options, const Hooks& hooks, Document& out);
 
+  // Elementary steps the last render() took (lines, bytes scanned, delimiter
+  // and container visits, output bytes). Tests use it to prove that work
+  // grows linearly with the input, without timing anything.
+  std::uint64_t work() const;
+
   // Convenience for tests and tools: HTML only.
   std::string render_html(std::string_view input, const Options& options = {});
 

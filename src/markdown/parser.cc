@@ -55,7 +55,9 @@ class Parser::Impl {
     blocks.parse(input, 0);
     tree_.blocks[0].open = false;
     out.html.reserve(input.size() + input.size() / 4);
+    std::uint64_t before = renderer_.work();
     renderer_.render(tree_, input, options, hooks, out);
+    work_ = blocks.work() + (renderer_.work() - before) + out.html.size();
     // Diagnostics carry input offsets until here; convert them in one pass.
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.location.column < b.location.column;
@@ -85,6 +87,9 @@ class Parser::Impl {
   detail::BlockConfig config_;
   detail::HtmlRenderer renderer_;
   std::string clean_;
+
+ public:
+  std::uint64_t work_ = 0;
 };
 
 Parser::Parser(const DirectiveRegistry& directives, const RoleRegistry& roles)
@@ -97,6 +102,8 @@ Parser::~Parser() = default;
 void Parser::render(std::string_view input, const Options& options, const Hooks& hooks, Document& out) {
   impl_->render(input, options, hooks, out);
 }
+
+std::uint64_t Parser::work() const { return impl_->work_; }
 
 std::string Parser::render_html(std::string_view input, const Options& options) {
   Document doc;
