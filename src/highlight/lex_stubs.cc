@@ -3,6 +3,5 @@
 namespace bengal::highlight {
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_php(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }

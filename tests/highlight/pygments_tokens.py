@@ -36,7 +36,7 @@ def main():
         path, alias = parts
         with open(path, encoding="utf-8") as f:
             text = f.read()
-        lexer = get_lexer_by_name(alias, stripnl=False, ensurenl=False, startinline=True)
+        lexer = get_lexer_by_name(alias, stripnl=False, ensurenl=False)
         out.append("== " + path)
         remaining = len(text.encode("utf-8"))
         for ttype, value in lexer.get_tokens(text):
