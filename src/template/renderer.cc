@@ -1140,7 +1140,8 @@ struct RenderState {
         const auto* c = static_cast<const CondExpr*>(e);
         if (test(c->test)) return eval(c->then);
         if (c->otherwise != nullptr) return eval(c->otherwise);
-        return Value::internal(ValueKind::kUndefined, kUndefMessage, &kCondNoElse, nullptr);
+        // Jinja uses its lenient Undefined here even in strict mode.
+        return silent_undefined();
       }
       case ExprKind::kList:
       case ExprKind::kTuple: {
@@ -1181,9 +1182,6 @@ struct RenderState {
     }
     return Value();
   }
-
-  static constexpr std::string_view kCondNoElse =
-      "the inline if-expression evaluated to false and no else section was defined";
 
   // Evaluates without turning a missing name or attribute into an error:
   // the left side of ?? may be missing at any depth.
