@@ -2,6 +2,5 @@
 #include "highlight/lexers.h"
 namespace bengal::highlight {
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_perl(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
