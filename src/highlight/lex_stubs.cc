@@ -2,5 +2,4 @@
 #include "highlight/lexers.h"
 namespace bengal::highlight {
 void lex_graphql(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
-void lex_ruby(std::string_view code, TokenSink& out) { out.push(Token::kText, code.size()); }
 }
