@@ -1081,10 +1081,7 @@ bool BlockParser::try_math_block(std::uint32_t& container) {
   }
   line_consumed_ = true;
   advance_offset(line_.size() - offset_, false);
-  if (single) {
-    tip_ = container;
-    container = finalize(container);
-  }
+  if (single) container = finalize(container);
   return true;
 }
 

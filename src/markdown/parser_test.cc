@@ -103,6 +103,12 @@ TEST(Parser, MathPassesThroughUntouched) {
   EXPECT_EQ(html("$$\nx^2 *y*\n$$\n"), "<div class=\"math\">\\[x^2 *y*\\]</div>\n");
 }
 
+TEST(Parser, OneLineMathBlockInterruptsAParagraph) {
+  // Regression (fuzzer): the paragraph closed by the math block was also the
+  // line's last matched container.
+  EXPECT_EQ(html("text\n$$x$$\n"), "<p>text</p>\n<div class=\"math\">\\[x\\]</div>\n");
+}
+
 TEST(Parser, DollarAmountsAreNotMath) {
   EXPECT_EQ(html("It costs $5 and $10.\n"), "<p>It costs $5 and $10.</p>\n");
 }
