@@ -151,8 +151,59 @@ BENCHMARK(BM_Md4c)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
+#ifdef BENGAL_HAVE_MD4C
+// Prints the first documents whose HTML differs from md4c's (GFM dialect,
+// Bengal with the same extensions only), for investigating differences.
+int diff(const std::string& dir) {
+  auto docs = bengal::markdown::bench::load_corpus(dir);
+  Parser parser;
+  Options o;
+  o.heading_ids = false;
+  o.footnotes = false;
+  o.directives = false;
+  o.math = false;
+  int shown = 0, differ = 0;
+  std::string buf;
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    std::string ours = parser.render_html(docs[i], o);
+    buf.clear();
+    md_html(docs[i].data(), static_cast<MD_SIZE>(docs[i].size()), md4c_sink, &buf, MD_DIALECT_GITHUB,
+            MD_HTML_FLAG_XHTML);
+    if (ours == buf) continue;
+    // md4c writes a code line's leading tab as spaces; CommonMark keeps tabs.
+    auto untab = [](std::string s) {
+      std::string o;
+      for (char c : s) {
+        if (c == '\t') {
+          o += "    ";
+        } else {
+          o += c;
+        }
+      }
+      return o;
+    };
+    ours = untab(ours);
+    buf = untab(buf);
+    if (ours == buf) continue;
+    ++differ;
+    if (shown++ < 3) {
+      std::size_t k = 0;
+      while (k < ours.size() && k < buf.size() && ours[k] == buf[k]) ++k;
+      std::size_t from = k > 200 ? k - 200 : 0;
+      std::printf("doc %zu differs at %zu\n--- bengal\n%s\n--- md4c\n%s\n", i, k, ours.substr(from, 400).c_str(),
+                  buf.substr(from, 400).c_str());
+    }
+  }
+  std::printf("%d of %zu documents differ byte-for-byte\n", differ, docs.size());
+  return 0;
+}
+#endif
+
 int main(int argc, char** argv) {
   if (argc >= 2 && std::strcmp(argv[1], "--compare") == 0) return compare(argc >= 3 ? argv[2] : corpus_dir());
+#ifdef BENGAL_HAVE_MD4C
+  if (argc >= 2 && std::strcmp(argv[1], "--diff") == 0) return diff(argc >= 3 ? argv[2] : corpus_dir());
+#endif
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
