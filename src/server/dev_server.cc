@@ -1,0 +1,225 @@
+#include "server/dev_server.h"
+
+#include <ctime>
+#include <filesystem>
+
+#include "config/config.h"
+#include "core/text.h"
+#include "core/timer.h"
+
+namespace bengal::server {
+
+namespace {
+
+std::string normalized(const std::string& path) {
+  std::string out;
+  return OverlayFileSystem::normalize(path, out) ? out : path;
+}
+
+}  // namespace
+
+DevServer::DevServer(ServeOptions options)
+    : options_(std::move(options)),
+      overlay_(disk_, {}),
+      hub_(ReloadHubOptions{options_.max_reload_clients, options_.ping, 64, ""}) {}
+
+DevServer::~DevServer() { stop(); }
+
+std::string DevServer::url() const {
+  std::string host = options_.host;
+  if (host == "0.0.0.0" || host == "::" || host.empty()) host = "localhost";
+  if (host.find(':') != std::string::npos && host.front() != '[') host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port_) + "/";
+}
+
+std::string DevServer::watch_mode() const {
+  std::lock_guard lock(watcher_mu_);
+  return watcher_ ? std::string(watcher_->mode()) : std::string();
+}
+
+std::string DevServer::watch_notice() const {
+  std::lock_guard lock(watcher_mu_);
+  return watcher_ ? watcher_->notice() : std::string();
+}
+
+std::shared_ptr<const PublishedSite> DevServer::site() const {
+  std::lock_guard lock(site_mu_);
+  return site_;
+}
+
+std::uint64_t DevServer::generation() const {
+  auto s = site();
+  return s ? s->generation() : 0;
+}
+
+DevServer::Dirs DevServer::site_dirs() const {
+  const std::string& root = options_.build.source_dir;
+  // A broken bengal.toml still yields the defaults here; the build reports it.
+  config::LoadResult loaded = config::load(disk_, root, options_.build.env);
+  Dirs d;
+  d.output = normalized(options_.build.output_dir.empty() ? join_path(root, loaded.config.output_dir)
+                                                          : options_.build.output_dir);
+  d.cache = normalized(join_path(root, loaded.config.cache_dir));
+  return d;
+}
+
+std::unique_ptr<Watcher> DevServer::make_site_watcher(const Dirs& dirs) const {
+  WatchOptions w;
+  w.root = options_.build.source_dir;
+  w.ignored_dirs = {dirs.output, dirs.cache};
+  w.settle = options_.settle;
+  w.poll_interval = options_.poll_interval;
+  w.force_polling = options_.force_polling;
+  w.watch_limit = options_.watch_limit;
+  return make_watcher(w);
+}
+
+Status DevServer::start() {
+  if (started_) return Ok{};
+  std::error_code ec;
+  std::filesystem::path root = std::filesystem::absolute(options_.build.source_dir, ec).lexically_normal();
+  std::string root_str = root.string();
+  while (root_str.size() > 1 && root_str.back() == '/') root_str.pop_back();
+  if (ec || !disk_.stat(root_str).is_dir) {
+    return make_error({}, "site folder '" + options_.build.source_dir + "' does not exist");
+  }
+  options_.build.source_dir = root_str;
+  if (options_.build.base_url.empty()) options_.build.base_url = "/";
+
+  // Bind before building, so a taken port is reported at once.
+  int attempts = std::max(1, options_.port_attempts);
+  for (int i = 0; i < attempts; ++i) {
+    HttpOptions http;
+    http.host = options_.host;
+    http.port = options_.port == 0 ? 0 : options_.port + i;
+    http.request_threads = options_.request_threads;
+    http.live_reload = options_.live_reload;
+    auto server = std::make_unique<HttpServer>([this] { return site(); }, hub_, http);
+    Status bound = server->bind();
+    if (bound.ok()) {
+      http_ = std::move(server);
+      port_ = http_->port();
+      break;
+    }
+    bool taken = bound.error().code == "port-in-use";
+    if (!taken || i + 1 == attempts) {
+      Diagnostic d = std::move(bound).error();
+      if (taken) {
+        for (int p = http.port + 1; p < http.port + 100 && p < 65536; ++p) {
+          if (probe_bind(options_.host, p) == 0) {
+            d.hint = "stop the other server, or choose another port, e.g. --port " + std::to_string(p);
+            break;
+          }
+        }
+      }
+      return d;
+    }
+  }
+
+  dirs_ = site_dirs();
+  overlay_.set_memory_roots({dirs_.output, dirs_.cache});
+  {
+    // Watch before the first build, so edits made while it runs are seen.
+    std::lock_guard lock(watcher_mu_);
+    watcher_ = make_site_watcher(dirs_);
+  }
+  rebuild({}, false, std::chrono::steady_clock::now(), true);
+  http_->start();
+  rebuild_thread_ = std::thread([this] { rebuild_loop(); });
+  started_ = true;
+  return Ok{};
+}
+
+void DevServer::stop() {
+  stopping_.store(true);
+  {
+    std::lock_guard lock(watcher_mu_);
+    if (watcher_) watcher_->stop();
+  }
+  if (rebuild_thread_.joinable()) rebuild_thread_.join();
+  hub_.stop();  // ends the reload streams, which hold HTTP workers
+  if (http_) http_->stop();
+}
+
+void DevServer::rebuild_loop() {
+  const std::string& root = options_.build.source_dir;
+  const std::string config_file = join_path(root, "bengal.toml");
+  while (!stopping_.load()) {
+    Watcher* watcher;
+    {
+      std::lock_guard lock(watcher_mu_);
+      watcher = watcher_.get();
+    }
+    std::optional<ChangeBatch> batch = watcher->wait(std::chrono::milliseconds(500));
+    if (!batch || stopping_.load()) continue;
+
+    bool config_changed = batch->overflow;
+    std::vector<std::string> inputs;
+    for (const std::string& p : batch->paths) {
+      if (p == config_file) config_changed = true;
+      inputs.push_back(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
+    }
+    if (config_changed) {
+      // The output or cache dir may have moved: keep both in memory and
+      // out of the watch.
+      Dirs now = site_dirs();
+      if (!(now == dirs_)) {
+        dirs_ = now;
+        overlay_.set_memory_roots({dirs_.output, dirs_.cache});
+        auto fresh = make_site_watcher(dirs_);
+        std::lock_guard lock(watcher_mu_);
+        if (stopping_.load()) fresh->stop();
+        watcher_ = std::move(fresh);
+      }
+    }
+    rebuild(std::move(inputs), batch->overflow, batch->first_event, false);
+  }
+}
+
+void DevServer::rebuild(std::vector<std::string> inputs, bool overflow,
+                        std::chrono::steady_clock::time_point first_event, bool initial) {
+  BuildReport report;
+  report.initial = initial;
+  report.inputs = std::move(inputs);
+  report.overflow = overflow;
+  report.first_event = first_event;
+
+  Stopwatch build_watch;
+  report.result = build::build_site(overlay_, options_.build);
+  report.build_ms = build_watch.elapsed_ms();
+
+  Stopwatch publish_watch;
+  const std::string out_root = report.result.output_dir.empty() ? dirs_.output : normalized(report.result.output_dir);
+  std::vector<std::string> touched = overlay_.take_changes(out_root);
+  std::shared_ptr<const PublishedSite> current = site();
+  if (current && published_output_ != out_root) {
+    // The output dir moved: every file, old and new, counts as touched.
+    for (auto& [path, bytes] : overlay_.files(out_root)) touched.push_back(path);
+    for (std::string& path : current->paths()) touched.push_back(std::move(path));
+  }
+  if (!report.result.failed() || !current) {
+    touched.insert(touched.end(), pending_.begin(), pending_.end());
+    pending_.clear();
+    std::uint64_t gen = (current ? current->generation() : 0) + 1;
+    auto read = [&](const std::string& rel) { return overlay_.shared_bytes(join_path(out_root, rel)); };
+    auto next = publish(current.get(), gen, touched, read, static_cast<std::int64_t>(std::time(nullptr)),
+                        report.change);
+    {
+      std::lock_guard lock(site_mu_);
+      site_ = std::move(next);
+    }
+    published_output_ = out_root;
+    report.published = true;
+    report.generation = gen;
+    hub_.announce_change(gen, report.change);
+    if (report.result.failed()) hub_.announce_failure(report.result.diagnostics);
+  } else {
+    pending_.insert(touched.begin(), touched.end());
+    report.generation = current->generation();
+    hub_.announce_failure(report.result.diagnostics);
+  }
+  report.publish_ms = publish_watch.elapsed_ms();
+  if (listener_) listener_(report);
+}
+
+}  // namespace bengal::server

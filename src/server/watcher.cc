@@ -1,0 +1,45 @@
+#include "server/watcher.h"
+
+#include <algorithm>
+
+namespace bengal::server {
+
+void BatchCollector::touch(Clock::time_point now) {
+  if (!open_) {
+    open_ = true;
+    batch_.first_event = now;
+  }
+  last_ = now;
+}
+
+void BatchCollector::add(std::string path, Clock::time_point now) {
+  touch(now);
+  batch_.paths.push_back(std::move(path));
+}
+
+void BatchCollector::add_overflow(Clock::time_point now) {
+  touch(now);
+  batch_.overflow = true;
+}
+
+BatchCollector::Clock::time_point BatchCollector::due() const {
+  return std::min(last_ + settle_, batch_.first_event + max_delay_);
+}
+
+ChangeBatch BatchCollector::take() {
+  ChangeBatch out = std::move(batch_);
+  batch_ = ChangeBatch{};
+  open_ = false;
+  std::sort(out.paths.begin(), out.paths.end());
+  out.paths.erase(std::unique(out.paths.begin(), out.paths.end()), out.paths.end());
+  return out;
+}
+
+std::unique_ptr<Watcher> make_watcher(const WatchOptions& options) {
+  if (options.force_polling) return make_polling_watcher(options, "");
+  std::string why_not;
+  if (auto w = make_inotify_watcher(options, why_not)) return w;
+  return make_polling_watcher(options, why_not);
+}
+
+}  // namespace bengal::server
