@@ -78,10 +78,9 @@ HtmlRenderer::HtmlRenderer(const DirectiveRegistry& directives, const RoleRegist
 HtmlRenderer::InlineSlot& HtmlRenderer::inline_slot() {
   while (inline_slots_.size() <= inline_depth_) {
     inline_slots_.push_back(std::make_unique<InlineSlot>(*tree_));
+    inline_slots_.back()->parser.configure(inline_config_);
   }
-  InlineSlot& slot = *inline_slots_[inline_depth_];
-  slot.parser.configure(inline_config_);
-  return slot;
+  return *inline_slots_[inline_depth_];
 }
 
 std::uint64_t HtmlRenderer::work() const {
@@ -137,10 +136,11 @@ void HtmlRenderer::render(const Tree& tree, std::string_view input, const Option
   inline_config_.math = ext && options.math;
   inline_config_.roles = ext && options.directives;
   inline_config_.smart = ext && options.typographer;
-  headings_.clear();
+  for (auto& slot : inline_slots_) slot->parser.configure(inline_config_);
+  heading_count_ = 0;
+  heading_of_block_.assign(tree.blocks.size(), kNil);
   used_ids_.clear();
   next_suffix_.clear();
-  id_text_.clear();
   footnote_uses_.clear();
   footnote_order_.clear();
   directive_serials_.clear();
@@ -154,15 +154,33 @@ void HtmlRenderer::render(const Tree& tree, std::string_view input, const Option
 
 // ---- headings ---------------------------------------------------------------
 
+namespace {
+constexpr std::size_t kLinearIdLimit = 64;
+}
+
+bool HtmlRenderer::claim_id(const std::string& id) {
+  if (used_ids_.empty() && heading_count_ <= kLinearIdLimit) {
+    // headings_[heading_count_ - 1] is the heading being named.
+    for (std::size_t i = 0; i + 1 < heading_count_; ++i) {
+      if (headings_[i].id == id) return false;
+    }
+    return true;
+  }
+  if (used_ids_.empty()) {
+    for (std::size_t i = 0; i + 1 < heading_count_; ++i) used_ids_.insert(headings_[i].id);
+  }
+  return used_ids_.insert(id).second;
+}
+
 std::string HtmlRenderer::unique_id(std::string base) {
   if (base.empty()) base = "section";
-  if (used_ids_.insert(base).second) return base;
+  if (claim_id(base)) return base;
   // GitHub's scheme: foo, foo-1, foo-2; the next suffix is remembered so a
   // thousand equal headings stay linear.
   int& k = next_suffix_[base];
   while (true) {
     std::string candidate = base + "-" + std::to_string(++k);
-    if (used_ids_.insert(candidate).second) return candidate;
+    if (claim_id(candidate)) return candidate;
   }
 }
 
@@ -170,28 +188,36 @@ void HtmlRenderer::prepare_headings(std::uint32_t root) {
   // Document order, including headings inside directives and footnotes.
   const auto& blocks = tree_->blocks;
   std::uint32_t b = blocks[root].first_child;
-  std::vector<std::uint32_t> explicit_ids;
   while (b != kNil) {
     const Block& blk = blocks[b];
     if (blk.kind == BlockKind::kHeading) {
-      HeadingInfo info;
+      if (heading_count_ == headings_.size()) headings_.emplace_back();
+      heading_of_block_[b] = static_cast<std::uint32_t>(heading_count_);
+      HeadingInfo& info = headings_[heading_count_++];
+      info.html.clear();
+      info.text.clear();
+      info.id.clear();
       render_leaf_inlines(tree_->str(blk.content), blk.content.begin, info.html, &info.text);
       std::string_view attrs = tree_->str(blk.info);
       std::string_view explicit_id;
-      for (std::string_view tok : split(attrs, ' ')) {
+      while (!attrs.empty()) {
+        std::size_t sp = attrs.find(' ');
+        std::string_view tok = attrs.substr(0, sp);
         if (tok.size() > 1 && tok[0] == '#') explicit_id = tok.substr(1);
+        attrs = sp == std::string_view::npos ? std::string_view() : attrs.substr(sp + 1);
       }
+      std::string id;
       if (!explicit_id.empty()) {
-        info.id = std::string(explicit_id);
-        if (!used_ids_.insert(info.id).second) warn_at(blk.src, "duplicate heading id '" + info.id + "'");
+        id = std::string(explicit_id);
+        if (!claim_id(id)) warn_at(blk.src, "duplicate heading id '" + id + "'");
       } else {
-        info.id = unique_id(slugify(info.text));
+        id = unique_id(slugify(info.text));
       }
-      id_text_.emplace(info.id, info.text);
+      HeadingInfo& named = headings_[heading_of_block_[b]];
+      named.id = std::move(id);
       if (blk.level >= options_->toc_min_level && blk.level <= options_->toc_max_level) {
-        doc_->outline.push_back(Heading{blk.level, info.id, info.text});
+        doc_->outline.push_back(Heading{blk.level, named.id, named.text});
       }
-      headings_.emplace(b, std::move(info));
     }
     if (blk.first_child != kNil) {
       b = blk.first_child;
@@ -403,7 +429,7 @@ void HtmlRenderer::exit_block(std::uint32_t index) {
 void HtmlRenderer::render_heading_open(std::uint32_t index) {
   const Block& b = tree_->blocks[index];
   std::string& out = *out_;
-  const HeadingInfo& info = headings_[index];
+  const HeadingInfo& info = headings_[heading_of_block_[index]];
   cr();
   out += "<h";
   out += static_cast<char>('0' + b.level);
@@ -963,8 +989,12 @@ void HtmlRenderer::render_xref(std::string_view target, std::string_view label, 
   label = trim(label);
   std::optional<std::pair<std::string, std::string>> resolved;
   if (!t.empty() && t.front() == '#') {
-    auto it = id_text_.find(std::string(t.substr(1)));
-    if (it != id_text_.end()) resolved.emplace(std::string(t), it->second);
+    for (std::size_t i = 0; i < heading_count_; ++i) {
+      if (headings_[i].id == t.substr(1)) {
+        resolved.emplace(std::string(t), headings_[i].text);
+        break;
+      }
+    }
   }
   if (!resolved) resolved = resolve_link(t);
   if (!resolved) {

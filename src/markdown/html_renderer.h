@@ -41,6 +41,8 @@ class HtmlRenderer final : public RenderServices {
     std::string html;
     std::string text;
   };
+  // Registers `id` for this document; false when it is already taken.
+  bool claim_id(const std::string& id);
   struct FootnoteUse {
     int number = 0;
     int refs = 0;
@@ -88,10 +90,15 @@ class HtmlRenderer final : public RenderServices {
   std::vector<std::unique_ptr<InlineSlot>> inline_slots_;
   std::size_t inline_depth_ = 0;
   InlineConfig inline_config_;
-  std::unordered_map<std::uint32_t, HeadingInfo> headings_;
+  // Headings of the current document in order; entries are reused across
+  // documents so their strings keep their capacity.
+  std::vector<HeadingInfo> headings_;
+  std::size_t heading_count_ = 0;
+  std::vector<std::uint32_t> heading_of_block_;  // block index -> headings_ index
+  // Ids are checked by a linear scan in small documents and through this set
+  // (filled on demand) in large ones.
   std::unordered_set<std::string> used_ids_;
   std::unordered_map<std::string, int> next_suffix_;
-  std::unordered_map<std::string, std::string> id_text_;
   std::unordered_map<std::uint32_t, FootnoteUse> footnote_uses_;
   std::vector<std::uint32_t> footnote_order_;
   std::unordered_map<std::string, int> directive_serials_;

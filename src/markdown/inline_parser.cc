@@ -2,6 +2,11 @@
 
 #include <algorithm>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define BENGAL_MD_SSSE3 1
+#endif
+
 #include "markdown/unicode.h"
 
 namespace bengal::markdown::detail {
@@ -9,12 +14,37 @@ namespace {
 
 constexpr std::size_t kMaxBackticks = 1000;
 
+#ifdef BENGAL_MD_SSSE3
+// Index of the first byte in [p, end) that is in the set described by the
+// nibble tables, or end; the set holds ASCII bytes only. Compiled for SSSE3
+// and used only when the CPU has it (checked once in configure()).
+__attribute__((target("ssse3"))) const char* find_special_ssse3(const char* p, const char* end,
+                                                               const std::uint8_t* lo_table,
+                                                               const std::uint8_t* hi_table) {
+  const __m128i lo_t = _mm_load_si128(reinterpret_cast<const __m128i*>(lo_table));
+  const __m128i hi_t = _mm_load_si128(reinterpret_cast<const __m128i*>(hi_table));
+  const __m128i mask = _mm_set1_epi8(0x0F);
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i lo = _mm_and_si128(v, mask);
+    __m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), mask);
+    __m128i hit = _mm_and_si128(_mm_shuffle_epi8(lo_t, lo), _mm_shuffle_epi8(hi_t, hi));
+    int m = _mm_movemask_epi8(_mm_cmpeq_epi8(hit, _mm_setzero_si128())) ^ 0xFFFF;
+    if (m != 0) return p + __builtin_ctz(static_cast<unsigned>(m));
+    p += 16;
+  }
+  return p;
+}
+#endif
+
 bool is_ws_cp(char32_t cp) { return cp < 0x80 ? is_ascii_whitespace(static_cast<char>(cp)) : is_unicode_whitespace(cp); }
 bool is_punct_cp(char32_t cp) { return cp < 0x80 ? is_ascii_punct(static_cast<char>(cp)) : is_unicode_punctuation(cp); }
 
 }  // namespace
 
 void InlineParser::configure(const InlineConfig& config) {
+  if (configured_ && config == config_) return;
+  configured_ = true;
   config_ = config;
   special_.fill(false);
   for (char c : std::string_view("\n\\`*_[]!<&")) special_[static_cast<unsigned char>(c)] = true;
@@ -23,6 +53,15 @@ void InlineParser::configure(const InlineConfig& config) {
   if (config.math) special_['$'] = true;
   if (config.roles) special_['{'] = true;
   if (config.smart) special_['\''] = special_['"'] = true;
+  std::fill(std::begin(special_lo_), std::end(special_lo_), 0);
+  std::fill(std::begin(special_hi_), std::end(special_hi_), 0);
+  for (int c = 0; c < 128; ++c) {
+    if (special_[static_cast<std::size_t>(c)]) special_lo_[c & 15] |= static_cast<std::uint8_t>(1u << (c >> 4));
+  }
+  for (int h = 0; h < 8; ++h) special_hi_[h] = static_cast<std::uint8_t>(1u << h);
+#ifdef BENGAL_MD_SSSE3
+  simd_ = __builtin_cpu_supports("ssse3");
+#endif
 }
 
 std::uint32_t InlineParser::add(InlineKind kind, std::size_t begin, std::size_t end) {
@@ -95,6 +134,9 @@ void InlineParser::parse(std::string_view subject) {
       // Plain text: scan with locals (a member store per byte is measurable).
       const char* p = base + pos_ + 1;
       const char* end = base + n;
+#ifdef BENGAL_MD_SSSE3
+      if (simd_) p = find_special_ssse3(p, end, special_lo_, special_hi_);
+#endif
       while (end - p >= 4 && !special[static_cast<unsigned char>(p[0])] && !special[static_cast<unsigned char>(p[1])] &&
              !special[static_cast<unsigned char>(p[2])] && !special[static_cast<unsigned char>(p[3])]) {
         p += 4;

@@ -66,6 +66,7 @@ struct InlineConfig {
   bool math = false;
   bool roles = false;      // roles and [[cross-references]]
   bool smart = false;      // smart quotes
+  bool operator==(const InlineConfig&) const = default;
 };
 
 class InlineParser {
@@ -122,6 +123,11 @@ class InlineParser {
   const Tree& tree_;
   InlineConfig config_;
   std::array<bool, 256> special_{};
+  // The same set as nibble tables for a 16-bytes-at-a-time scan (SSSE3).
+  alignas(16) std::uint8_t special_lo_[16] = {};
+  alignas(16) std::uint8_t special_hi_[16] = {};
+  bool simd_ = false;
+  bool configured_ = false;
 
   std::string_view s_;
   std::size_t pos_ = 0, text_start_ = 0;
