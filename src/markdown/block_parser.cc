@@ -4,6 +4,10 @@
 #include <cassert>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/text.h"
 #include "markdown/markdown.h"
 #include "markdown/syntax.h"
@@ -17,6 +21,24 @@ constexpr int kMaxIncludeDepth = 8;
 // on every line; a cap keeps that per-line cost constant.
 constexpr std::size_t kMaxDirectiveDepth = 32;
 constexpr std::size_t kMaxTableColumns = 256;
+
+// Index of the first '\n' or '\r' at or after `pos`, or input.size(). Lines
+// are short, so an inline 16-byte scan beats a call to memchr.
+std::size_t find_line_end(std::string_view input, std::size_t pos) {
+  const char* p = input.data() + pos;
+  const char* end = input.data() + input.size();
+#if defined(__SSE2__)
+  const __m128i nl = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
+    if (m != 0) return static_cast<std::size_t>(p - input.data()) + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+    p += 16;
+  }
+#endif
+  while (p < end && *p != '\n' && *p != '\r') ++p;
+  return static_cast<std::size_t>(p - input.data());
+}
 
 bool accepts_lines(BlockKind k) {
   return k == BlockKind::kParagraph || k == BlockKind::kHeading || k == BlockKind::kCodeBlock ||
@@ -102,17 +124,8 @@ void BlockParser::parse(std::string_view input, std::uint32_t root, std::uint32_
   fixed_src_ = fixed_src;
   line_number_ = 0;
   std::size_t pos = 0;
-  // Most documents have no '\r': then memchr finds every line end.
-  const bool has_cr = std::memchr(input.data(), '\r', input.size()) != nullptr;
   while (pos < input.size()) {
-    std::size_t eol;
-    if (!has_cr) {
-      const void* nl = std::memchr(input.data() + pos, '\n', input.size() - pos);
-      eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - input.data()) : input.size();
-    } else {
-      eol = pos;
-      while (eol < input.size() && input[eol] != '\n' && input[eol] != '\r') ++eol;
-    }
+    std::size_t eol = find_line_end(input, pos);
     line_ = input.substr(pos, eol - pos);
     line_start_ = static_cast<std::uint32_t>(pos);
     ++line_number_;
@@ -814,7 +827,17 @@ void BlockParser::open_new_blocks(std::uint32_t& container, bool all_matched) {
 bool BlockParser::try_table(std::uint32_t& container) {
   // Delimiter row: cells of -, optional leading/trailing ':'.
   std::string_view row = line_.substr(first_nonspace_);
-  if (row.find('-') == std::string_view::npos) return false;
+  // Cheap rejection first: this runs for every paragraph continuation line.
+  if (row.empty() || (row[0] != '|' && row[0] != ':' && row[0] != '-')) return false;
+  bool dash = false;
+  for (char c : row) {
+    if (c == '-') {
+      dash = true;
+    } else if (c != '|' && c != ':' && c != ' ' && c != '\t') {
+      return false;
+    }
+  }
+  if (!dash) return false;
   std::vector<Span> cells;
   split_table_row(row, cells);
   // Short rows are padded to the header's width; a column cap keeps the
