@@ -15,6 +15,7 @@
 #include "postprocess/site_files.h"
 #include "render/body_parser.h"
 #include "render/pipeline.h"
+#include "render/theme.h"
 #include "snapshot/snapshot.h"
 
 namespace bengal::build {
@@ -171,9 +172,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   // --- freeze ------------------------------------------------------------------
+  // The snapshot and the compiled templates are frozen together.
   std::unique_ptr<const snapshot::SiteSnapshot> snap;
+  std::unique_ptr<render::Theme> theme;
+  std::unique_ptr<render::SiteTemplates> templates;
   {
     StageTimer t(stats, "freeze");
+    theme = render::Theme::load(fs, root, *config, diags);
+    templates = render::SiteTemplates::build(*theme, *config);
     std::vector<snapshot::PageSource> sources;
     sources.reserve(disc.pages.size());
     for (content::SourcePage& p : disc.pages) {
@@ -207,8 +213,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     StageTimer t(stats, "render");
     const auto& schedule = snap->schedule();
     progress.begin_stage("render", dirty.size());
-    std::vector<render::RenderPipeline> pipelines;
-    for (unsigned w = 0; w < pool.size(); ++w) pipelines.emplace_back(*snap);
+    std::vector<std::unique_ptr<render::RenderPipeline>> pipelines;
+    for (unsigned w = 0; w < pool.size(); ++w) {
+      pipelines.push_back(std::make_unique<render::RenderPipeline>(*snap, *templates));
+    }
     struct JobResult {
       incremental::WriteOutcome outcome = incremental::WriteOutcome::kFailed;
       incremental::OutputRecord record;
@@ -219,7 +227,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       const snapshot::RenderJob& job = schedule[dirty[i]];
       JobResult& r = results[i];
       std::string_view bytes;
-      if (pipelines[worker].render(job, bytes, r.diags)) {
+      if (pipelines[worker]->render(job, bytes, r.diags)) {
         r.outcome = writer.commit(job.output_path, bytes, r.record, r.diags);
       }
       progress.advance();
@@ -256,6 +264,16 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       outputs.records[f.path] = rec;
     }
     copy_files(fs, root, *config, disc, snap->site(), writer, outputs, stats, diags);
+    for (const render::ThemeAsset& a : theme->assets()) {
+      if (outputs.owner.count(a.output_path) != 0) continue;  // the site's own file wins over the theme's
+      outputs.owner.emplace(a.output_path, a.display);
+      incremental::OutputRecord rec;
+      auto outcome = writer.commit(a.output_path, a.bytes, rec, diags);
+      if (outcome == incremental::WriteOutcome::kFailed) continue;
+      outputs.records[a.output_path] = rec;
+      ++stats.files_copied;
+      count(stats, outcome);
+    }
   }
 
   // --- commit --------------------------------------------------------------------------
@@ -274,6 +292,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   diags.sort();
+  diags.dedupe();
   stats.errors = diags.error_count();
   stats.warnings = diags.warning_count();
   stats.wall_ms = wall.elapsed_ms();

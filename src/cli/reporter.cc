@@ -96,9 +96,9 @@ void print_build_summary(const build::BuildResult& r, Verbosity v, bool color) {
     if (s.warnings) headline += " with " + with_commas(s.warnings) + (s.warnings == 1 ? " warning" : " warnings");
   }
   std::fprintf(stderr, "%s\n", headline.c_str());
-  std::fprintf(stderr, "  %s files rendered (%s written, %s unchanged), %s copied, %s removed -> %s\n",
-               with_commas(s.outputs_rendered).c_str(), with_commas(s.outputs_written).c_str(),
-               with_commas(s.outputs_unchanged).c_str(), with_commas(s.files_copied).c_str(),
+  std::fprintf(stderr, "  %s files written, %s unchanged (%s rendered, %s copied), %s removed -> %s\n",
+               with_commas(s.outputs_written).c_str(), with_commas(s.outputs_unchanged).c_str(),
+               with_commas(s.outputs_rendered).c_str(), with_commas(s.files_copied).c_str(),
                with_commas(s.outputs_removed).c_str(), r.output_dir.c_str());
   std::string stages;
   for (const auto& st : s.stages) {

@@ -388,6 +388,24 @@ class Assembler {
         }
       }
       std::sort(tax.terms.begin(), tax.terms.end(), [](const Term& a, const Term& b) { return a.slug < b.slug; });
+      // Each page learns its terms' indexes, in its own front-matter order.
+      std::map<std::string, std::uint32_t> index_of;
+      for (std::uint32_t k = 0; k < tax.terms.size(); ++k) index_of.emplace(tax.terms[k].slug, k);
+      for (PageId id : site_.regular_pages) {
+        Page& page = site_.pages[id];
+        TermRefs refs;
+        refs.taxonomy = t;
+        if (const auto* names = page.fm.terms_for(tax.name)) {
+          for (const std::string& name : *names) {
+            auto it = index_of.find(url_slug(name));
+            if (it != index_of.end() &&
+                std::find(refs.terms.begin(), refs.terms.end(), it->second) == refs.terms.end()) {
+              refs.terms.push_back(it->second);
+            }
+          }
+        }
+        page.term_refs.push_back(std::move(refs));
+      }
 
       // The taxonomy's own page; a content section of the same name
       // (content/tags/_index.md) becomes that page.
@@ -497,6 +515,7 @@ class Assembler {
     }
     for (auto& [name, menu] : menus) {
       link_menu(menu, parents_[name]);
+      for (MenuItem& item : menu.items) item.menu = static_cast<std::uint32_t>(site_.menus.size());
       site_.menus.push_back(std::move(menu));
     }
   }

@@ -243,6 +243,13 @@ categories: [News]
   EXPECT_EQ(b.site.page(term->members[0]).url, "/b/");
   EXPECT_NE(b.by_url("/tags/"), nullptr);
   EXPECT_NE(b.by_url("/categories/news/"), nullptr);
+  // Pages know their terms' indexes in front-matter order, deduplicated by slug.
+  const Page* a = b.by_url("/a/");
+  ASSERT_EQ(a->term_refs.size(), 2u);
+  ASSERT_EQ(a->term_refs[0].terms.size(), 2u);
+  EXPECT_EQ(tags.terms[a->term_refs[0].terms[0]].slug, "release-notes");
+  EXPECT_EQ(tags.terms[a->term_refs[0].terms[1]].slug, "go");
+  EXPECT_TRUE(a->term_refs[1].terms.empty());
 }
 
 TEST(Assemble, MenusFromConfigAndFrontMatterNestedAndWeighted) {

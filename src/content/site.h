@@ -40,6 +40,13 @@ std::string_view kind_name(PageKind kind);  // "page", "section", "home", "taxon
 
 enum class SortOrder : std::uint8_t { kWeight, kDate, kTitle };
 
+// The terms a page carries in one taxonomy, as indexes into Taxonomy::terms,
+// in front-matter order.
+struct TermRefs {
+  std::uint32_t taxonomy = 0;
+  std::vector<std::uint32_t> terms;
+};
+
 struct Page {
   PageId id = kNoPage;
   PageKind kind = PageKind::kPage;
@@ -58,6 +65,7 @@ struct Page {
   std::uint32_t taxonomy = 0;
   std::uint32_t term = 0;
   int paginate = 0;          // list pages: members per output page (0 = one page)
+  std::vector<TermRefs> term_refs;  // regular pages: one entry per configured taxonomy
 
   bool is_list() const { return kind != PageKind::kPage && kind != PageKind::kNotFound; }
   const std::optional<DateTime>& date() const { return fm.date; }
@@ -89,6 +97,7 @@ struct Taxonomy {
 };
 
 struct MenuItem {
+  std::uint32_t menu = 0;  // index of its menu in Site::menus
   std::string name;
   std::string url;
   std::string identifier;

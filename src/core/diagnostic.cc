@@ -119,4 +119,12 @@ void DiagnosticList::sort() {
   });
 }
 
+void DiagnosticList::dedupe() {
+  auto same = [](const Diagnostic& a, const Diagnostic& b) {
+    return a.severity == b.severity && a.location.file == b.location.file && a.location.line == b.location.line &&
+           a.location.column == b.location.column && a.message == b.message;
+  };
+  items_.erase(std::unique(items_.begin(), items_.end(), same), items_.end());
+}
+
 }  // namespace bengal

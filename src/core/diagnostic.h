@@ -63,6 +63,10 @@ class DiagnosticList {
   bool empty() const { return items_.empty(); }
   // Stable order: by file, line, column, then message.
   void sort();
+  // Drops repeats of the same problem (same severity, place and message),
+  // e.g. one broken template reported by every page that uses it. Expects a
+  // sorted list; keeps the first of each.
+  void dedupe();
 
  private:
   std::vector<Diagnostic> items_;

@@ -1,33 +1,82 @@
-// RenderPipeline: turns one RenderJob of the frozen snapshot into the bytes
-// of its output file. One pipeline per worker, created once per build and
-// reused for every job (its buffers are kept between jobs).
+// Rendering outputs from the frozen snapshot with the site's templates.
 //
-// STAND-IN: until the template engine (src/template, issue #4) lands, every
-// page is a fixed HTML shell around its body and its list members. Delete the
-// shell when templates arrive.
+// SiteTemplates is built once per build: it compiles every template the
+// theme chain can load (site templates override the theme, the theme
+// overrides the embedded default), registers the site functions and freezes
+// the environment, which is then shared read-only by all workers.
 //
-// Thread-safety: not thread-safe; one per worker. Reads the snapshot only.
+// RenderPipeline is one worker's renderer: created once per build, reused
+// for every job (its template runtime and output buffer keep their capacity).
+// For each job it picks the page's template (lookup order below), renders it
+// with `page`, `section`, `site` and `paginator`, and reports which templates
+// and facts the output read.
+//
+// Template lookup (first that exists):
+//   page:      <layout>, <type>/single.html, <section>/single.html, single.html
+//   section:   <layout>, <section>/list.html, list.html
+//   home:      <layout>, index.html, list.html
+//   taxonomy:  <taxonomy>/taxonomy.html, taxonomy.html, list.html
+//   term:      <taxonomy>/term.html, term.html, list.html
+//   404:       404.html
+// where <layout> is the front-matter layout ("wide" -> wide.html, also tried
+// under the section's folder).
+//
+// Thread-safety: SiteTemplates is immutable after build(); a RenderPipeline
+// belongs to one worker.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/diagnostic.h"
+#include "render/context.h"
+#include "render/theme.h"
 #include "snapshot/snapshot.h"
+#include "template/environment.h"
+#include "template/renderer.h"
 
 namespace bengal::render {
 
-class RenderPipeline {
+class SiteTemplates {
  public:
-  explicit RenderPipeline(const snapshot::SiteSnapshot& snap) : snap_(snap) {}
+  // Compiles every template of `theme`. Compile errors are not reported
+  // here: a broken template fails the pages that use it, with its error.
+  static std::unique_ptr<SiteTemplates> build(const Theme& theme, const config::Config& config);
 
-  // Renders `job`; the returned view stays valid until the next call.
-  // Errors go to `diags` and return false.
-  bool render(const snapshot::RenderJob& job, std::string_view& bytes, DiagnosticList& diags);
+  const tmpl::Environment& env() const { return *env_; }
+  const Theme& theme() const { return theme_; }
+
+  // The template names tried for `page`, in order.
+  static std::vector<std::string> candidates(const content::Page& page, const content::Site& site);
 
  private:
+  explicit SiteTemplates(const Theme& theme) : theme_(theme) {}
+  const Theme& theme_;
+  std::unique_ptr<tmpl::Environment> env_;
+};
+
+class RenderPipeline {
+ public:
+  RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates);
+
+  // Renders `job`; the returned bytes stay valid until the next call.
+  // Errors go to `diags` and return false. `observer` (optional) receives
+  // every fact the render read; `templates` (optional) each template read.
+  bool render(const snapshot::RenderJob& job, std::string_view& bytes, DiagnosticList& diags,
+              ReadObserver* observer = nullptr, tmpl::DependencyRecorder* templates = nullptr);
+
+ private:
+  const tmpl::Template* select(const content::Page& page, DiagnosticList& diags);
+
   const snapshot::SiteSnapshot& snap_;
+  const SiteTemplates& templates_;
+  tmpl::Renderer renderer_;
+  RenderHost host_;
   std::string buffer_;
+  std::map<std::string, const tmpl::Template*> selection_cache_;  // candidate key -> template
 };
 
 }  // namespace bengal::render

@@ -48,6 +48,8 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content
       build_date_(build_date),
       schedule_(make_schedule(site_)) {
   bodies_.resize(site_.pages.size());
+  permalinks_.reserve(site_.pages.size());
+  for (const content::Page& p : site_.pages) permalinks_.push_back(permalink(p.url));
 }
 
 const PageSource* SiteSnapshot::source(PageId id) const {

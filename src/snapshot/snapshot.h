@@ -33,6 +33,7 @@ struct TocEntry {
 struct PageBody {
   std::string html;
   std::vector<TocEntry> toc;
+  std::string toc_html;         // <nav class="toc"> with nested lists, empty when there are no entries
   std::string summary_html;     // explicit summary, text before <!--more-->, or the first N words
   bool summary_truncated = false;  // the body continues after the summary
   std::string plain_text;       // tags stripped, for the search index (may be capped)
@@ -73,6 +74,8 @@ class SiteSnapshot {
 
   // Absolute URL for a site-relative one: base_url + url without its '/'.
   std::string permalink(std::string_view url) const;
+  // A page's absolute URL, computed once at freeze.
+  const std::string& permalink_of(PageId id) const { return permalinks_[id]; }
 
  private:
   std::shared_ptr<const config::Config> config_;
@@ -82,6 +85,7 @@ class SiteSnapshot {
   Data data_;
   DateTime build_date_;
   std::vector<RenderJob> schedule_;
+  std::vector<std::string> permalinks_;
 };
 
 // Builds site.data from data files: "team/people" -> data.team.people.
