@@ -32,8 +32,8 @@ std::vector<std::string> load_corpus(const std::string& dir) {
   std::vector<fs::path> paths;
   fs::path root = fs::exists(fs::path(dir) / "content") ? fs::path(dir) / "content" : fs::path(dir);
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (it->is_regular_file() && it->path().extension() == ".md") paths.push_back(it->path());
   }
   std::sort(paths.begin(), paths.end());

@@ -62,7 +62,8 @@ std::size_t run_md4c(const Input& in, std::string& buf) {
   std::size_t out = 0;
   for (const auto& d : in.docs) {
     buf.clear();
-    md_html(d.data(), static_cast<MD_SIZE>(d.size()), md4c_sink, &buf, MD_DIALECT_GITHUB, MD_HTML_FLAG_XHTML);
+    md_html(d.data(), static_cast<MD_SIZE>(d.size()), md4c_sink, &buf, MD_DIALECT_GITHUB,
+            MD_HTML_FLAG_XHTML);
     out += buf.size();
   }
   return out;
@@ -87,7 +88,8 @@ int compare(const std::string& dir) {
   std::vector<Input> inputs;
   auto corpus = bengal::markdown::bench::load_corpus(dir);
   if (corpus.empty()) {
-    std::fprintf(stderr, "no Markdown under %s (run shared/bench/gen_corpus.py --out %s)\n", dir.c_str(), dir.c_str());
+    std::fprintf(stderr, "no Markdown under %s (run shared/bench/gen_corpus.py --out %s)\n",
+                 dir.c_str(), dir.c_str());
     return 1;
   }
   std::string name = "corpus (" + std::to_string(corpus.size()) + " pages)";
@@ -110,9 +112,10 @@ int compare(const std::string& dir) {
     std::string buf;
     m = best_mb_per_s(in, rounds, [&] { return run_md4c(in, buf); });
 #endif
-    std::printf("%-26s %10.2f %14.1f %14.1f %10.2f\n", in.name.c_str(), static_cast<double>(in.bytes) / 1e6, b, m,
-                m > 0 ? b / m : 0.0);
-    std::printf("%-26s %10s %14.1f %14s %10.2f   (--commonmark)\n", "", "", c, "", m > 0 ? c / m : 0.0);
+    std::printf("%-26s %10.2f %14.1f %14.1f %10.2f\n", in.name.c_str(),
+                static_cast<double>(in.bytes) / 1e6, b, m, m > 0 ? b / m : 0.0);
+    std::printf("%-26s %10s %14.1f %14s %10.2f   (--commonmark)\n", "", "", c, "",
+                m > 0 ? c / m : 0.0);
   }
   return 0;
 }
@@ -124,18 +127,21 @@ void BM_Bengal(benchmark::State& state) {
   Options options;
   options.commonmark_only = state.range(0) == 1;
   for (auto _ : state) benchmark::DoNotOptimize(run_bengal(parser, in, options, doc));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.bytes));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(in.bytes));
 }
 BENCHMARK(BM_Bengal)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_BengalSpec(benchmark::State& state) {
-  static Input in = make_input("spec", {bengal::markdown::bench::load_spec_examples(BENGAL_SHARED_DIR)});
+  static Input in =
+      make_input("spec", {bengal::markdown::bench::load_spec_examples(BENGAL_SHARED_DIR)});
   Parser parser;
   Document doc;
   Options options;
   options.commonmark_only = state.range(0) == 1;
   for (auto _ : state) benchmark::DoNotOptimize(run_bengal(parser, in, options, doc));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.bytes));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(in.bytes));
 }
 BENCHMARK(BM_BengalSpec)->Arg(0)->Arg(1);
 
@@ -144,7 +150,8 @@ void BM_Md4c(benchmark::State& state) {
   static Input in = make_input("corpus", bengal::markdown::bench::load_corpus(corpus_dir()));
   std::string buf;
   for (auto _ : state) benchmark::DoNotOptimize(run_md4c(in, buf));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(in.bytes));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
+                          static_cast<int64_t>(in.bytes));
 }
 BENCHMARK(BM_Md4c)->Unit(benchmark::kMillisecond);
 #endif
@@ -167,8 +174,8 @@ int diff(const std::string& dir) {
   for (std::size_t i = 0; i < docs.size(); ++i) {
     std::string ours = parser.render_html(docs[i], o);
     buf.clear();
-    md_html(docs[i].data(), static_cast<MD_SIZE>(docs[i].size()), md4c_sink, &buf, MD_DIALECT_GITHUB,
-            MD_HTML_FLAG_XHTML);
+    md_html(docs[i].data(), static_cast<MD_SIZE>(docs[i].size()), md4c_sink, &buf,
+            MD_DIALECT_GITHUB, MD_HTML_FLAG_XHTML);
     if (ours == buf) continue;
     // md4c writes a code line's leading tab as spaces; CommonMark keeps tabs.
     auto untab = [](std::string s) {
@@ -190,8 +197,8 @@ int diff(const std::string& dir) {
       std::size_t k = 0;
       while (k < ours.size() && k < buf.size() && ours[k] == buf[k]) ++k;
       std::size_t from = k > 200 ? k - 200 : 0;
-      std::printf("doc %zu differs at %zu\n--- bengal\n%s\n--- md4c\n%s\n", i, k, ours.substr(from, 400).c_str(),
-                  buf.substr(from, 400).c_str());
+      std::printf("doc %zu differs at %zu\n--- bengal\n%s\n--- md4c\n%s\n", i, k,
+                  ours.substr(from, 400).c_str(), buf.substr(from, 400).c_str());
     }
   }
   std::printf("%d of %zu documents differ byte-for-byte\n", differ, docs.size());
@@ -200,9 +207,11 @@ int diff(const std::string& dir) {
 #endif
 
 int main(int argc, char** argv) {
-  if (argc >= 2 && std::strcmp(argv[1], "--compare") == 0) return compare(argc >= 3 ? argv[2] : corpus_dir());
+  if (argc >= 2 && std::strcmp(argv[1], "--compare") == 0)
+    return compare(argc >= 3 ? argv[2] : corpus_dir());
 #ifdef BENGAL_HAVE_MD4C
-  if (argc >= 2 && std::strcmp(argv[1], "--diff") == 0) return diff(argc >= 3 ? argv[2] : corpus_dir());
+  if (argc >= 2 && std::strcmp(argv[1], "--diff") == 0)
+    return diff(argc >= 3 ? argv[2] : corpus_dir());
 #endif
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();

@@ -28,7 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (path.size() % 2) return std::nullopt;
       return std::string(":::{note}\n") + std::string(path) + "\n:::\n";
     };
-    hooks.resolve_link = [](std::string_view t) -> std::optional<std::pair<std::string, std::string>> {
+    hooks.resolve_link =
+        [](std::string_view t) -> std::optional<std::pair<std::string, std::string>> {
       if (t.empty() || t[0] == 'x') return std::nullopt;
       return std::make_pair(std::string("/") + std::string(t), std::string(t));
     };

@@ -2,7 +2,6 @@
 // `cmark` tool. Diagnostics go to stderr; --commonmark turns every extension
 // off for plain CommonMark 0.31.2.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -27,11 +26,14 @@ struct MarkdownArgs {
 CommandAction setup(CLI::App& root) {
   auto args = std::make_shared<MarkdownArgs>();
   CLI::App* cmd = root.add_subcommand("markdown", "Render one Markdown document to HTML");
-  cmd->add_option("file", args->file, "Markdown file, or - for standard input")->capture_default_str();
-  cmd->add_flag("--commonmark", args->commonmark, "Plain CommonMark 0.31.2: no extensions, no heading ids");
+  cmd->add_option("file", args->file, "Markdown file, or - for standard input")
+      ->capture_default_str();
+  cmd->add_flag("--commonmark", args->commonmark,
+                "Plain CommonMark 0.31.2: no extensions, no heading ids");
   cmd->add_flag("--safe", args->safe, "Escape raw HTML and drop dangerous URLs");
   cmd->add_flag("--typographer", args->typographer, "Smart quotes, dashes and ellipses");
-  cmd->footer("Examples:\n  bengal markdown README.md\n  echo '# Hi' | bengal markdown --commonmark -");
+  cmd->footer(
+      "Examples:\n  bengal markdown README.md\n  echo '# Hi' | bengal markdown --commonmark -");
   return [args] {
     std::string text;
     if (args->file == "-") {

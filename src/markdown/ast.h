@@ -54,23 +54,23 @@ struct Block {
   bool fenced = false;  // code: fenced; heading: setext
   bool tight = true;    // lists, definition lists
   bool ordered = false;
-  std::uint8_t level = 0;      // heading level; html block type
-  char marker = 0;             // list bullet or delimiter; fence character
-  std::uint32_t fence_len = 0;    // code/directive fence length
-  std::uint32_t fence_offset = 0; // code fence indentation
+  std::uint8_t level = 0;                        // heading level; html block type
+  char marker = 0;                               // list bullet or delimiter; fence character
+  std::uint32_t fence_len = 0;                   // code/directive fence length
+  std::uint32_t fence_offset = 0;                // code fence indentation
   std::uint32_t marker_offset = 0, padding = 0;  // list items, dd
   std::int32_t start = 1;                        // ordered list start
   std::uint32_t parent = kNil, first_child = kNil, last_child = kNil, next = kNil, prev = kNil;
-  std::uint32_t src = 0;        // input offset of the first line (diagnostics)
-  std::uint32_t start_line = 0; // 1-based line of the first line
-  Span content;                 // leaf content in Tree::text
-  Span info;                    // code info; heading {attributes}; directive/footnote name
-  Span arg;                     // directive argument
-  std::uint32_t extra = kNil;   // directive: index into Tree::directives; table: column count
+  std::uint32_t src = 0;         // input offset of the first line (diagnostics)
+  std::uint32_t start_line = 0;  // 1-based line of the first line
+  Span content;                  // leaf content in Tree::text
+  Span info;                     // code info; heading {attributes}; directive/footnote name
+  Span arg;                      // directive argument
+  std::uint32_t extra = kNil;    // directive: index into Tree::directives; table: column count
 };
 
 struct DirectiveData {
-  const DirectiveSpec* spec = nullptr;  // null when unknown
+  const DirectiveSpec* spec = nullptr;               // null when unknown
   std::uint32_t options_begin = 0, options_end = 0;  // into Tree::options
   bool in_options = true;
   bool closed = false;
@@ -89,9 +89,11 @@ struct Tree {
   std::vector<Block> blocks;
   std::vector<DirectiveData> directives;
   std::vector<OptionSpan> options;
-  std::vector<std::uint8_t> table_aligns;  // per table: column count entries starting at Block::arg.begin
-  std::unordered_map<std::string, RefDef> refs;        // normalized label -> definition
-  std::unordered_map<std::string, std::uint32_t> footnotes;  // normalized label -> kFootnoteDef block
+  std::vector<std::uint8_t>
+      table_aligns;  // per table: column count entries starting at Block::arg.begin
+  std::unordered_map<std::string, RefDef> refs;  // normalized label -> definition
+  std::unordered_map<std::string, std::uint32_t>
+      footnotes;  // normalized label -> kFootnoteDef block
   // (Tree::text offset, input offset) at each leaf line start, ascending.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> line_map;
 

@@ -32,7 +32,9 @@ std::size_t find_line_end(std::string_view input, std::size_t pos) {
   while (end - p >= 16) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), _mm_cmpeq_epi8(v, cr)));
-    if (m != 0) return static_cast<std::size_t>(p - input.data()) + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(m)));
+    if (m != 0)
+      return static_cast<std::size_t>(p - input.data()) +
+             static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(m)));
     p += 16;
   }
 #endif
@@ -53,10 +55,14 @@ bool can_contain(BlockKind parent, BlockKind child) {
     case BlockKind::kFootnoteDef:
     case BlockKind::kDirective:
     case BlockKind::kDefDesc:
-      return child != BlockKind::kItem && child != BlockKind::kDefTerm && child != BlockKind::kDefDesc;
-    case BlockKind::kList: return child == BlockKind::kItem;
-    case BlockKind::kDefList: return child == BlockKind::kDefTerm || child == BlockKind::kDefDesc;
-    default: return false;
+      return child != BlockKind::kItem && child != BlockKind::kDefTerm &&
+             child != BlockKind::kDefDesc;
+    case BlockKind::kList:
+      return child == BlockKind::kItem;
+    case BlockKind::kDefList:
+      return child == BlockKind::kDefTerm || child == BlockKind::kDefDesc;
+    default:
+      return false;
   }
 }
 
@@ -65,7 +71,9 @@ std::string_view rtrim(std::string_view s) {
   return s;
 }
 
-bool is_directive_name_char(char c) { return is_ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == ':'; }
+bool is_directive_name_char(char c) {
+  return is_ascii_alnum(c) || c == '-' || c == '_' || c == '.' || c == ':';
+}
 
 }  // namespace
 
@@ -95,15 +103,17 @@ void split_table_row(std::string_view row, std::vector<Span>& cells) {
   if (!trailing_pipe || start < row.size()) {
     std::string_view rest = row.substr(start);
     bool blank = std::all_of(rest.begin(), rest.end(), is_space_or_tab);
-    if (!(trailing_pipe && blank)) cells.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(row.size())});
+    if (!(trailing_pipe && blank))
+      cells.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(row.size())});
   }
 }
 
-BlockParser::BlockParser(Tree& tree, const BlockConfig& config, std::vector<Diagnostic>& diagnostics,
-                         int include_depth)
+BlockParser::BlockParser(Tree& tree, const BlockConfig& config,
+                         std::vector<Diagnostic>& diagnostics, int include_depth)
     : tree_(tree), config_(config), diagnostics_(diagnostics), include_depth_(include_depth) {}
 
-void BlockParser::warn(std::uint32_t input_offset, std::string message, std::string hint, Severity severity) {
+void BlockParser::warn(std::uint32_t input_offset, std::string message, std::string hint,
+                       Severity severity) {
   Diagnostic d;
   d.severity = severity;
   d.message = std::move(message);
@@ -130,7 +140,9 @@ void BlockParser::parse(std::string_view input, std::uint32_t root, std::uint32_
     line_start_ = static_cast<std::uint32_t>(pos);
     ++line_number_;
     process_line();
-    if (eol < input.size() && input[eol] == '\r' && eol + 1 < input.size() && input[eol + 1] == '\n') ++eol;
+    if (eol < input.size() && input[eol] == '\r' && eol + 1 < input.size() &&
+        input[eol + 1] == '\n')
+      ++eol;
     pos = eol + 1;
   }
   while (tip_ != root_ && tip_ != kNil) tip_ = finalize(tip_);
@@ -191,7 +203,8 @@ void BlockParser::advance_offset(std::size_t count, bool columns) {
 void BlockParser::add_text(std::uint32_t block, std::string_view text) {
   std::string& t = tree_.text;
   Block& b = blk(block);
-  if (b.content.empty() && b.content.begin != t.size()) b.content.begin = static_cast<std::uint32_t>(t.size());
+  if (b.content.empty() && b.content.begin != t.size())
+    b.content.begin = static_cast<std::uint32_t>(t.size());
   t.append(text);
   b.content.end = static_cast<std::uint32_t>(t.size());
 }
@@ -200,8 +213,9 @@ void BlockParser::add_line(std::uint32_t block) {
   std::string& t = tree_.text;
   Block& b = blk(block);
   if (b.content.empty()) b.content.begin = static_cast<std::uint32_t>(t.size());
-  tree_.line_map.emplace_back(static_cast<std::uint32_t>(t.size()),
-                              fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(offset_));
+  tree_.line_map.emplace_back(
+      static_cast<std::uint32_t>(t.size()),
+      fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(offset_));
   if (partially_consumed_tab_) {
     ++offset_;
     std::size_t chars_to_tab = kTabStop - (column_ % kTabStop);
@@ -218,7 +232,8 @@ std::uint32_t BlockParser::add_child(std::uint32_t parent, BlockKind kind) {
   Block b;
   b.kind = kind;
   b.parent = parent;
-  b.src = fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(first_nonspace_);
+  b.src =
+      fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(first_nonspace_);
   b.start_line = line_number_;
   b.content.begin = b.content.end = static_cast<std::uint32_t>(tree_.text.size());
   b.prev = blk(parent).last_child;
@@ -326,7 +341,8 @@ std::uint32_t BlockParser::finalize(std::uint32_t block) {
           break;
         }
         for (std::uint32_t sub = blk(item).first_child; sub != kNil; sub = blk(sub).next) {
-          if (ends_with_blank_line(tree_, sub) && (blk(item).next != kNil || blk(sub).next != kNil)) {
+          if (ends_with_blank_line(tree_, sub) &&
+              (blk(item).next != kNil || blk(sub).next != kNil)) {
             tight = false;
             break;
           }
@@ -380,10 +396,12 @@ void BlockParser::parse_heading_attributes(std::uint32_t heading) {
     std::size_t start = i;
     if (c == '#' || c == '.') {
       ++i;
-      while (i < attrs.size() && !is_space_or_tab(attrs[i]) && attrs[i] != '{' && attrs[i] != '}') ++i;
+      while (i < attrs.size() && !is_space_or_tab(attrs[i]) && attrs[i] != '{' && attrs[i] != '}')
+        ++i;
       if (i == start + 1) return;
     } else if (is_ascii_alpha(c)) {
-      while (i < attrs.size() && (is_ascii_alnum(attrs[i]) || attrs[i] == '-' || attrs[i] == '_')) ++i;
+      while (i < attrs.size() && (is_ascii_alnum(attrs[i]) || attrs[i] == '-' || attrs[i] == '_'))
+        ++i;
       if (i >= attrs.size() || attrs[i] != '=') return;
       ++i;
       if (i < attrs.size() && (attrs[i] == '"' || attrs[i] == '\'')) {
@@ -391,7 +409,8 @@ void BlockParser::parse_heading_attributes(std::uint32_t heading) {
         if (close == std::string_view::npos) return;
         i = close + 1;
       } else {
-        while (i < attrs.size() && !is_space_or_tab(attrs[i]) && attrs[i] != '"' && attrs[i] != '}') ++i;
+        while (i < attrs.size() && !is_space_or_tab(attrs[i]) && attrs[i] != '"' && attrs[i] != '}')
+          ++i;
       }
     } else {
       return;
@@ -475,7 +494,8 @@ int BlockParser::scan_setext_line(std::size_t pos) const {
   return c == '=' ? 1 : 2;
 }
 
-std::size_t BlockParser::parse_list_marker(std::size_t pos, bool interrupts_paragraph, ListData& data) const {
+std::size_t BlockParser::parse_list_marker(std::size_t pos, bool interrupts_paragraph,
+                                           ListData& data) const {
   std::size_t start_pos = pos;
   char c = peek(pos);
   if (c == '*' || c == '-' || c == '+') {
@@ -576,11 +596,14 @@ bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
         return true;
       }
       return false;
-    case BlockKind::kHtmlBlock: return !(b.level >= 6 && blank_);
+    case BlockKind::kHtmlBlock:
+      return !(b.level >= 6 && blank_);
     case BlockKind::kParagraph:
-    case BlockKind::kTable: return !blank_;
+    case BlockKind::kTable:
+      return !blank_;
     case BlockKind::kHeading:
-    case BlockKind::kDefTerm: return false;
+    case BlockKind::kDefTerm:
+      return false;
     case BlockKind::kMathBlock: {
       std::string_view rest = rtrim(line_.substr(std::min(first_nonspace_, line_.size())));
       if (rest.size() >= 2 && rest.substr(rest.size() - 2) == "$$") {
@@ -601,7 +624,8 @@ bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
     case BlockKind::kDefList:
       // A definition list continues over blank lines, indented lines and new
       // definitions; anything else at the margin ends it.
-      return blank_ || indent_ > 0 || (peek(first_nonspace_) == ':' && is_space_or_tab(peek(first_nonspace_ + 1)));
+      return blank_ || indent_ > 0 ||
+             (peek(first_nonspace_) == ':' && is_space_or_tab(peek(first_nonspace_ + 1)));
     default:
       return true;  // document, list, directive, thematic break
   }
@@ -644,14 +668,16 @@ void BlockParser::process_line() {
   Block& c = blk(container);
   if (blank && c.last_child != kNil) blk(c.last_child).last_line_blank = true;
   const BlockKind ck = c.kind;
-  bool last_line_blank = blank && ck != BlockKind::kBlockQuote && ck != BlockKind::kHeading &&
-                         ck != BlockKind::kThematicBreak && !(ck == BlockKind::kCodeBlock && c.fenced) &&
-                         ck != BlockKind::kMathBlock &&
-                         !(ck == BlockKind::kItem && c.first_child == kNil && c.start_line == line_number_);
+  bool last_line_blank =
+      blank && ck != BlockKind::kBlockQuote && ck != BlockKind::kHeading &&
+      ck != BlockKind::kThematicBreak && !(ck == BlockKind::kCodeBlock && c.fenced) &&
+      ck != BlockKind::kMathBlock &&
+      !(ck == BlockKind::kItem && c.first_child == kNil && c.start_line == line_number_);
   c.last_line_blank = last_line_blank;
   for (std::uint32_t p = c.parent; p != kNil; p = blk(p).parent) blk(p).last_line_blank = false;
 
-  if (tip_ != last_matched && container == last_matched && !blank_ && blk(tip_).kind == BlockKind::kParagraph) {
+  if (tip_ != last_matched && container == last_matched && !blank_ &&
+      blk(tip_).kind == BlockKind::kParagraph) {
     add_line(tip_);  // lazy continuation
     return;
   }
@@ -665,7 +691,8 @@ void BlockParser::process_line() {
   } else if (cb.kind == BlockKind::kHtmlBlock) {
     add_line(container);
     int type = blk(container).level;
-    if (type >= 1 && type <= 5 && html_block_ends(type, line_.substr(std::min(first_nonspace_, line_.size())))) {
+    if (type >= 1 && type <= 5 &&
+        html_block_ends(type, line_.substr(std::min(first_nonspace_, line_.size())))) {
       container = finalize(container);
     }
   } else if (blank_) {
@@ -697,7 +724,8 @@ void BlockParser::open_new_blocks(std::uint32_t& container, bool all_matched) {
   bool maybe_lazy = blk(tip_).kind == BlockKind::kParagraph;
   while (true) {
     BlockKind ck = blk(container).kind;
-    if (ck == BlockKind::kCodeBlock || ck == BlockKind::kHtmlBlock || ck == BlockKind::kMathBlock) break;
+    if (ck == BlockKind::kCodeBlock || ck == BlockKind::kHtmlBlock || ck == BlockKind::kMathBlock)
+      break;
     find_first_nonspace();
     if (ck == BlockKind::kDirective && try_directive_option(container)) break;
     bool indented = indent_ >= 4;
@@ -758,15 +786,19 @@ void BlockParser::open_new_blocks(std::uint32_t& container, bool all_matched) {
         line_consumed_ = true;
       } else {
         // Only reference definitions: the underline is ordinary text.
-        blk(container).content.begin = blk(container).content.end = static_cast<std::uint32_t>(tree_.text.size());
+        blk(container).content.begin = blk(container).content.end =
+            static_cast<std::uint32_t>(tree_.text.size());
       }
-    } else if (!indented && !(ck == BlockKind::kParagraph && !all_matched) && scan_thematic_break(first_nonspace_)) {
+    } else if (!indented && !(ck == BlockKind::kParagraph && !all_matched) &&
+               scan_thematic_break(first_nonspace_)) {
       container = add_child(container, BlockKind::kThematicBreak);
       advance_offset(line_.size() - offset_, false);
-    } else if (config_.tables && !indented && ck == BlockKind::kParagraph && all_matched && try_table(container)) {
+    } else if (config_.tables && !indented && ck == BlockKind::kParagraph && all_matched &&
+               try_table(container)) {
       line_consumed_ = true;
     } else if ((!indented || ck == BlockKind::kList) && indent_ < 4 &&
-               (matched = parse_list_marker(first_nonspace_, ck == BlockKind::kParagraph, list)) != 0) {
+               (matched = parse_list_marker(first_nonspace_, ck == BlockKind::kParagraph, list)) !=
+                   0) {
       advance_offset(first_nonspace_ + matched - offset_, false);
       bool save_partial = partially_consumed_tab_;
       std::size_t save_offset = offset_, save_column = column_;
@@ -810,9 +842,11 @@ void BlockParser::open_new_blocks(std::uint32_t& container, bool all_matched) {
       line_consumed_ = true;
       advance_offset(line_.size() - offset_, false);
       continue;
-    } else if (config_.math && !indented && c == '$' && peek(first_nonspace_ + 1) == '$' && try_math_block(container)) {
+    } else if (config_.math && !indented && c == '$' && peek(first_nonspace_ + 1) == '$' &&
+               try_math_block(container)) {
       break;
-    } else if (config_.directives && !indented && c == ':' && try_definition(container, all_matched)) {
+    } else if (config_.directives && !indented && c == ':' &&
+               try_definition(container, all_matched)) {
       // container is the new definition
     } else {
       break;
@@ -933,8 +967,8 @@ bool BlockParser::try_footnote_definition(std::uint32_t& container) {
   return true;
 }
 
-bool BlockParser::try_directive_open(std::uint32_t& container, std::size_t fence_len, char fence_char,
-                                     std::size_t after_fence) {
+bool BlockParser::try_directive_open(std::uint32_t& container, std::size_t fence_len,
+                                     char fence_char, std::size_t after_fence) {
   std::size_t i = after_fence;
   while (i < line_.size() && is_space_or_tab(line_[i])) ++i;
   if (peek(i) != '{') return false;
@@ -945,11 +979,13 @@ bool BlockParser::try_directive_open(std::uint32_t& container, std::size_t fence
   std::string_view arg = trim(line_.substr(i + 1));
   if (open_directives_.size() >= kMaxDirectiveDepth) {
     warn(line_start_ + static_cast<std::uint32_t>(first_nonspace_),
-         "directives nested more than " + std::to_string(kMaxDirectiveDepth) + " deep; this one is text");
+         "directives nested more than " + std::to_string(kMaxDirectiveDepth) +
+             " deep; this one is text");
     return false;
   }
   const DirectiveSpec* spec = config_.registry ? config_.registry->find(name) : nullptr;
-  std::uint32_t src = fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(first_nonspace_);
+  std::uint32_t src =
+      fixed_src_ != kNil ? fixed_src_ : line_start_ + static_cast<std::uint32_t>(first_nonspace_);
   if (!spec) {
     std::string_view suggestion =
         config_.registry ? closest_match(name, config_.registry->names()) : std::string_view();
@@ -1003,7 +1039,8 @@ bool BlockParser::try_directive_option(std::uint32_t container) {
   // Options of one directive are contiguous: nothing else opens in between.
   tree_.options.push_back(o);
   d.options_end = static_cast<std::uint32_t>(tree_.options.size());
-  if (d.spec && std::find(d.spec->options.begin(), d.spec->options.end(), key) == d.spec->options.end()) {
+  if (d.spec &&
+      std::find(d.spec->options.begin(), d.spec->options.end(), key) == d.spec->options.end()) {
     std::string_view suggestion = closest_match(key, d.spec->options);
     warn(line_start_ + static_cast<std::uint32_t>(first_nonspace_),
          "unknown option '" + std::string(key) + "' for directive '" + d.spec->name + "'",
@@ -1116,8 +1153,8 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
   bool loose = false;
   if (cb.kind == BlockKind::kParagraph && all_matched) {
     para = container;  // "Term\n: definition"
-  } else if (cb.last_child != kNil && blk(cb.last_child).kind == BlockKind::kParagraph && !blk(cb.last_child).open &&
-             blk(cb.last_child).last_line_blank) {
+  } else if (cb.last_child != kNil && blk(cb.last_child).kind == BlockKind::kParagraph &&
+             !blk(cb.last_child).open && blk(cb.last_child).last_line_blank) {
     para = cb.last_child;  // "Term\n\n: definition" (loose)
     loose = true;
   }
@@ -1155,7 +1192,8 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
   } else if (cb.kind == BlockKind::kDefList) {
     list = container;
     loose = blk(list).last_child != kNil && blk(blk(list).last_child).last_line_blank;
-  } else if (cb.last_child != kNil && blk(cb.last_child).kind == BlockKind::kDefList && blk(cb.last_child).open) {
+  } else if (cb.last_child != kNil && blk(cb.last_child).kind == BlockKind::kDefList &&
+             blk(cb.last_child).open) {
     list = cb.last_child;
   } else {
     return false;
@@ -1168,7 +1206,8 @@ bool BlockParser::try_definition(std::uint32_t& container, bool all_matched) {
   container = add_child(list, BlockKind::kDefDesc);
   Block& dd = blk(container);
   dd.marker_offset = static_cast<std::uint32_t>(marker_offset);
-  dd.padding = static_cast<std::uint32_t>(1 + std::max<std::size_t>(1, std::min<std::size_t>(spaces, 4)));
+  dd.padding =
+      static_cast<std::uint32_t>(1 + std::max<std::size_t>(1, std::min<std::size_t>(spaces, 4)));
   dd.tight = !loose;
   return true;
 }
@@ -1181,11 +1220,13 @@ void BlockParser::include_file(std::uint32_t directive) {
     return;
   }
   if (!config_.hooks || !config_.hooks->include_file) {
-    warn(src, "cannot include '" + path + "': includes are not available here", {}, Severity::kError);
+    warn(src, "cannot include '" + path + "': includes are not available here", {},
+         Severity::kError);
     return;
   }
   if (include_depth_ >= kMaxIncludeDepth) {
-    warn(src, "cannot include '" + path + "': includes nested too deeply (a cycle?)", {}, Severity::kError);
+    warn(src, "cannot include '" + path + "': includes nested too deeply (a cycle?)", {},
+         Severity::kError);
     return;
   }
   std::optional<std::string> text = config_.hooks->include_file(path);

@@ -40,7 +40,8 @@ void split_table_row(std::string_view row, std::vector<Span>& cells);
 
 class BlockParser {
  public:
-  BlockParser(Tree& tree, const BlockConfig& config, std::vector<Diagnostic>& diagnostics, int include_depth = 0);
+  BlockParser(Tree& tree, const BlockConfig& config, std::vector<Diagnostic>& diagnostics,
+              int include_depth = 0);
 
   // Parses `input` into children of block `root`. When `fixed_src` is not kNil
   // every block reports that input offset (text pulled in by an include).
@@ -83,7 +84,8 @@ class BlockParser {
   // Extensions.
   bool try_table(std::uint32_t& container);
   bool try_footnote_definition(std::uint32_t& container);
-  bool try_directive_open(std::uint32_t& container, std::size_t fence_len, char fence_char, std::size_t after_fence);
+  bool try_directive_open(std::uint32_t& container, std::size_t fence_len, char fence_char,
+                          std::size_t after_fence);
   bool try_directive_option(std::uint32_t container);
   bool try_directive_close(std::uint32_t last_matched);
   bool try_math_block(std::uint32_t& container);

@@ -37,7 +37,8 @@ bool is_range_token(std::string_view tok) {
   return true;
 }
 
-void apply_attribute(std::string_view key, std::string_view value, bool has_value, CodeBlock& block) {
+void apply_attribute(std::string_view key, std::string_view value, bool has_value,
+                     CodeBlock& block) {
   if (key == "title") {
     block.title = value;
   } else if (key == "hl_lines" || key == "hl" || key == "highlight") {
@@ -56,10 +57,13 @@ void apply_attribute(std::string_view key, std::string_view value, bool has_valu
 void parse_attributes(std::string_view s, CodeBlock& block) {
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '{' || s[i] == '}' || s[i] == ',')) ++i;
+    while (i < s.size() &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '{' || s[i] == '}' || s[i] == ','))
+      ++i;
     if (i >= s.size()) break;
     std::size_t start = i;
-    while (i < s.size() && s[i] != '=' && s[i] != ' ' && s[i] != '\t' && s[i] != '}' && s[i] != '{') ++i;
+    while (i < s.size() && s[i] != '=' && s[i] != ' ' && s[i] != '\t' && s[i] != '}' && s[i] != '{')
+      ++i;
     std::string_view key = s.substr(start, i - start);
     if (i < s.size() && s[i] == '=') {
       ++i;

@@ -41,7 +41,9 @@ TEST(CodeInfo, MkDocsStyleTitleAndBareLinenos) {
   EXPECT_EQ(b.hl_lines[0], std::make_pair(2, 2));
 }
 
-TEST(CodeInfo, LinenosFalseStaysOff) { EXPECT_FALSE(parse("sh {linenos=false}").linenos); }
+TEST(CodeInfo, LinenosFalseStaysOff) {
+  EXPECT_FALSE(parse("sh {linenos=false}").linenos);
+}
 
 }  // namespace
 }  // namespace bengal::markdown::detail

@@ -11,11 +11,14 @@
 namespace bengal::markdown::detail {
 namespace {
 
-constexpr std::string_view kQuotes[] = {"\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C", "\xE2\x80\x9D"};
+constexpr std::string_view kQuotes[] = {"\xE2\x80\x98", "\xE2\x80\x99", "\xE2\x80\x9C",
+                                        "\xE2\x80\x9D"};
 
 bool is_dangerous_url(std::string_view url) {
   std::string lower = to_lower_ascii(url.substr(0, 16));
-  if (starts_with(lower, "javascript:") || starts_with(lower, "vbscript:") || starts_with(lower, "file:")) return true;
+  if (starts_with(lower, "javascript:") || starts_with(lower, "vbscript:") ||
+      starts_with(lower, "file:"))
+    return true;
   if (starts_with(lower, "data:")) {
     return !(starts_with(lower, "data:image/png") || starts_with(lower, "data:image/gif") ||
              starts_with(lower, "data:image/jpeg") || starts_with(lower, "data:image/webp"));
@@ -25,8 +28,8 @@ bool is_dangerous_url(std::string_view url) {
 
 // GFM's tag filter: these tags are neutralised by escaping their '<'.
 bool is_filtered_tag(std::string_view s, std::size_t lt) {
-  static constexpr std::string_view kTags[] = {"title",   "textarea", "style",    "xmp",      "iframe",
-                                               "noembed", "noframes", "script",   "plaintext"};
+  static constexpr std::string_view kTags[] = {
+      "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"};
   std::size_t i = lt + 1;
   if (i < s.size() && s[i] == '/') ++i;
   for (std::string_view tag : kTags) {
@@ -42,7 +45,8 @@ bool is_filtered_tag(std::string_view s, std::size_t lt) {
     }
     if (!eq) continue;
     std::size_t e = i + tag.size();
-    if (e >= s.size() || s[e] == '>' || is_ascii_whitespace(s[e]) || (s[e] == '/' && e + 1 < s.size() && s[e + 1] == '>')) {
+    if (e >= s.size() || s[e] == '>' || is_ascii_whitespace(s[e]) ||
+        (s[e] == '/' && e + 1 < s.size() && s[e + 1] == '>')) {
       return true;
     }
   }
@@ -64,7 +68,8 @@ std::string_view code_span_text(std::string_view s, std::string& buf) {
     std::replace(buf.begin(), buf.end(), '\n', ' ');
     s = buf;
   }
-  if (s.size() >= 2 && s.front() == ' ' && s.back() == ' ' && s.find_first_not_of(' ') != std::string_view::npos) {
+  if (s.size() >= 2 && s.front() == ' ' && s.back() == ' ' &&
+      s.find_first_not_of(' ') != std::string_view::npos) {
     s = s.substr(1, s.size() - 2);
   }
   return s;
@@ -103,9 +108,12 @@ void HtmlRenderer::warn_at(std::uint32_t input_offset, std::string message, std:
   doc_->diagnostics.push_back(std::move(d));
 }
 
-void HtmlRenderer::warn(std::string message) { warn_at(current_input_, std::move(message)); }
+void HtmlRenderer::warn(std::string message) {
+  warn_at(current_input_, std::move(message));
+}
 
-std::optional<std::pair<std::string, std::string>> HtmlRenderer::resolve_link(std::string_view target) {
+std::optional<std::pair<std::string, std::string>> HtmlRenderer::resolve_link(
+    std::string_view target) {
   if (hooks_ && hooks_->resolve_link) return hooks_->resolve_link(target);
   return std::nullopt;
 }
@@ -118,8 +126,8 @@ void HtmlRenderer::append_inline(std::string_view markdown, std::string& out) {
   --inline_depth_;
 }
 
-void HtmlRenderer::render(const Tree& tree, std::string_view input, const Options& options, const Hooks& hooks,
-                          Document& out) {
+void HtmlRenderer::render(const Tree& tree, std::string_view input, const Options& options,
+                          const Hooks& hooks, Document& out) {
   (void)input;
   if (tree_ != &tree) inline_slots_.clear();
   tree_ = &tree;
@@ -286,7 +294,8 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
   const Block& b = tree_->blocks[index];
   std::string& out = *out_;
   switch (b.kind) {
-    case BlockKind::kDocument: return true;
+    case BlockKind::kDocument:
+      return true;
     case BlockKind::kBlockQuote:
       cr();
       out += "<blockquote>\n";
@@ -318,7 +327,8 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
       std::string_view content = tree_->str(b.content);
       std::uint32_t base = b.content.begin;
       const Block* parent = b.parent != kNil ? &tree_->blocks[b.parent] : nullptr;
-      if (inline_config_.strikethrough && parent && parent->kind == BlockKind::kItem && parent->first_child == index) {
+      if (inline_config_.strikethrough && parent && parent->kind == BlockKind::kItem &&
+          parent->first_child == index) {
         int task = task_marker(*tree_, *parent);
         if (task) {
           out += task == 2 ? "<input checked=\"\" disabled=\"\" type=\"checkbox\" /> "
@@ -341,7 +351,8 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
             out += '-';
             append_int(out, r);
           }
-          out += "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
+          out +=
+              "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
           append_int(out, use.number);
           if (r > 1) {
             out += '-';
@@ -371,7 +382,8 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
     case BlockKind::kTable:
       render_table(b);
       return false;
-    case BlockKind::kFootnoteDef: return false;  // rendered at the end
+    case BlockKind::kFootnoteDef:
+      return false;  // rendered at the end
     case BlockKind::kDirective:
       render_directive(index, DirectivePhase::kOpen);
       return true;
@@ -415,14 +427,21 @@ void HtmlRenderer::exit_block(std::uint32_t index) {
       cr();
       out += b.ordered ? "</ol>\n" : "</ul>\n";
       break;
-    case BlockKind::kItem: out += "</li>\n"; break;
-    case BlockKind::kDirective: render_directive(index, DirectivePhase::kClose); break;
+    case BlockKind::kItem:
+      out += "</li>\n";
+      break;
+    case BlockKind::kDirective:
+      render_directive(index, DirectivePhase::kClose);
+      break;
     case BlockKind::kDefList:
       cr();
       out += "</dl>\n";
       break;
-    case BlockKind::kDefDesc: out += "</dd>\n"; break;
-    default: break;
+    case BlockKind::kDefDesc:
+      out += "</dd>\n";
+      break;
+    default:
+      break;
   }
 }
 
@@ -512,7 +531,8 @@ void HtmlRenderer::render_code_block(const Block& b) {
       return;
     }
   }
-  std::string_view lang = std::string_view(info).substr(0, std::min(info.size(), info.find_first_of(" \t")));
+  std::string_view lang =
+      std::string_view(info).substr(0, std::min(info.size(), info.find_first_of(" \t")));
   if (ext && !lang.empty() && lang.front() == '{') lang = {};  // only attributes
   out += "<pre><code";
   if (!lang.empty()) {
@@ -530,7 +550,8 @@ void HtmlRenderer::render_table(const Block& b) {
   std::string_view rows = tree_->str(b.content);
   const std::uint32_t columns = b.extra;
   const std::uint8_t* aligns = tree_->table_aligns.data() + b.arg.begin;
-  static constexpr std::string_view kAlign[] = {"", " align=\"left\"", " align=\"right\"", " align=\"center\""};
+  static constexpr std::string_view kAlign[] = {"", " align=\"left\"", " align=\"right\"",
+                                                " align=\"center\""};
   cr();
   out += "<table>\n<thead>\n<tr>\n";
   std::size_t pos = 0;
@@ -600,7 +621,8 @@ void HtmlRenderer::render_directive(std::uint32_t index, DirectivePhase phase) {
   ctx.options = options_buf_;
   ctx.has_body = b.first_child != kNil;
   ctx.depth = static_cast<int>(directive_stack_.size()) - (phase == DirectivePhase::kClose ? 0 : 0);
-  if (!directive_stack_.empty()) ctx.parent = tree_->str(tree_->blocks[directive_stack_.back()].info);
+  if (!directive_stack_.empty())
+    ctx.parent = tree_->str(tree_->blocks[directive_stack_.back()].info);
   ctx.services = this;
   current_input_ = b.src;
   if (phase == DirectivePhase::kOpen) {
@@ -630,7 +652,8 @@ void HtmlRenderer::render_footnotes() {
     out += "\">\n";
     std::uint32_t last = b.last_child;
     backref_footnote_ = def;
-    backref_paragraph_ = (last != kNil && tree_->blocks[last].kind == BlockKind::kParagraph) ? last : kNil;
+    backref_paragraph_ =
+        (last != kNil && tree_->blocks[last].kind == BlockKind::kParagraph) ? last : kNil;
     // Notes render as loose content: a paragraph keeps its <p>.
     render_blocks(def);
     if (backref_paragraph_ == kNil) {
@@ -642,7 +665,8 @@ void HtmlRenderer::render_footnotes() {
           out += '-';
           append_int(out, r);
         }
-        out += "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
+        out +=
+            "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
         append_int(out, use.number);
         out += "\">\xE2\x86\xA9</a>\n";
       }
@@ -656,8 +680,8 @@ void HtmlRenderer::render_footnotes() {
 
 // ---- inlines ----------------------------------------------------------------
 
-void HtmlRenderer::render_leaf_inlines(std::string_view subject, std::uint32_t text_base, std::string& out,
-                                       std::string* plain) {
+void HtmlRenderer::render_leaf_inlines(std::string_view subject, std::uint32_t text_base,
+                                       std::string& out, std::string* plain) {
   InlineSlot& slot = inline_slot();
   slot.parser.parse(subject);
   render_inlines(slot, subject, text_base, out, plain);
@@ -730,8 +754,8 @@ void HtmlRenderer::append_link_dest(std::string& out, std::string_view raw) {
   append_url(out, scratch_);
 }
 
-void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uint32_t text_base, std::string& out,
-                                  std::string* plain) {
+void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uint32_t text_base,
+                                  std::string& out, std::string* plain) {
   const std::vector<Inline>& nodes = slot.parser.nodes();
   auto& stack = slot.stack;
   stack.clear();
@@ -763,9 +787,10 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
             out += '"';
             if (x.flags & kHasTitle) {
               out += " title=\"";
-              std::string_view title = (x.flags & kRefLink) ? std::string_view(tree_->text).substr(
-                                                                  x.title_begin, x.title_end - x.title_begin)
-                                                            : span(x.title_begin, x.title_end);
+              std::string_view title = (x.flags & kRefLink)
+                                           ? std::string_view(tree_->text)
+                                                 .substr(x.title_begin, x.title_end - x.title_begin)
+                                           : span(x.title_begin, x.title_end);
               local.clear();
               append_unescaped(local, title);
               append_html_text(out, local);
@@ -774,7 +799,8 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
             out += " />";
           }
           break;
-        default: break;
+        default:
+          break;
       }
       n = x.next;
       continue;
@@ -836,9 +862,10 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
         break;
       case InlineKind::kLink:
       case InlineKind::kImage: {
-        std::string_view dest = (x.flags & kRefLink)
-                                    ? std::string_view(tree_->text).substr(x.dest_begin, x.dest_end - x.dest_begin)
-                                    : span(x.dest_begin, x.dest_end);
+        std::string_view dest =
+            (x.flags & kRefLink)
+                ? std::string_view(tree_->text).substr(x.dest_begin, x.dest_end - x.dest_begin)
+                : span(x.dest_begin, x.dest_end);
         if (x.kind == InlineKind::kImage) {
           if (alt++ == 0) {
             out += "<img src=\"";
@@ -850,9 +877,10 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
           append_link_dest(out, dest);
           out += '"';
           if (x.flags & kHasTitle) {
-            std::string_view title = (x.flags & kRefLink) ? std::string_view(tree_->text).substr(
-                                                                x.title_begin, x.title_end - x.title_begin)
-                                                          : span(x.title_begin, x.title_end);
+            std::string_view title = (x.flags & kRefLink)
+                                         ? std::string_view(tree_->text)
+                                               .substr(x.title_begin, x.title_end - x.title_begin)
+                                         : span(x.title_begin, x.title_end);
             out += " title=\"";
             local.clear();
             append_unescaped(local, title);
@@ -900,7 +928,9 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
           append_html_text(out, text);
         } else {
           render_role(span(x.dest_begin, x.dest_end), text,
-                      text_base == kNil ? current_input_ : tree_->input_offset(text_base + x.dest_begin - 1), out);
+                      text_base == kNil ? current_input_
+                                        : tree_->input_offset(text_base + x.dest_begin - 1),
+                      out);
         }
         if (plain) plain->append(text);
         break;
@@ -912,12 +942,14 @@ void HtmlRenderer::render_inlines(InlineSlot& slot, std::string_view s, std::uin
           append_html_text(out, label.empty() ? target : label);
         } else {
           render_xref(target, label,
-                      text_base == kNil ? current_input_ : tree_->input_offset(text_base + x.begin), out);
+                      text_base == kNil ? current_input_ : tree_->input_offset(text_base + x.begin),
+                      out);
         }
         if (plain) plain->append(label.empty() ? target : label);
         break;
       }
-      case InlineKind::kRoot: break;
+      case InlineKind::kRoot:
+        break;
     }
     if (descend && x.first_child != kNil) {
       stack.emplace_back(n, true);
@@ -959,8 +991,8 @@ void HtmlRenderer::render_footnote_ref(std::string_view label, std::string& out)
   out += "</a></sup>";
 }
 
-void HtmlRenderer::render_role(std::string_view name, std::string_view text, std::uint32_t input_offset,
-                               std::string& out) {
+void HtmlRenderer::render_role(std::string_view name, std::string_view text,
+                               std::uint32_t input_offset, std::string& out) {
   const RoleSpec* spec = roles_.find(name);
   if (!spec) {
     std::string_view suggestion = closest_match(name, roles_.names());
@@ -983,8 +1015,8 @@ void HtmlRenderer::render_role(std::string_view name, std::string_view text, std
   current_input_ = saved;
 }
 
-void HtmlRenderer::render_xref(std::string_view target, std::string_view label, std::uint32_t input_offset,
-                               std::string& out) {
+void HtmlRenderer::render_xref(std::string_view target, std::string_view label,
+                               std::uint32_t input_offset, std::string& out) {
   std::string_view t = trim(target);
   label = trim(label);
   std::optional<std::pair<std::string, std::string>> resolved;

@@ -25,7 +25,8 @@ class HtmlRenderer final : public RenderServices {
  public:
   HtmlRenderer(const DirectiveRegistry& directives, const RoleRegistry& roles);
 
-  void render(const Tree& tree, std::string_view input, const Options& options, const Hooks& hooks, Document& out);
+  void render(const Tree& tree, std::string_view input, const Options& options, const Hooks& hooks,
+              Document& out);
 
   // Steps taken by the inline parsers since construction (see BlockParser::work).
   std::uint64_t work() const;
@@ -59,16 +60,19 @@ class HtmlRenderer final : public RenderServices {
   void exit_block(std::uint32_t b);
   // `text_base`: Tree::text offset of subject[0], or kNil when the subject is
   // not from the tree (diagnostics then use current_input_).
-  void render_leaf_inlines(std::string_view subject, std::uint32_t text_base, std::string& out, std::string* plain);
-  void render_inlines(InlineSlot& slot, std::string_view subject, std::uint32_t text_base, std::string& out,
-                      std::string* plain);
+  void render_leaf_inlines(std::string_view subject, std::uint32_t text_base, std::string& out,
+                           std::string* plain);
+  void render_inlines(InlineSlot& slot, std::string_view subject, std::uint32_t text_base,
+                      std::string& out, std::string* plain);
   void render_code_block(const Block& b);
   void render_table(const Block& b);
   void render_heading_open(std::uint32_t b);
   void render_directive(std::uint32_t b, DirectivePhase phase);
   void render_footnotes();
-  void render_role(std::string_view name, std::string_view text, std::uint32_t input_offset, std::string& out);
-  void render_xref(std::string_view target, std::string_view label, std::uint32_t input_offset, std::string& out);
+  void render_role(std::string_view name, std::string_view text, std::uint32_t input_offset,
+                   std::string& out);
+  void render_xref(std::string_view target, std::string_view label, std::uint32_t input_offset,
+                   std::string& out);
   void render_footnote_ref(std::string_view label, std::string& out);
   void append_text(std::string& out, std::string_view text);
   void append_raw_html(std::string& out, std::string_view html);

@@ -19,8 +19,8 @@ constexpr std::size_t kMaxBackticks = 1000;
 // nibble tables, or end; the set holds ASCII bytes only. Compiled for SSSE3
 // and used only when the CPU has it (checked once in configure()).
 __attribute__((target("ssse3"))) const char* find_special_ssse3(const char* p, const char* end,
-                                                               const std::uint8_t* lo_table,
-                                                               const std::uint8_t* hi_table) {
+                                                                const std::uint8_t* lo_table,
+                                                                const std::uint8_t* hi_table) {
   const __m128i lo_t = _mm_load_si128(reinterpret_cast<const __m128i*>(lo_table));
   const __m128i hi_t = _mm_load_si128(reinterpret_cast<const __m128i*>(hi_table));
   const __m128i mask = _mm_set1_epi8(0x0F);
@@ -37,8 +37,12 @@ __attribute__((target("ssse3"))) const char* find_special_ssse3(const char* p, c
 }
 #endif
 
-bool is_ws_cp(char32_t cp) { return cp < 0x80 ? is_ascii_whitespace(static_cast<char>(cp)) : is_unicode_whitespace(cp); }
-bool is_punct_cp(char32_t cp) { return cp < 0x80 ? is_ascii_punct(static_cast<char>(cp)) : is_unicode_punctuation(cp); }
+bool is_ws_cp(char32_t cp) {
+  return cp < 0x80 ? is_ascii_whitespace(static_cast<char>(cp)) : is_unicode_whitespace(cp);
+}
+bool is_punct_cp(char32_t cp) {
+  return cp < 0x80 ? is_ascii_punct(static_cast<char>(cp)) : is_unicode_punctuation(cp);
+}
 
 }  // namespace
 
@@ -56,7 +60,8 @@ void InlineParser::configure(const InlineConfig& config) {
   std::fill(std::begin(special_lo_), std::end(special_lo_), 0);
   std::fill(std::begin(special_hi_), std::end(special_hi_), 0);
   for (int c = 0; c < 128; ++c) {
-    if (special_[static_cast<std::size_t>(c)]) special_lo_[c & 15] |= static_cast<std::uint8_t>(1u << (c >> 4));
+    if (special_[static_cast<std::size_t>(c)])
+      special_lo_[c & 15] |= static_cast<std::uint8_t>(1u << (c >> 4));
   }
   for (int h = 0; h < 8; ++h) special_hi_[h] = static_cast<std::uint8_t>(1u << h);
 #ifdef BENGAL_MD_SSSE3
@@ -137,8 +142,10 @@ void InlineParser::parse(std::string_view subject) {
 #ifdef BENGAL_MD_SSSE3
       if (simd_) p = find_special_ssse3(p, end, special_lo_, special_hi_);
 #endif
-      while (end - p >= 4 && !special[static_cast<unsigned char>(p[0])] && !special[static_cast<unsigned char>(p[1])] &&
-             !special[static_cast<unsigned char>(p[2])] && !special[static_cast<unsigned char>(p[3])]) {
+      while (end - p >= 4 && !special[static_cast<unsigned char>(p[0])] &&
+             !special[static_cast<unsigned char>(p[1])] &&
+             !special[static_cast<unsigned char>(p[2])] &&
+             !special[static_cast<unsigned char>(p[3])]) {
         p += 4;
       }
       while (p < end && !special[static_cast<unsigned char>(*p)]) ++p;
@@ -147,9 +154,15 @@ void InlineParser::parse(std::string_view subject) {
     }
     ++work_;
     switch (c) {
-      case '\n': handle_newline(); break;
-      case '\\': handle_backslash(); break;
-      case '`': handle_backticks(); break;
+      case '\n':
+        handle_newline();
+        break;
+      case '\\':
+        handle_backslash();
+        break;
+      case '`':
+        handle_backticks();
+        break;
       case '*':
       case '_':
       case '~':
@@ -164,7 +177,8 @@ void InlineParser::parse(std::string_view subject) {
           std::uint32_t node = add(InlineKind::kText, pos_, pos_ + 1);
           append_to_root(node);
           if (!brackets_.empty()) brackets_.back().bracket_after = true;
-          brackets_.push_back({node, static_cast<std::uint32_t>(pos_ + 1), delim_top_, false, false});
+          brackets_.push_back(
+              {node, static_cast<std::uint32_t>(pos_ + 1), delim_top_, false, false});
         }
         ++pos_;
         text_start_ = pos_;
@@ -175,14 +189,17 @@ void InlineParser::parse(std::string_view subject) {
           std::uint32_t node = add(InlineKind::kText, pos_, pos_ + 2);
           append_to_root(node);
           if (!brackets_.empty()) brackets_.back().bracket_after = true;
-          brackets_.push_back({node, static_cast<std::uint32_t>(pos_ + 2), delim_top_, true, false});
+          brackets_.push_back(
+              {node, static_cast<std::uint32_t>(pos_ + 2), delim_top_, true, false});
           pos_ += 2;
           text_start_ = pos_;
         } else {
           ++pos_;
         }
         break;
-      case ']': handle_close_bracket(); break;
+      case ']':
+        handle_close_bracket();
+        break;
       case '<':
         if (!handle_angle()) ++pos_;
         break;
@@ -209,7 +226,9 @@ void InlineParser::parse(std::string_view subject) {
       case '.':
         if (!handle_gfm_autolink(static_cast<char>(c))) ++pos_;
         break;
-      default: ++pos_; break;
+      default:
+        ++pos_;
+        break;
     }
   }
   flush_text(n);
@@ -346,8 +365,8 @@ bool InlineParser::handle_delimiters(char c) {
     append_to_root(node);
     pos_ = i;
     text_start_ = pos_;
-    delims_.push_back({node, delim_top_, kNil, static_cast<std::uint32_t>(n), static_cast<std::uint32_t>(n), c,
-                       can_open, can_close});
+    delims_.push_back({node, delim_top_, kNil, static_cast<std::uint32_t>(n),
+                       static_cast<std::uint32_t>(n), c, can_open, can_close});
   }
   auto d = static_cast<std::uint32_t>(delims_.size() - 1);
   if (delim_top_ != kNil) delims_[delim_top_].next = d;
@@ -424,11 +443,16 @@ void InlineParser::process_emphasis(std::uint32_t stack_bottom) {
   }
   auto char_index = [](char c) {
     switch (c) {
-      case '*': return 0;
-      case '_': return 1;
-      case '~': return 2;
-      case '\'': return 3;
-      default: return 4;
+      case '*':
+        return 0;
+      case '_':
+        return 1;
+      case '~':
+        return 2;
+      case '\'':
+        return 3;
+      default:
+        return 4;
     }
   };
   if (delim_top_ == stack_bottom) return;
@@ -514,7 +538,8 @@ void InlineParser::handle_close_bracket() {
 
   // Footnote reference [^label].
   if (config_.footnotes && !opener.image && opener.pos < close_pos && s_[opener.pos] == '^' &&
-      close_pos - opener.pos > 1 && close_pos - opener.pos <= 1000 && !(after < s_.size() && s_[after] == '(')) {
+      close_pos - opener.pos > 1 && close_pos - opener.pos <= 1000 &&
+      !(after < s_.size() && s_[after] == '(')) {
     work_ += close_pos - opener.pos;
     normalize_label(s_.substr(opener.pos + 1, close_pos - opener.pos - 1), label_);
     if (tree_.footnotes.count(label_) != 0) {
@@ -601,7 +626,8 @@ void InlineParser::handle_close_bracket() {
     pop_bracket();
     return;
   }
-  std::uint32_t link = add(opener.image ? InlineKind::kImage : InlineKind::kLink, opener.pos, close_pos);
+  std::uint32_t link =
+      add(opener.image ? InlineKind::kImage : InlineKind::kLink, opener.pos, close_pos);
   Inline& l = nodes_[link];
   l.dest_begin = db;
   l.dest_end = de;
@@ -702,7 +728,9 @@ bool InlineParser::handle_math() {
 bool InlineParser::handle_role() {
   std::size_t i = pos_ + 1;
   const std::size_t n = s_.size();
-  while (i < n && (is_ascii_alnum(s_[i]) || s_[i] == '-' || s_[i] == '_' || s_[i] == ':' || s_[i] == '.')) ++i;
+  while (i < n &&
+         (is_ascii_alnum(s_[i]) || s_[i] == '-' || s_[i] == '_' || s_[i] == ':' || s_[i] == '.'))
+    ++i;
   if (i == pos_ + 1 || i + 1 >= n || s_[i] != '}' || s_[i + 1] != '`') return false;
   std::size_t ticks_start = i + 1;
   std::size_t j = ticks_start;
@@ -833,7 +861,8 @@ bool InlineParser::handle_gfm_autolink(char c) {
     if (pos_ + 2 >= n || s_[pos_ + 1] != '/' || s_[pos_ + 2] != '/') return false;
     std::size_t scheme_len = 0;
     for (std::string_view scheme : {"https", "http", "ftp"}) {
-      if (pos_ >= text_start_ + scheme.size() && s_.substr(pos_ - scheme.size(), scheme.size()) == scheme &&
+      if (pos_ >= text_start_ + scheme.size() &&
+          s_.substr(pos_ - scheme.size(), scheme.size()) == scheme &&
           is_boundary_before(s_, pos_ - scheme.size())) {
         scheme_len = scheme.size();
         break;
@@ -843,7 +872,9 @@ bool InlineParser::handle_gfm_autolink(char c) {
     link_start = pos_ - scheme_len;
     domain_start = pos_ + 3;
   } else if (c == '.') {
-    if (pos_ < text_start_ + 3 || s_.substr(pos_ - 3, 3) != "www" || !is_boundary_before(s_, pos_ - 3)) return false;
+    if (pos_ < text_start_ + 3 || s_.substr(pos_ - 3, 3) != "www" ||
+        !is_boundary_before(s_, pos_ - 3))
+      return false;
     link_start = pos_ - 3;
     domain_start = link_start;
     flags = kWww;

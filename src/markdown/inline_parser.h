@@ -39,22 +39,23 @@ enum class InlineKind : std::uint8_t {
   kFootnoteRef,
   kMath,
   kMathDisplay,
-  kRole,       // dest = name, span = content
-  kXref,       // dest = target, title = text (may be empty)
-  kSmartQuote, // extra: 0 ‘ 1 ’ 2 “ 3 ”
+  kRole,        // dest = name, span = content
+  kXref,        // dest = target, title = text (may be empty)
+  kSmartQuote,  // extra: 0 ‘ 1 ’ 2 “ 3 ”
 };
 
 struct Inline {
   InlineKind kind = InlineKind::kText;
   std::uint8_t flags = 0;
   std::uint32_t next = kNil, prev = kNil, first_child = kNil, last_child = kNil;
-  std::uint32_t begin = 0, end = 0;            // subject offsets
-  std::uint32_t dest_begin = 0, dest_end = 0;  // link destination (subject, or Tree::text if kRefLink)
+  std::uint32_t begin = 0, end = 0;  // subject offsets
+  std::uint32_t dest_begin = 0,
+                dest_end = 0;  // link destination (subject, or Tree::text if kRefLink)
   std::uint32_t title_begin = 0, title_end = 0;
   std::uint32_t extra = 0;
 };
 
-inline constexpr std::uint8_t kRefLink = 1;   // dest/title point into Tree::text
+inline constexpr std::uint8_t kRefLink = 1;  // dest/title point into Tree::text
 inline constexpr std::uint8_t kHasTitle = 2;
 inline constexpr std::uint8_t kEmail = 4;
 inline constexpr std::uint8_t kWww = 8;
@@ -64,8 +65,8 @@ struct InlineConfig {
   bool autolinks = false;  // GFM extended autolinks
   bool footnotes = false;
   bool math = false;
-  bool roles = false;      // roles and [[cross-references]]
-  bool smart = false;      // smart quotes
+  bool roles = false;  // roles and [[cross-references]]
+  bool smart = false;  // smart quotes
   bool operator==(const InlineConfig&) const = default;
 };
 
@@ -84,8 +85,8 @@ class InlineParser {
   struct Delimiter {
     std::uint32_t node;
     std::uint32_t prev, next;
-    std::uint32_t num;       // delimiters left
-    std::uint32_t orig;      // original run length
+    std::uint32_t num;   // delimiters left
+    std::uint32_t orig;  // original run length
     char c;
     bool can_open, can_close;
   };

@@ -55,7 +55,7 @@ struct Heading {
 struct Options {
   bool commonmark_only = false;  // all extensions off: plain CommonMark 0.31.2
   bool heading_ids = true;
-  bool gfm = true;         // tables, strikethrough, task lists, extended autolinks
+  bool gfm = true;  // tables, strikethrough, task lists, extended autolinks
   bool footnotes = true;
   bool directives = true;  // directives, roles, [[cross-references]], definition lists
   bool math = true;
@@ -73,7 +73,8 @@ struct Hooks {  // all optional; called synchronously on the parsing thread
   std::function<std::optional<std::string>(std::string_view path)> include_file;
   // For [[target]] and the ref/doc roles: {url, title}, or nullopt (a warning,
   // and the reference is rendered visibly broken).
-  std::function<std::optional<std::pair<std::string, std::string>>(std::string_view target)> resolve_link;
+  std::function<std::optional<std::pair<std::string, std::string>>(std::string_view target)>
+      resolve_link;
 };
 
 struct Document {

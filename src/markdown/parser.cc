@@ -11,7 +11,9 @@ namespace detail {
 
 std::uint32_t Tree::input_offset(std::uint32_t text_offset) const {
   auto it = std::upper_bound(line_map.begin(), line_map.end(), text_offset,
-                             [](std::uint32_t v, const std::pair<std::uint32_t, std::uint32_t>& e) { return v < e.first; });
+                             [](std::uint32_t v, const std::pair<std::uint32_t, std::uint32_t>& e) {
+                               return v < e.first;
+                             });
   if (it == line_map.begin()) return 0;
   --it;
   return it->second + (text_offset - it->first);
@@ -59,13 +61,15 @@ class Parser::Impl {
     renderer_.render(tree_, input, options, hooks, out);
     work_ = blocks.work() + (renderer_.work() - before) + out.html.size();
     // Diagnostics carry input offsets until here; convert them in one pass.
-    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return a.location.column < b.location.column;
-    });
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return a.location.column < b.location.column;
+                     });
     std::size_t line_start = 0;
     int line = 1;
     for (Diagnostic& d : out.diagnostics) {
-      std::size_t offset = std::min<std::size_t>(static_cast<std::size_t>(d.location.column), input.size());
+      std::size_t offset =
+          std::min<std::size_t>(static_cast<std::size_t>(d.location.column), input.size());
       while (true) {
         std::size_t nl = input.find('\n', line_start);
         if (nl == std::string_view::npos || nl >= offset) break;
@@ -75,7 +79,8 @@ class Parser::Impl {
       d.location.line = line;
       d.location.column = static_cast<int>(offset - line_start) + 1;
       std::size_t end = input.find('\n', line_start);
-      std::string_view excerpt = input.substr(line_start, end == std::string_view::npos ? end : end - line_start);
+      std::string_view excerpt =
+          input.substr(line_start, end == std::string_view::npos ? end : end - line_start);
       if (!excerpt.empty() && excerpt.back() == '\r') excerpt.remove_suffix(1);
       d.excerpt = std::string(excerpt);
     }
@@ -99,11 +104,14 @@ Parser::Parser() : Parser(builtin_directives(), builtin_roles()) {}
 
 Parser::~Parser() = default;
 
-void Parser::render(std::string_view input, const Options& options, const Hooks& hooks, Document& out) {
+void Parser::render(std::string_view input, const Options& options, const Hooks& hooks,
+                    Document& out) {
   impl_->render(input, options, hooks, out);
 }
 
-std::uint64_t Parser::work() const { return impl_->work_; }
+std::uint64_t Parser::work() const {
+  return impl_->work_;
+}
 
 std::string Parser::render_html(std::string_view input, const Options& options) {
   Document doc;

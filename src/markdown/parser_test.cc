@@ -1,6 +1,6 @@
-#include "markdown/markdown.h"
-
 #include <gtest/gtest.h>
+
+#include "markdown/markdown.h"
 
 namespace bengal::markdown {
 namespace {
@@ -22,9 +22,10 @@ bool contains(const std::string& haystack, std::string_view needle) {
 }
 
 TEST(Parser, HeadingsGetGitHubSlugsUniqueWithNumericSuffixes) {
-  EXPECT_EQ(html("# Hello, World!\n## Hello, World!\n## Hello, World!\n"),
-            "<h1 id=\"hello-world\">Hello, World!</h1>\n<h2 id=\"hello-world-1\">Hello, World!</h2>\n"
-            "<h2 id=\"hello-world-2\">Hello, World!</h2>\n");
+  EXPECT_EQ(
+      html("# Hello, World!\n## Hello, World!\n## Hello, World!\n"),
+      "<h1 id=\"hello-world\">Hello, World!</h1>\n<h2 id=\"hello-world-1\">Hello, World!</h2>\n"
+      "<h2 id=\"hello-world-2\">Hello, World!</h2>\n");
 }
 
 TEST(Parser, HeadingIdsAreUniqueAcrossDirectives) {
@@ -39,14 +40,16 @@ TEST(Parser, HeadingAttributesSetIdClassesAndKeyValues) {
 }
 
 TEST(Parser, HeadingAttributesNeedAWellFormedBlock) {
-  EXPECT_EQ(html("## Braces {not attrs}\n"), "<h2 id=\"braces-not-attrs\">Braces {not attrs}</h2>\n");
+  EXPECT_EQ(html("## Braces {not attrs}\n"),
+            "<h2 id=\"braces-not-attrs\">Braces {not attrs}</h2>\n");
 }
 
 TEST(Parser, OutlineHasLevelIdAndPlainTextWithinConfiguredDepth) {
   Options options;
   options.toc_min_level = 2;
   options.toc_max_level = 3;
-  Document doc = render("# Title\n## A *b* `c` &amp; [d](/e)\n### Deep\n#### Deeper\n", {}, options);
+  Document doc =
+      render("# Title\n## A *b* `c` &amp; [d](/e)\n### Deep\n#### Deeper\n", {}, options);
   ASSERT_EQ(doc.outline.size(), 2u);
   EXPECT_EQ(doc.outline[0].level, 2);
   EXPECT_EQ(doc.outline[0].id, "a-b-c--d");
@@ -57,8 +60,10 @@ TEST(Parser, OutlineHasLevelIdAndPlainTextWithinConfiguredDepth) {
 TEST(Parser, CommonMarkOnlyTurnsEveryExtensionOff) {
   Options cm;
   cm.commonmark_only = true;
-  EXPECT_EQ(html("# Hi {#x}\n\n~~x~~ www.example.com $x$ {kbd}`k` [[a]] [^1]\n\n:::{note}\n:::\n", cm),
-            "<h1>Hi {#x}</h1>\n<p>~~x~~ www.example.com $x$ {kbd}<code>k</code> [[a]] [^1]</p>\n<p>:::{note}\n:::</p>\n");
+  EXPECT_EQ(
+      html("# Hi {#x}\n\n~~x~~ www.example.com $x$ {kbd}`k` [[a]] [^1]\n\n:::{note}\n:::\n", cm),
+      "<h1>Hi {#x}</h1>\n<p>~~x~~ www.example.com $x$ {kbd}<code>k</code> [[a]] "
+      "[^1]</p>\n<p>:::{note}\n:::</p>\n");
 }
 
 TEST(Parser, CodeBlockWithoutHookGetsLanguageClass) {
@@ -75,7 +80,8 @@ TEST(Parser, CodeHookReceivesParsedInfoString) {
     code = std::string(b.code);
     out += "<pre class=\"hl\">X</pre>\n";
   };
-  Document doc = render("```go {3-5} title=\"main.go\" linenos linenostart=10\nfmt.Println()\n```\n", hooks);
+  Document doc =
+      render("```go {3-5} title=\"main.go\" linenos linenostart=10\nfmt.Println()\n```\n", hooks);
   EXPECT_EQ(doc.html, "<pre class=\"hl\">X</pre>\n");
   EXPECT_EQ(code, "fmt.Println()\n");
   ASSERT_EQ(seen.hl_lines.size(), 1u);
@@ -93,12 +99,14 @@ TEST(Parser, CodeHookThatWritesNothingFallsBackToPlainPre) {
 
 TEST(Parser, TemplateSyntaxComesOutLiterally) {
   EXPECT_EQ(html("{{placeholder}} {% raw %} `{{code}}`\n\n```\n{{ x }}\n```\n"),
-            "<p>{{placeholder}} {% raw %} <code>{{code}}</code></p>\n<pre><code>{{ x }}\n</code></pre>\n");
+            "<p>{{placeholder}} {% raw %} <code>{{code}}</code></p>\n<pre><code>{{ x "
+            "}}\n</code></pre>\n");
 }
 
 TEST(Parser, MathPassesThroughUntouched) {
   EXPECT_EQ(html("Inline $a_1 < b*$ and $$\\sum_i x$$ here.\n"),
-            "<p>Inline <span class=\"math\">\\(a_1 &lt; b*\\)</span> and <span class=\"math display\">\\[\\sum_i "
+            "<p>Inline <span class=\"math\">\\(a_1 &lt; b*\\)</span> and <span class=\"math "
+            "display\">\\[\\sum_i "
             "x\\]</span> here.</p>\n");
   EXPECT_EQ(html("$$\nx^2 *y*\n$$\n"), "<div class=\"math\">\\[x^2 *y*\\]</div>\n");
 }
@@ -115,29 +123,37 @@ TEST(Parser, DollarAmountsAreNotMath) {
 
 TEST(Parser, FootnotesUseGitHubStructure) {
   EXPECT_EQ(html("A[^x] and B[^x].\n\n[^x]: Note.\n"),
-            "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-x\" id=\"fnref-x\" data-footnote-ref>1</a></sup> and "
-            "B<sup class=\"footnote-ref\"><a href=\"#fn-x\" id=\"fnref-x-2\" data-footnote-ref>1</a></sup>.</p>\n"
-            "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-x\">\n<p>Note. <a href=\"#fnref-x\" "
-            "class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference 1\">\xE2\x86\xA9</a> "
-            "<a href=\"#fnref-x-2\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference "
+            "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-x\" id=\"fnref-x\" "
+            "data-footnote-ref>1</a></sup> and "
+            "B<sup class=\"footnote-ref\"><a href=\"#fn-x\" id=\"fnref-x-2\" "
+            "data-footnote-ref>1</a></sup>.</p>\n"
+            "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-x\">\n<p>Note. <a "
+            "href=\"#fnref-x\" "
+            "class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference "
+            "1\">\xE2\x86\xA9</a> "
+            "<a href=\"#fnref-x-2\" class=\"footnote-backref\" data-footnote-backref "
+            "aria-label=\"Back to reference "
             "1-2\">\xE2\x86\xA9</a></p>\n</li>\n</ol>\n</section>\n");
 }
 
 TEST(Parser, TaskListItemsGetDisabledCheckboxes) {
   EXPECT_EQ(html("- [ ] a\n- [x] b\n"),
-            "<ul>\n<li><input disabled=\"\" type=\"checkbox\" /> a</li>\n<li><input checked=\"\" disabled=\"\" "
+            "<ul>\n<li><input disabled=\"\" type=\"checkbox\" /> a</li>\n<li><input checked=\"\" "
+            "disabled=\"\" "
             "type=\"checkbox\" /> b</li>\n</ul>\n");
 }
 
 TEST(Parser, DefinitionListsTurnParagraphLinesIntoTerms) {
   EXPECT_EQ(html("Apple\nPomme\n: A fruit.\n: A company.\n\nOrange\n: Also a fruit.\n"),
-            "<dl>\n<dt>Apple</dt>\n<dt>Pomme</dt>\n<dd>A fruit.</dd>\n<dd>A company.</dd>\n<dt>Orange</dt>\n"
+            "<dl>\n<dt>Apple</dt>\n<dt>Pomme</dt>\n<dd>A fruit.</dd>\n<dd>A "
+            "company.</dd>\n<dt>Orange</dt>\n"
             "<dd>Also a fruit.</dd>\n</dl>\n");
 }
 
 TEST(Parser, BlankLineBeforeADefinitionMakesItLoose) {
   EXPECT_EQ(html("Term\n\n: Loose definition.\n\n    Second paragraph.\n"),
-            "<dl>\n<dt>Term</dt>\n<dd>\n<p>Loose definition.</p>\n<p>Second paragraph.</p>\n</dd>\n</dl>\n");
+            "<dl>\n<dt>Term</dt>\n<dd>\n<p>Loose definition.</p>\n<p>Second "
+            "paragraph.</p>\n</dd>\n</dl>\n");
 }
 
 TEST(Parser, TypographerIsOffByDefaultAndSmartWhenOn) {
@@ -145,7 +161,8 @@ TEST(Parser, TypographerIsOffByDefaultAndSmartWhenOn) {
   Options t;
   t.typographer = true;
   EXPECT_EQ(html("\"a\" -- b --- c... don't 'q'\n", t),
-            "<p>\xE2\x80\x9C" "a\xE2\x80\x9D \xE2\x80\x93 b \xE2\x80\x94 c\xE2\x80\xA6 don\xE2\x80\x99t "
+            "<p>\xE2\x80\x9C"
+            "a\xE2\x80\x9D \xE2\x80\x93 b \xE2\x80\x94 c\xE2\x80\xA6 don\xE2\x80\x99t "
             "\xE2\x80\x98q\xE2\x80\x99</p>\n");
 }
 
@@ -165,13 +182,17 @@ TEST(Parser, TagFilterNeutralisesDisallowedTagsOnly) {
 
 TEST(Parser, CrossReferencesResolveThroughTheHook) {
   Hooks hooks;
-  hooks.resolve_link = [](std::string_view target) -> std::optional<std::pair<std::string, std::string>> {
-    if (target == "docs/install") return std::make_pair(std::string("/docs/install/"), std::string("Install"));
+  hooks.resolve_link =
+      [](std::string_view target) -> std::optional<std::pair<std::string, std::string>> {
+    if (target == "docs/install")
+      return std::make_pair(std::string("/docs/install/"), std::string("Install"));
     return std::nullopt;
   };
-  Document doc = render("See [[docs/install]], [[docs/install|the guide]] and [[missing]].\n", hooks);
+  Document doc =
+      render("See [[docs/install]], [[docs/install|the guide]] and [[missing]].\n", hooks);
   EXPECT_EQ(doc.html,
-            "<p>See <a href=\"/docs/install/\">Install</a>, <a href=\"/docs/install/\">the guide</a> and <span "
+            "<p>See <a href=\"/docs/install/\">Install</a>, <a href=\"/docs/install/\">the "
+            "guide</a> and <span "
             "class=\"xref-broken\" title=\"unresolved: missing\">missing</span>.</p>\n");
   ASSERT_EQ(doc.diagnostics.size(), 1u);
   EXPECT_EQ(doc.diagnostics[0].severity, Severity::kWarning);
@@ -186,7 +207,9 @@ TEST(Parser, AnchorCrossReferencesResolveToHeadingsInTheDocument) {
 }
 
 TEST(Parser, NulBecomesReplacementCharacter) {
-  EXPECT_EQ(html(std::string_view("a\0b\n", 4)), "<p>a\xEF\xBF\xBD" "b</p>\n");
+  EXPECT_EQ(html(std::string_view("a\0b\n", 4)),
+            "<p>a\xEF\xBF\xBD"
+            "b</p>\n");
 }
 
 TEST(Parser, ReusedParserAndDocumentGiveIdenticalOutput) {
@@ -207,8 +230,10 @@ TEST(Parser, ReusedParserAndDocumentGiveIdenticalOutput) {
 
 TEST(Parser, TablesAlignCellsAndPadShortRows) {
   EXPECT_EQ(html("| a | b |\n|:--|--:|\n| 1 |\n"),
-            "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th align=\"right\">b</th>\n</tr>\n</thead>\n"
-            "<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td align=\"right\"></td>\n</tr>\n</tbody>\n</table>\n");
+            "<table>\n<thead>\n<tr>\n<th align=\"left\">a</th>\n<th "
+            "align=\"right\">b</th>\n</tr>\n</thead>\n"
+            "<tbody>\n<tr>\n<td align=\"left\">1</td>\n<td "
+            "align=\"right\"></td>\n</tr>\n</tbody>\n</table>\n");
 }
 
 TEST(Parser, TableHeaderMayFollowParagraphLines) {

@@ -57,9 +57,11 @@ const Case kCases[] = {
     {"nested_brackets", [](int n) { return repeat("[", n) + "a" + repeat("]", n); }},
     {"nested_block_quotes", [](int n) { return repeat("> ", n) + "a\n"; }},
     {"nested_lists_flat_input", [](int n) { return repeat("- ", n) + "a\n"; }},
-    {"backtick_runs", [](int n) {
+    {"backtick_runs",
+     [](int n) {
        std::string s;
-       for (int i = 0; i < n; ++i) s += "e" + std::string(static_cast<std::size_t>(i % 50 + 1), '`');
+       for (int i = 0; i < n; ++i)
+         s += "e" + std::string(static_cast<std::size_t>(i % 50 + 1), '`');
        return s;
      }},
     {"unclosed_links_a", [](int n) { return repeat("[a](<b", n); }},
@@ -68,9 +70,11 @@ const Case kCases[] = {
     {"unclosed_cdata", [](int n) { return repeat("<![CDATA[", n); }},
     {"unclosed_processing_instructions", [](int n) { return repeat("<?", n); }},
     {"unclosed_declarations", [](int n) { return repeat("<!A ", n); }},
-    {"many_reference_definitions", [](int n) {
+    {"many_reference_definitions",
+     [](int n) {
        std::string s;
-       for (int i = 0; i < n; ++i) s += "[" + std::to_string(i) + "]: /u" + std::to_string(i) + "\n";
+       for (int i = 0; i < n; ++i)
+         s += "[" + std::to_string(i) + "]: /u" + std::to_string(i) + "\n";
        for (int i = 0; i < n; ++i) s += "[" + std::to_string(i) + "] ";
        return s;
      }},
@@ -83,17 +87,25 @@ const Case kCases[] = {
     {"footnote_brackets", [](int n) { return repeat("[^", n) + repeat("]", n); }},
     {"cross_reference_openers", [](int n) { return repeat("[[a", n); }},
     {"role_openers", [](int n) { return repeat("{kbd}`a ", n); }},
-    {"nested_directives_then_text", [](int n) { return repeat(":::{note}\n", n) + repeat("text\n", n); }},
-    {"stray_named_closers", [](int n) { return repeat(":::{note}\n", 30) + repeat(":::{/nope}\n", n); }},
+    {"nested_directives_then_text",
+     [](int n) { return repeat(":::{note}\n", n) + repeat("text\n", n); }},
+    {"stray_named_closers",
+     [](int n) { return repeat(":::{note}\n", 30) + repeat(":::{/nope}\n", n); }},
     {"same_heading_many_times", [](int n) { return repeat("## Same\n", n); }},
-    {"wide_table_short_rows", [](int n) { return repeat("|a", 200) + "|\n" + repeat("|-", 200) + "|\n" + repeat("x\n", n); }},
+    {"wide_table_short_rows",
+     [](int n) {
+       return repeat("|a", 200) + "|\n" + repeat("|-", 200) + "|\n" + repeat("x\n", n);
+     }},
     {"many_table_rows", [](int n) { return "| a | b |\n|---|---|\n" + repeat("| 1 | 2 |\n", n); }},
     {"setext_after_long_paragraph", [](int n) { return repeat("line\n", n) + "===\n"; }},
-    {"lazy_lines_in_deep_quote", [](int n) { return repeat("> ", 200) + "a\n" + repeat("b\n", n); }},
+    {"lazy_lines_in_deep_quote",
+     [](int n) { return repeat("> ", 200) + "a\n" + repeat("b\n", n); }},
 };
 
 INSTANTIATE_TEST_SUITE_P(Inputs, Pathological, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<Case>& info) { return std::string(info.param.name); });
+                         [](const ::testing::TestParamInfo<Case>& info) {
+                           return std::string(info.param.name);
+                         });
 
 }  // namespace
 }  // namespace bengal::markdown

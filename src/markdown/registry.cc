@@ -115,13 +115,15 @@ void add_details(DirectiveRegistry& r, std::string name) {
 
 void warn_unless_parent(const DirectiveContext& ctx, std::string_view parent) {
   if (ctx.parent != parent) {
-    ctx.services->warn("directive '" + std::string(ctx.name) + "' belongs inside '" + std::string(parent) + "'");
+    ctx.services->warn("directive '" + std::string(ctx.name) + "' belongs inside '" +
+                       std::string(parent) + "'");
   }
 }
 
 void add_layout_directives(DirectiveRegistry& r) {
-  r.add({"tab-set", {"class", "name", "sync-group"}, [](const DirectiveContext& ctx, DirectivePhase phase,
-                                                       std::string& out) {
+  r.add({"tab-set",
+         {"class", "name", "sync-group"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              out += "</div>\n";
              return;
@@ -130,23 +132,27 @@ void add_layout_directives(DirectiveRegistry& r) {
            append_common_attrs(out, ctx, "tab-set");
            out += " data-tab-set=\"" + std::to_string(ctx.serial) + "\">\n";
          }});
-  r.add({"tab-item", {"class", "name", "selected", "sync"}, [](const DirectiveContext& ctx, DirectivePhase phase,
-                                                             std::string& out) {
+  r.add({"tab-item",
+         {"class", "name", "selected", "sync"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              out += "</div>\n</div>\n";
              return;
            }
            warn_unless_parent(ctx, "tab-set");
            out += "<div";
-           append_common_attrs(out, ctx, ctx.has_option("selected") ? "tab-item selected" : "tab-item");
+           append_common_attrs(out, ctx,
+                               ctx.has_option("selected") ? "tab-item selected" : "tab-item");
            std::string_view sync = ctx.option("sync");
            if (!sync.empty()) append_attr(out, "data-sync", sync);
            out += ">\n<div class=\"tab-label\">";
-           ctx.services->append_inline(ctx.argument.empty() ? std::string_view("Tab") : ctx.argument, out);
+           ctx.services->append_inline(
+               ctx.argument.empty() ? std::string_view("Tab") : ctx.argument, out);
            out += "</div>\n<div class=\"tab-content\">\n";
          }});
-  r.add({"cards", {"class", "name", "columns", "gap"}, [](const DirectiveContext& ctx, DirectivePhase phase,
-                                                        std::string& out) {
+  r.add({"cards",
+         {"class", "name", "columns", "gap"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              out += "</div>\n";
              return;
@@ -157,8 +163,9 @@ void add_layout_directives(DirectiveRegistry& r) {
            if (!columns.empty()) append_attr(out, "data-columns", columns);
            out += ">\n";
          }});
-  r.add({"card", {"class", "name", "link", "icon", "footer", "image"}, [](const DirectiveContext& ctx,
-                                                                         DirectivePhase phase, std::string& out) {
+  r.add({"card",
+         {"class", "name", "link", "icon", "footer", "image"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            std::string_view link = ctx.option("link");
            if (phase == DirectivePhase::kClose) {
              std::string_view footer = ctx.option("footer");
@@ -193,8 +200,9 @@ void add_layout_directives(DirectiveRegistry& r) {
              out += "</p>\n";
            }
          }});
-  r.add({"steps", {"class", "name", "start"}, [](const DirectiveContext& ctx, DirectivePhase phase,
-                                               std::string& out) {
+  r.add({"steps",
+         {"class", "name", "start"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              out += "</ol>\n";
              return;
@@ -205,7 +213,9 @@ void add_layout_directives(DirectiveRegistry& r) {
            if (!start.empty()) append_attr(out, "start", start);
            out += ">\n";
          }});
-  r.add({"step", {"class", "name"}, [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
+  r.add({"step",
+         {"class", "name"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              out += "</li>\n";
              return;
@@ -220,7 +230,8 @@ void add_layout_directives(DirectiveRegistry& r) {
              out += "</p>\n";
            }
          }});
-  r.add({"figure", {"class", "name", "alt", "width", "height", "align", "target"},
+  r.add({"figure",
+         {"class", "name", "alt", "width", "height", "align", "target"},
          [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              if (ctx.has_body) out += "</figcaption>\n";
@@ -256,7 +267,9 @@ void add_layout_directives(DirectiveRegistry& r) {
            out += '\n';
            if (ctx.has_body) out += "<figcaption>\n";
          }});
-  r.add({"container", {"class", "name"}, [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
+  r.add({"container",
+         {"class", "name"},
+         [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
            if (phase == DirectivePhase::kClose) {
              out += "</div>\n";
              return;
@@ -265,8 +278,9 @@ void add_layout_directives(DirectiveRegistry& r) {
            append_common_attrs(out, ctx, ctx.argument);
            out += ">\n";
          }});
-  DirectiveSpec badge{"badge", {"class", "name", "color"}, [](const DirectiveContext& ctx, DirectivePhase phase,
-                                                              std::string& out) {
+  DirectiveSpec badge{"badge",
+                      {"class", "name", "color"},
+                      [](const DirectiveContext& ctx, DirectivePhase phase, std::string& out) {
                         if (phase == DirectivePhase::kClose) return;
                         std::string base = "badge";
                         std::string_view color = ctx.option("color");
@@ -304,7 +318,8 @@ void render_reference(const RoleContext& ctx, std::string& out) {
   auto [label, target] = split_titled_target(ctx.text);
   auto resolved = ctx.services->resolve_link(target);
   if (!resolved) {
-    ctx.services->warn("unresolved reference {" + std::string(ctx.name) + "}`" + std::string(target) + "`");
+    ctx.services->warn("unresolved reference {" + std::string(ctx.name) + "}`" +
+                       std::string(target) + "`");
     out += "<span class=\"xref-broken\" title=\"unresolved: ";
     append_html_text(out, target);
     out += "\">";
@@ -315,7 +330,10 @@ void render_reference(const RoleContext& ctx, std::string& out) {
   out += "<a href=\"";
   append_url(out, resolved->first);
   out += "\">";
-  append_html_text(out, !label.empty() ? label : (!resolved->second.empty() ? std::string_view(resolved->second) : target));
+  append_html_text(out,
+                   !label.empty()
+                       ? label
+                       : (!resolved->second.empty() ? std::string_view(resolved->second) : target));
   out += "</a>";
 }
 
@@ -329,8 +347,8 @@ void wrap(std::string& out, std::string_view open, std::string_view text, std::s
 
 DirectiveRegistry DirectiveRegistry::with_builtins() {
   DirectiveRegistry r;
-  for (const char* name : {"note", "tip", "info", "warning", "danger", "error", "important", "caution", "seealso",
-                           "example", "success", "attention", "hint"}) {
+  for (const char* name : {"note", "tip", "info", "warning", "danger", "error", "important",
+                           "caution", "seealso", "example", "success", "attention", "hint"}) {
     add_admonition(r, name);
   }
   add_details(r, "dropdown");
@@ -369,8 +387,10 @@ RoleRegistry RoleRegistry::with_builtins() {
              wrap(out, "<abbr>", t, "</abbr>");
            }
          }});
-  r.add({"sub", [](const RoleContext& ctx, std::string& out) { wrap(out, "<sub>", ctx.text, "</sub>"); }});
-  r.add({"sup", [](const RoleContext& ctx, std::string& out) { wrap(out, "<sup>", ctx.text, "</sup>"); }});
+  r.add({"sub",
+         [](const RoleContext& ctx, std::string& out) { wrap(out, "<sub>", ctx.text, "</sub>"); }});
+  r.add({"sup",
+         [](const RoleContext& ctx, std::string& out) { wrap(out, "<sup>", ctx.text, "</sup>"); }});
   r.add({"math", [](const RoleContext& ctx, std::string& out) {
            wrap(out, "<span class=\"math\">\\(", ctx.text, "\\)</span>");
          }});

@@ -28,7 +28,8 @@ class RenderServices {
   // Appends `markdown` rendered as inline Markdown (no paragraph).
   virtual void append_inline(std::string_view markdown, std::string& out) = 0;
   // Resolves a cross-reference target through Hooks::resolve_link: {url, title}.
-  virtual std::optional<std::pair<std::string, std::string>> resolve_link(std::string_view target) = 0;
+  virtual std::optional<std::pair<std::string, std::string>> resolve_link(
+      std::string_view target) = 0;
   // Reports a warning at the current directive or role.
   virtual void warn(std::string message) = 0;
 
@@ -46,8 +47,8 @@ struct DirectiveContext {
   std::string_view argument;  // the rest of the opening line, trimmed
   std::span<const DirectiveOption> options;
   bool has_body = false;
-  int serial = 0;  // 1-based occurrence of this directive name in the document
-  int depth = 0;   // how many directives enclose this one
+  int serial = 0;           // 1-based occurrence of this directive name in the document
+  int depth = 0;            // how many directives enclose this one
   std::string_view parent;  // name of the enclosing directive, if any
   RenderServices* services = nullptr;
 
@@ -85,7 +86,8 @@ class NamedRegistry {
   // Adds `spec`, replacing a spec of the same name. Only before freeze().
   void add(Spec spec) {
     assert(!frozen_ && "registry is frozen");
-    auto it = std::find_if(specs_.begin(), specs_.end(), [&](const Spec& s) { return s.name == spec.name; });
+    auto it = std::find_if(specs_.begin(), specs_.end(),
+                           [&](const Spec& s) { return s.name == spec.name; });
     if (it != specs_.end()) {
       *it = std::move(spec);
     } else {
@@ -93,7 +95,8 @@ class NamedRegistry {
     }
   }
   void freeze() {
-    std::sort(specs_.begin(), specs_.end(), [](const Spec& a, const Spec& b) { return a.name < b.name; });
+    std::sort(specs_.begin(), specs_.end(),
+              [](const Spec& a, const Spec& b) { return a.name < b.name; });
     names_.clear();
     for (const Spec& s : specs_) names_.push_back(s.name);
     frozen_ = true;

@@ -13,7 +13,9 @@
 namespace bengal::markdown::detail {
 namespace {
 
-char at(std::string_view s, std::size_t i) { return i < s.size() ? s[i] : '\0'; }
+char at(std::string_view s, std::size_t i) {
+  return i < s.size() ? s[i] : '\0';
+}
 
 bool iequals_prefix(std::string_view s, std::size_t pos, std::string_view lower) {
   if (s.size() - pos < lower.size() || pos > s.size()) return false;
@@ -58,7 +60,9 @@ constexpr std::array<bool, 256> make_html_special() {
 }
 constexpr std::array<bool, 256> kHtmlSpecial = make_html_special();
 
-bool is_tag_name_char(char c) { return is_ascii_alnum(c) || c == '-'; }
+bool is_tag_name_char(char c) {
+  return is_ascii_alnum(c) || c == '-';
+}
 
 std::size_t skip_html_space(std::string_view s, std::size_t i) {
   while (i < s.size() && is_ascii_whitespace(s[i])) ++i;
@@ -66,7 +70,8 @@ std::size_t skip_html_space(std::string_view s, std::size_t i) {
 }
 
 // Searches `needle` from `from`; remembers failure in `no_end_from`.
-std::size_t find_memo(std::string_view s, std::size_t from, std::string_view needle, std::size_t& no_end_from) {
+std::size_t find_memo(std::string_view s, std::size_t from, std::string_view needle,
+                      std::size_t& no_end_from) {
   if (from >= no_end_from) return std::string_view::npos;
   std::size_t found = s.find(needle, from);
   if (found == std::string_view::npos) no_end_from = from;
@@ -74,13 +79,14 @@ std::size_t find_memo(std::string_view s, std::size_t from, std::string_view nee
 }
 
 constexpr std::string_view kBlockTags[] = {
-    "address", "article", "aside",    "base",     "basefont", "blockquote", "body",   "caption",  "center",
-    "col",     "colgroup", "dd",      "details",  "dialog",   "dir",        "div",    "dl",       "dt",
-    "fieldset", "figcaption", "figure", "footer", "form",     "frame",      "frameset", "h1",     "h2",
-    "h3",      "h4",       "h5",      "h6",       "head",     "header",     "hr",     "html",     "iframe",
-    "legend",  "li",       "link",    "main",     "menu",     "menuitem",   "nav",    "noframes", "ol",
-    "optgroup", "option",  "p",       "param",    "search",   "section",    "summary", "table",   "tbody",
-    "td",      "tfoot",    "th",      "thead",    "title",    "tr",         "track",  "ul"};
+    "address",  "article",  "aside",    "base",       "basefont", "blockquote", "body",   "caption",
+    "center",   "col",      "colgroup", "dd",         "details",  "dialog",     "dir",    "div",
+    "dl",       "dt",       "fieldset", "figcaption", "figure",   "footer",     "form",   "frame",
+    "frameset", "h1",       "h2",       "h3",         "h4",       "h5",         "h6",     "head",
+    "header",   "hr",       "html",     "iframe",     "legend",   "li",         "link",   "main",
+    "menu",     "menuitem", "nav",      "noframes",   "ol",       "optgroup",   "option", "p",
+    "param",    "search",   "section",  "summary",    "table",    "tbody",      "td",     "tfoot",
+    "th",       "thead",    "title",    "tr",         "track",    "ul"};
 
 }  // namespace
 
@@ -176,10 +182,18 @@ void append_html_text(std::string& out, std::string_view s) {
     }
     out.append(run, static_cast<std::size_t>(p - run));
     switch (*p) {
-      case '&': out.append("&amp;"); break;
-      case '<': out.append("&lt;"); break;
-      case '>': out.append("&gt;"); break;
-      default: out.append("&quot;"); break;
+      case '&':
+        out.append("&amp;");
+        break;
+      case '<':
+        out.append("&lt;");
+        break;
+      case '>':
+        out.append("&gt;");
+        break;
+      default:
+        out.append("&quot;");
+        break;
     }
     run = ++p;
   }
@@ -224,7 +238,9 @@ std::size_t scan_html_tag(std::string_view s, std::size_t pos) {
     char c = at(s, j);
     if (!(is_ascii_alpha(c) || c == '_' || c == ':')) break;
     ++j;
-    while (j < s.size() && (is_ascii_alnum(s[j]) || s[j] == '_' || s[j] == '.' || s[j] == ':' || s[j] == '-')) ++j;
+    while (j < s.size() &&
+           (is_ascii_alnum(s[j]) || s[j] == '_' || s[j] == '.' || s[j] == ':' || s[j] == '-'))
+      ++j;
     i = j;
     std::size_t k = skip_html_space(s, j);
     if (at(s, k) != '=') continue;
@@ -238,7 +254,9 @@ std::size_t scan_html_tag(std::string_view s, std::size_t pos) {
       std::size_t v = k;
       while (v < s.size()) {
         char d = s[v];
-        if (is_ascii_whitespace(d) || d == '"' || d == '\'' || d == '=' || d == '<' || d == '>' || d == '`') break;
+        if (is_ascii_whitespace(d) || d == '"' || d == '\'' || d == '=' || d == '<' || d == '>' ||
+            d == '`')
+          break;
         ++v;
       }
       if (v == k) return 0;
@@ -301,7 +319,9 @@ int html_block_start(std::string_view line, std::size_t pos, bool allow_type7) {
     for (std::string_view tag : kBlockTags) {
       if (tag == name) {
         char c = at(line, name_end);
-        if (c == '\0' || c == '>' || is_ascii_whitespace(c) || (c == '/' && at(line, name_end + 1) == '>')) return 6;
+        if (c == '\0' || c == '>' || is_ascii_whitespace(c) ||
+            (c == '/' && at(line, name_end + 1) == '>'))
+          return 6;
         break;
       }
     }
@@ -323,13 +343,18 @@ int html_block_start(std::string_view line, std::size_t pos, bool allow_type7) {
 bool html_block_ends(int type, std::string_view line) {
   switch (type) {
     case 1:
-      return contains_ci(line, "</script>") || contains_ci(line, "</pre>") || contains_ci(line, "</style>") ||
-             contains_ci(line, "</textarea>");
-    case 2: return line.find("-->") != std::string_view::npos;
-    case 3: return line.find("?>") != std::string_view::npos;
-    case 4: return line.find('>') != std::string_view::npos;
-    case 5: return line.find("]]>") != std::string_view::npos;
-    default: return false;
+      return contains_ci(line, "</script>") || contains_ci(line, "</pre>") ||
+             contains_ci(line, "</style>") || contains_ci(line, "</textarea>");
+    case 2:
+      return line.find("-->") != std::string_view::npos;
+    case 3:
+      return line.find("?>") != std::string_view::npos;
+    case 4:
+      return line.find('>') != std::string_view::npos;
+    case 5:
+      return line.find("]]>") != std::string_view::npos;
+    default:
+      return false;
   }
 }
 
@@ -436,8 +461,8 @@ bool scan_link_destination(std::string_view s, std::size_t pos, bool allow_empty
   return true;
 }
 
-bool scan_link_title(std::string_view s, std::size_t pos, std::size_t& end, std::size_t& title_begin,
-                     std::size_t& title_end) {
+bool scan_link_title(std::string_view s, std::size_t pos, std::size_t& end,
+                     std::size_t& title_begin, std::size_t& title_end) {
   char open = at(s, pos);
   char close;
   if (open == '"' || open == '\'') {
@@ -519,7 +544,8 @@ char32_t code_point_before(std::string_view s, std::size_t pos) {
   if (pos == 0) return '\n';
   std::size_t start = pos - 1;
   if (static_cast<unsigned char>(s[start]) < 0x80) return static_cast<unsigned char>(s[start]);
-  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+  while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+    --start;
   std::size_t i = start;
   return decode_utf8(s.substr(0, pos), i);
 }

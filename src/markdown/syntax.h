@@ -16,16 +16,29 @@
 
 namespace bengal::markdown::detail {
 
-inline bool is_space_or_tab(char c) { return c == ' ' || c == '\t'; }
-inline bool is_line_end(char c) { return c == '\n' || c == '\r'; }
-inline bool is_ascii_alpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-inline bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+inline bool is_space_or_tab(char c) {
+  return c == ' ' || c == '\t';
+}
+inline bool is_line_end(char c) {
+  return c == '\n' || c == '\r';
+}
+inline bool is_ascii_alpha(char c) {
+  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+inline bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+inline bool is_ascii_alnum(char c) {
+  return is_ascii_alpha(c) || is_ascii_digit(c);
+}
 inline bool is_ascii_punct(char c) {
-  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E);
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+         (c >= 0x7B && c <= 0x7E);
 }
 // Space, tab, line feed, form feed, carriage return (CommonMark whitespace).
-inline bool is_ascii_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+inline bool is_ascii_whitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
 
 // Length of an entity or numeric character reference at s[pos] ('&'), or 0.
 // Appends its decoded UTF-8 to `out` when `out` is not null.
@@ -43,10 +56,10 @@ void append_url(std::string& out, std::string_view url);
 // Remembers how far searches for raw-HTML terminators got, so that a document
 // full of "<!--" without "-->" is scanned once, not once per opener.
 struct HtmlScanMemo {
-  std::size_t no_comment_end_from = std::string_view::npos;   // no "-->" at or after this
-  std::size_t no_pi_end_from = std::string_view::npos;        // no "?>"
-  std::size_t no_cdata_end_from = std::string_view::npos;     // no "]]>"
-  std::size_t no_decl_end_from = std::string_view::npos;      // no ">"
+  std::size_t no_comment_end_from = std::string_view::npos;  // no "-->" at or after this
+  std::size_t no_pi_end_from = std::string_view::npos;       // no "?>"
+  std::size_t no_cdata_end_from = std::string_view::npos;    // no "]]>"
+  std::size_t no_decl_end_from = std::string_view::npos;     // no ">"
   void reset() { *this = HtmlScanMemo{}; }
 };
 
@@ -76,8 +89,8 @@ std::size_t scan_link_label(std::string_view s, std::size_t pos);
 bool scan_link_destination(std::string_view s, std::size_t pos, bool allow_empty, std::size_t& end,
                            std::size_t& dest_begin, std::size_t& dest_end);
 // Link title ("...", '...' or (...)) at s[pos]: sets `end` and the inner text.
-bool scan_link_title(std::string_view s, std::size_t pos, std::size_t& end, std::size_t& title_begin,
-                     std::size_t& title_end);
+bool scan_link_title(std::string_view s, std::size_t pos, std::size_t& end,
+                     std::size_t& title_begin, std::size_t& title_end);
 
 // Link label normalisation: Unicode case fold, internal whitespace collapsed
 // to one space, leading and trailing whitespace removed.

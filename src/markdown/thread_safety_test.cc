@@ -15,10 +15,11 @@ namespace {
 std::vector<std::string> documents() {
   std::vector<std::string> docs;
   for (int i = 0; i < 40; ++i) {
-    docs.push_back("# Page " + std::to_string(i) + "\n\n## Intro\n\nText with *em*, `code`, [link](/x/" +
-                   std::to_string(i) + ") and a note[^a].\n\n:::{note} Title " + std::to_string(i) +
-                   "\n- [ ] task\n- item {kbd}`K`\n:::\n\n| a | b |\n|---|---|\n| " + std::to_string(i) +
-                   " | $x$ |\n\n```python\nprint(1)\n```\n\n[^a]: The note.\n");
+    docs.push_back("# Page " + std::to_string(i) +
+                   "\n\n## Intro\n\nText with *em*, `code`, [link](/x/" + std::to_string(i) +
+                   ") and a note[^a].\n\n:::{note} Title " + std::to_string(i) +
+                   "\n- [ ] task\n- item {kbd}`K`\n:::\n\n| a | b |\n|---|---|\n| " +
+                   std::to_string(i) + " | $x$ |\n\n```python\nprint(1)\n```\n\n[^a]: The note.\n");
   }
   return docs;
 }

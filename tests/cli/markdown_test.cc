@@ -27,7 +27,8 @@ TEST(CliMarkdown, ReadsAFileAndReportsDiagnosticsOnStderr) {
   auto r = run_bengal({"markdown", path});
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("<p>body</p>"), std::string::npos) << r.out;
-  EXPECT_NE(r.err.find("page.md:3:1: warning: unknown directive 'notte'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("page.md:3:1: warning: unknown directive 'notte'"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("did you mean 'note'?"), std::string::npos) << r.err;
   std::remove(path.c_str());
   std::remove(dir.c_str());

@@ -63,12 +63,18 @@ struct Deviation {
 };
 constexpr Deviation kDeviations[] = {
     {"gfm-tables.json", 12,
-     "GFM splits cells at every unescaped pipe, even inside a code span (GFM example 200 escapes it)"},
-    {"gfm-permissive-autolinks.json", 3, "GFM links an e-mail address whatever precedes it (cmark-gfm: ':x@y.z')"},
-    {"gfm-permissive-autolinks.json", 4, "GFM links www. only after whitespace, '*', '_', '~' or '(' (not '{')"},
-    {"gfm-permissive-autolinks.json", 5, "GFM extends a www. link to the next whitespace or '<', so '}' belongs to it"},
-    {"gfm-permissive-autolinks.json", 8, "GFM links an e-mail address after '*' (the '*' is a delimiter run)"},
-    {"gfm-permissive-autolinks.json", 15, "GFM allows '_' anywhere in the local part of an e-mail address"},
+     "GFM splits cells at every unescaped pipe, even inside a code span (GFM example 200 escapes "
+     "it)"},
+    {"gfm-permissive-autolinks.json", 3,
+     "GFM links an e-mail address whatever precedes it (cmark-gfm: ':x@y.z')"},
+    {"gfm-permissive-autolinks.json", 4,
+     "GFM links www. only after whitespace, '*', '_', '~' or '(' (not '{')"},
+    {"gfm-permissive-autolinks.json", 5,
+     "GFM extends a www. link to the next whitespace or '<', so '}' belongs to it"},
+    {"gfm-permissive-autolinks.json", 8,
+     "GFM links an e-mail address after '*' (the '*' is a delimiter run)"},
+    {"gfm-permissive-autolinks.json", 15,
+     "GFM allows '_' anywhere in the local part of an e-mail address"},
     // With every extension on, these CommonMark examples contain extension
     // syntax: [[...]] cross-references and GFM extended autolinks.
     {"commonmark-spec.json+ext", 548, "[[foo]] is a cross-reference"},
@@ -78,7 +84,8 @@ constexpr Deviation kDeviations[] = {
     {"commonmark-spec.json+ext", 611, "https://example.com is an extended autolink"},
     {"commonmark-spec.json+ext", 612, "foo@bar.example.com is an extended autolink"},
     {"md4c-footnotes.json", 12,
-     "GitHub needs a note's continuation lines indented 4 spaces when its first line is empty, as list items do"},
+     "GitHub needs a note's continuation lines indented 4 spaces when its first line is empty, as "
+     "list items do"},
 };
 
 bool is_deviation(const std::string& file, int example) {
@@ -106,7 +113,8 @@ int run_file(const std::string& file, const std::function<bool(const Example&)>&
     std::string expected = ex.html;
     if (adjust_expected) expected = adjust_expected(expected);
     if (adjust_actual) actual = adjust_actual(actual);
-    if (actual == expected || testing::normalize_html(actual) == testing::normalize_html(expected)) {
+    if (actual == expected ||
+        testing::normalize_html(actual) == testing::normalize_html(expected)) {
       ++passed;
     } else {
       ++failed;
@@ -116,7 +124,8 @@ int run_file(const std::string& file, const std::function<bool(const Example&)>&
                     << actual;
     }
   }
-  std::printf("%s: %d passed, %d failed (%d documented deviations)\n", file.c_str(), passed, failed, deviations);
+  std::printf("%s: %d passed, %d failed (%d documented deviations)\n", file.c_str(), passed, failed,
+              deviations);
   return failed;
 }
 
@@ -145,8 +154,9 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 }
 
 TEST(Conformance, CommonMark0312AllExamplesPass) {
-  EXPECT_EQ(run_file("commonmark-spec.json", [](const Example&) { return true; },
-                     [](const Example&) { return commonmark(); }),
+  EXPECT_EQ(run_file(
+                "commonmark-spec.json", [](const Example&) { return true; },
+                [](const Example&) { return commonmark(); }),
             0);
 }
 
@@ -155,8 +165,9 @@ TEST(Conformance, CommonMarkExamplesHoldWithEveryExtensionOn) {
   // examples still pass except those that contain that syntax.
   Options o;
   o.heading_ids = false;  // ids change every heading's markup
-  EXPECT_EQ(run_file("commonmark-spec.json", [](const Example&) { return true; }, [&](const Example&) { return o; },
-                     nullptr, nullptr, "commonmark-spec.json+ext"),
+  EXPECT_EQ(run_file(
+                "commonmark-spec.json", [](const Example&) { return true; },
+                [&](const Example&) { return o; }, nullptr, nullptr, "commonmark-spec.json+ext"),
             0);
 }
 
@@ -171,14 +182,16 @@ TEST(Conformance, GfmSpecExtensionExamplesPass) {
 }
 
 TEST(Conformance, GfmTablesPass) {
-  EXPECT_EQ(run_file("gfm-tables.json", [](const Example&) { return true; },
-                     [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }),
+  EXPECT_EQ(run_file(
+                "gfm-tables.json", [](const Example&) { return true; },
+                [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }),
             0);
 }
 
 TEST(Conformance, GfmStrikethroughPass) {
-  EXPECT_EQ(run_file("gfm-strikethrough.json", [](const Example&) { return true; },
-                     [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }),
+  EXPECT_EQ(run_file(
+                "gfm-strikethrough.json", [](const Example&) { return true; },
+                [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }),
             0);
 }
 
@@ -193,15 +206,18 @@ TEST(Conformance, GfmTaskListsPass) {
                 "<input disabled=\"\" type=\"checkbox\" /> ");
     return s;
   };
-  EXPECT_EQ(run_file("gfm-tasklists.json", [](const Example&) { return true; },
-                     [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }, to_github),
-            0);
+  EXPECT_EQ(
+      run_file(
+          "gfm-tasklists.json", [](const Example&) { return true; },
+          [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }, to_github),
+      0);
 }
 
 TEST(Conformance, GfmPermissiveAutolinksPass) {
   // md4c's permissive autolinks are GFM's extended autolinks.
-  EXPECT_EQ(run_file("gfm-permissive-autolinks.json", [](const Example&) { return true; },
-                     [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }),
+  EXPECT_EQ(run_file(
+                "gfm-permissive-autolinks.json", [](const Example&) { return true; },
+                [](const Example& ex) { return ex.tags.empty() ? commonmark() : only(true); }),
             0);
 }
 
@@ -234,17 +250,18 @@ TEST(Conformance, FootnotesMatchMd4cStructure) {
     replace_all(out, " <a backref>", "<a backref>");
     return out;
   };
-  EXPECT_EQ(run_file("md4c-footnotes.json",
-                     [](const Example& ex) {
-                       // Spoilers and superscripts are md4c-only syntax.
-                       return !has_tag(ex, "--fspoilers") && !has_tag(ex, "--fsuperscripts");
-                     },
-                     [](const Example& ex) {
-                       Options o = only(has_tag(ex, "--fstrikethrough"), has_tag(ex, "--ffootnotes"));
-                       if (ex.tags.empty()) o = commonmark();
-                       return o;
-                     },
-                     reduce, reduce),
+  EXPECT_EQ(run_file(
+                "md4c-footnotes.json",
+                [](const Example& ex) {
+                  // Spoilers and superscripts are md4c-only syntax.
+                  return !has_tag(ex, "--fspoilers") && !has_tag(ex, "--fsuperscripts");
+                },
+                [](const Example& ex) {
+                  Options o = only(has_tag(ex, "--fstrikethrough"), has_tag(ex, "--ffootnotes"));
+                  if (ex.tags.empty()) o = commonmark();
+                  return o;
+                },
+                reduce, reduce),
             0);
 }
 

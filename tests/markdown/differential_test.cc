@@ -23,8 +23,8 @@ class Differential : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = (fs::temp_directory_path() / ("bengal-md-diff-" + std::to_string(::getpid()))).string();
-    std::string cmd = "/usr/bin/python3 " + std::string(BENGAL_SHARED_DIR) + "/bench/gen_corpus.py --pages 150 --out " +
-                      dir_ + " > /dev/null 2>&1";
+    std::string cmd = "/usr/bin/python3 " + std::string(BENGAL_SHARED_DIR) +
+                      "/bench/gen_corpus.py --pages 150 --out " + dir_ + " > /dev/null 2>&1";
     generated_ = std::system(cmd.c_str()) == 0;
     if (generated_) docs_ = bench::load_corpus(dir_);
   }
@@ -40,7 +40,9 @@ std::string Differential::dir_;
 bool Differential::generated_ = false;
 std::vector<std::string> Differential::docs_;
 
-void sink(const MD_CHAR* text, MD_SIZE size, void* userdata) { static_cast<std::string*>(userdata)->append(text, size); }
+void sink(const MD_CHAR* text, MD_SIZE size, void* userdata) {
+  static_cast<std::string*>(userdata)->append(text, size);
+}
 
 // md4c writes a code line's leading tab as spaces (it rebuilds indentation
 // from columns); CommonMark, cmark and Bengal keep the tab. Compare with tabs
@@ -75,7 +77,8 @@ TEST_F(Differential, CorpusMatchesMd4cByteForByte) {
   int same = 0, differ = 0;
   for (const auto& d : docs_) {
     std::string theirs;
-    md_html(d.data(), static_cast<MD_SIZE>(d.size()), sink, &theirs, MD_DIALECT_GITHUB, MD_HTML_FLAG_XHTML);
+    md_html(d.data(), static_cast<MD_SIZE>(d.size()), sink, &theirs, MD_DIALECT_GITHUB,
+            MD_HTML_FLAG_XHTML);
     std::string ours = parser.render_html(d, o);
     if (ours == theirs || expand_tabs(ours) == expand_tabs(theirs)) {
       ++same;

@@ -14,11 +14,12 @@ using detail::is_ascii_whitespace;
 
 bool is_block_tag(std::string_view t) {
   static constexpr std::string_view kTags[] = {
-      "article", "header", "aside",  "hgroup",   "blockquote", "hr",    "iframe", "body",   "li",    "map",
-      "button",  "object", "canvas", "ol",       "output",     "caption", "p",    "td",     "dd",    "pre",
-      "dl",      "table",  "dt",     "tfoot",    "dir",        "ul",    "form",   "tbody",  "div",   "th",
-      "embed",   "thead",  "figcaption", "tr",   "fieldset",   "figure", "footer", "h1",   "h2",    "h3",
-      "h4",      "h5",     "h6",     "section",  "video"};
+      "article",    "header", "aside",    "hgroup",  "blockquote", "hr",    "iframe", "body",
+      "li",         "map",    "button",   "object",  "canvas",     "ol",    "output", "caption",
+      "p",          "td",     "dd",       "pre",     "dl",         "table", "dt",     "tfoot",
+      "dir",        "ul",     "form",     "tbody",   "div",        "th",    "embed",  "thead",
+      "figcaption", "tr",     "fieldset", "figure",  "footer",     "h1",    "h2",     "h3",
+      "h4",         "h5",     "h6",       "section", "video"};
   return std::find(std::begin(kTags), std::end(kTags), t) != std::end(kTags);
 }
 
@@ -29,11 +30,20 @@ void rstrip(std::string& s) {
 void escape_char_into(std::string& out, std::string_view decoded) {
   for (char c : decoded) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
 }
@@ -117,7 +127,8 @@ class Normalizer {
     if (j >= h.size() || !is_ascii_alpha(h[j])) return 0;
     std::size_t ns = j;
     while (j < h.size() && !is_ascii_whitespace(h[j]) && h[j] != '>' && h[j] != '/') ++j;
-    for (std::size_t k = ns; k < j; ++k) t.name += static_cast<char>(std::tolower(static_cast<unsigned char>(h[k])));
+    for (std::size_t k = ns; k < j; ++k)
+      t.name += static_cast<char>(std::tolower(static_cast<unsigned char>(h[k])));
     bool self_close = false;
     while (j < h.size()) {
       while (j < h.size() && is_ascii_whitespace(h[j])) ++j;
@@ -141,7 +152,8 @@ class Normalizer {
         ++j;
       }
       std::string name;
-      for (std::size_t k = as; k < j; ++k) name += static_cast<char>(std::tolower(static_cast<unsigned char>(h[k])));
+      for (std::size_t k = as; k < j; ++k)
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(h[k])));
       std::string value;
       bool has_value = false;
       std::size_t k = j;
