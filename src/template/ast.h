@@ -76,6 +76,7 @@ enum class LoopAttr : std::uint8_t {
 struct GetAttrExpr : Expr {
   Expr* object;
   std::string_view name;
+  Symbol sym = kNoSymbol;  // the name as a symbol (module attributes are variables)
   bool optional = false;  // ?.
   LoopAttr loop_attr = LoopAttr::kNone;
 };

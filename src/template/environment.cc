@@ -152,9 +152,9 @@ Result<const Template*> Environment::get(std::string_view name) const {
     std::string hint;
     std::vector<std::string> names = template_names();
     std::string_view best = closest_match(name, names);
-    if (!best.empty()) hint = "did you mean '" + std::string(best) + "'? ";
+    if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'? ";
     hint += "searched: " + (loader_ ? loader_->describe() : std::string("<no loader>"));
-    Diagnostic d = make_error(SourceLocation{}, "template '" + std::string(name) + "' not found",
+    Diagnostic d = make_error(SourceLocation{}, std::string("template '") + std::string(name) + "' not found",
                               std::move(hint));
     d.code = "template-not-found";
     return d;

@@ -29,8 +29,8 @@ class Bound {
     for (std::string_view name : names) names_[i++] = name;
     if (a.positional.size() > n_) {
       ok_ = false;
-      cx.fail(std::string(cx.function_name()) + "() takes at most " + std::to_string(n_ - 1) +
-              " argument(s) (" + std::to_string(a.positional.size() - 1) + " given)");
+      cx.fail(std::string(cx.function_name()) + std::string("() takes at most ") + std::to_string(n_ - 1) +
+              std::string(" argument(s) (") + std::to_string(a.positional.size() - 1) + " given)");
       return;
     }
     for (i = 0; i < n_; ++i) v_[i] = i < a.positional.size() ? &a.positional[i] : nullptr;
@@ -69,7 +69,7 @@ class Bound {
 };
 
 Value fail_type(CallContext& cx, std::string_view what, const Value& v) {
-  return cx.fail(std::string(cx.function_name()) + ": " + std::string(what) + ", got " +
+  return cx.fail(std::string(cx.function_name()) + std::string(": ") + std::string(what) + ", got " +
                  std::string(type_name(v)));
 }
 
@@ -82,7 +82,7 @@ bool int_arg(CallContext& cx, const Value& v, std::int64_t& out, std::string_vie
     out = static_cast<std::int64_t>(v.as_float());
     return true;
   }
-  cx.fail(std::string(cx.function_name()) + ": '" + std::string(name) + "' must be an integer, got " +
+  cx.fail(std::string(cx.function_name()) + std::string(": '") + std::string(name) + "' must be an integer, got " +
           std::string(type_name(v)));
   return false;
 }
@@ -115,7 +115,7 @@ bool to_list(CallContext& cx, const Value& v, std::span<const Value>& out) {
   }
   Sequence seq(v, cx.host());
   if (!seq.ok()) {
-    cx.fail("'" + std::string(type_name(v)) + "' is not iterable");
+    cx.fail(std::string("'") + std::string(type_name(v)) + "' is not iterable");
     return false;
   }
   Value* items = cx.alloc_values(seq.size());
@@ -303,7 +303,7 @@ Value f_truncate(CallContext& cx, const Args& a) {
   bool killwords = p.has(2) && cx.truthy(p[2]);
   std::string_view end = p.has(3) ? cx.str(p[3]) : std::string_view("...");
   auto end_len = static_cast<std::int64_t>(pystr::length(end));
-  if (length < end_len) return cx.fail("expected length >= " + std::to_string(end_len));
+  if (length < end_len) return cx.fail(std::string("expected length >= ") + std::to_string(end_len));
   if (leeway < 0) return cx.fail("expected leeway >= 0");
   auto len = static_cast<std::int64_t>(pystr::length(s));
   if (len <= length + leeway) return sv;
@@ -432,7 +432,7 @@ Value f_wordwrap(CallContext& cx, const Args& a) {
   std::string_view s = cx.str(p[0]);
   std::int64_t width = 79;
   if (p.has(1) && !int_arg(cx, p[1], width, "width")) return Value();
-  if (width <= 0) return cx.fail("invalid width " + std::to_string(width) + " (must be > 0)");
+  if (width <= 0) return cx.fail(std::string("invalid width ") + std::to_string(width) + " (must be > 0)");
   bool break_long = !p.has(2) || cx.truthy(p[2]);
   std::string_view wrap = p.has(3) && !p[3].is_none() ? cx.str(p[3]) : std::string_view("\n");
   bool hyphens = !p.has(4) || cx.truthy(p[4]);
@@ -654,7 +654,7 @@ Value f_xmlattr(CallContext& cx, const Args& a) {
     for (char c : key) {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' ||
           c == '=') {
-        return cx.fail("Invalid character in attribute name: '" + std::string(key) + "'");
+        return cx.fail(std::string("Invalid character in attribute name: '") + std::string(key) + "'");
       }
     }
     if (any || autospace) out += ' ';
@@ -685,7 +685,7 @@ Value f_filesizeformat(CallContext& cx, const Args& a) {
     char* end = nullptr;
     bytes = std::strtod(s.c_str(), &end);
     if (s.empty() || end != s.c_str() + s.size()) {
-      return cx.fail("could not convert string to float: '" + std::string(v.as_string()) + "'");
+      return cx.fail(std::string("could not convert string to float: '") + std::string(v.as_string()) + "'");
     }
   } else {
     return fail_type(cx, "expected a number", v);
@@ -722,7 +722,7 @@ Value f_abs(CallContext& cx, const Args& a) {
     if (v.as_int() == INT64_MIN) return cx.fail("integer overflow");
     return Value::integer(v.as_int() < 0 ? -v.as_int() : v.as_int());
   }
-  return cx.fail("bad operand type for abs(): '" + std::string(type_name(v)) + "'");
+  return cx.fail(std::string("bad operand type for abs(): '") + std::string(type_name(v)) + "'");
 }
 
 // Python's float(str): surrounding whitespace, "_" between digits, inf/nan.
@@ -888,7 +888,7 @@ Value f_length(CallContext& cx, const Args& a) {
   if (v.is_undefined()) return Value::integer(0);
   std::size_t n;
   if (!length_of(v, cx.host(), n)) {
-    return cx.fail("object of type '" + std::string(type_name(v)) + "' has no len()");
+    return cx.fail(std::string("object of type '") + std::string(type_name(v)) + "' has no len()");
   }
   return Value::integer(static_cast<std::int64_t>(n));
 }
@@ -1119,8 +1119,8 @@ Value f_sum(CallContext& cx, const Args& a) {
   for (const Value& item : items) {
     Value v = p.has(1) ? get_path(cx, item, p[1], Value()) : item;
     if (!total.is_number() || !v.is_number()) {
-      return cx.fail("unsupported operand type(s) for +: '" + std::string(type_name(total)) +
-                     "' and '" + std::string(type_name(v)) + "'");
+      return cx.fail(std::string("unsupported operand type(s) for +: '") + std::string(type_name(total)) +
+                     std::string("' and '") + std::string(type_name(v)) + "'");
     }
     if (total.is_float() || v.is_float()) {
       total = Value::number(total.to_double() + v.to_double());
@@ -1269,7 +1269,7 @@ Value f_map(CallContext& cx, const Args& a) {
       } else if (k.name == "default") {
         fallback = k.value;
       } else {
-        return cx.fail("Unexpected keyword argument '" + std::string(k.name) + "'");
+        return cx.fail(std::string("Unexpected keyword argument '") + std::string(k.name) + "'");
       }
     }
     if (attr == nullptr) return cx.fail("map requires a filter argument");
@@ -1471,7 +1471,7 @@ void append_json(CallContext& cx, std::string& out, const Value& v, int indent, 
   }
   Sequence seq(v, cx.host());
   if (!seq.ok()) {
-    cx.fail("Object of type " + std::string(type_name(v)) + " is not JSON serializable");
+    cx.fail(std::string("Object of type ") + std::string(type_name(v)) + " is not JSON serializable");
     return;
   }
   if (seq.size() == 0) {
@@ -1525,7 +1525,7 @@ bool value_to_datetime(CallContext& cx, const Value& v, DateTime& out) {
   if (cx.failed()) return false;
   auto dt = parse_datetime(pystr::strip(s, true, true));
   if (!dt) {
-    cx.fail("date: cannot read '" + std::string(s) + "' as a date (expected YYYY-MM-DD or RFC 3339)");
+    cx.fail(std::string("date: cannot read '") + std::string(s) + "' as a date (expected YYYY-MM-DD or RFC 3339)");
     return false;
   }
   out = *dt;

@@ -15,20 +15,28 @@ void append_int(std::string& out, std::int64_t v) {
   out.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
-void append_float(std::string& out, double v) {
+namespace {
+
+// Python's repr(float) into `buf` (at least 32 bytes); returns the length.
+std::size_t format_float(char* buf, double v) {
+  std::size_t n = 0;
+  auto put = [&](char c) { buf[n++] = c; };
+  auto puts = [&](std::string_view s) {
+    for (char c : s) put(c);
+  };
   if (std::isnan(v)) {
-    out += "nan";
-    return;
+    puts("nan");
+    return n;
   }
   if (std::isinf(v)) {
-    out += v < 0 ? "-inf" : "inf";
-    return;
+    puts(v < 0 ? "-inf" : "inf");
+    return n;
   }
   // Shortest round-trip digits in scientific form ("d.ddde+XX"), then laid
   // out the way Python's repr does.
-  char buf[40];
-  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
-  std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));
+  char sci_buf[40];
+  auto r = std::to_chars(sci_buf, sci_buf + sizeof sci_buf, v, std::chars_format::scientific);
+  std::string_view sci(sci_buf, static_cast<std::size_t>(r.ptr - sci_buf));
   bool negative = !sci.empty() && sci[0] == '-';
   if (negative) sci.remove_prefix(1);
   std::size_t e = sci.find('e');
@@ -39,38 +47,47 @@ void append_float(std::string& out, double v) {
   }
   int exp = 0;
   std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp);
-  if (negative) out += '-';
+  if (negative) put('-');
   // Python uses the fixed form for decimal exponents in [-4, 16): "0.0001"
   // but "1e-05", "1000000000000000.0" but "1e+16".
   if (exp >= -4 && exp < 16) {
     if (exp < 0) {
-      out += "0.";
-      out.append(static_cast<std::size_t>(-exp - 1), '0');
-      out.append(digits, nd);
+      puts("0.");
+      for (int k = 0; k < -exp - 1; ++k) put('0');
+      puts({digits, nd});
     } else {
-      std::size_t int_digits = static_cast<std::size_t>(exp) + 1;
+      auto int_digits = static_cast<std::size_t>(exp) + 1;
       if (nd <= int_digits) {
-        out.append(digits, nd);
-        out.append(int_digits - nd, '0');
-        out += ".0";
+        puts({digits, nd});
+        for (std::size_t k = nd; k < int_digits; ++k) put('0');
+        puts(".0");
       } else {
-        out.append(digits, int_digits);
-        out += '.';
-        out.append(digits + int_digits, nd - int_digits);
+        puts({digits, int_digits});
+        put('.');
+        puts({digits + int_digits, nd - int_digits});
       }
     }
-    return;
+    return n;
   }
-  out += digits[0];
+  put(digits[0]);
   if (nd > 1) {
-    out += '.';
-    out.append(digits + 1, nd - 1);
+    put('.');
+    puts({digits + 1, nd - 1});
   }
-  out += 'e';
-  out += exp < 0 ? '-' : '+';
+  put('e');
+  put(exp < 0 ? '-' : '+');
   int a = exp < 0 ? -exp : exp;
-  if (a < 10) out += '0';
-  append_int(out, a);
+  if (a < 10) put('0');
+  auto w = std::to_chars(buf + n, buf + n + 8, a);
+  n = static_cast<std::size_t>(w.ptr - buf);
+  return n;
+}
+
+}  // namespace
+
+void append_float(std::string& out, double v) {
+  char buf[48];
+  out.append(buf, format_float(buf, v));
 }
 
 namespace {
@@ -99,18 +116,60 @@ bool needs_escaping(std::string_view s) {
   return false;
 }
 
-void append_escaped(std::string& out, std::string_view s) {
+namespace {
+
+// True when any byte of the 8-byte word `w` needs escaping (SWAR: a zero
+// byte in w ^ c marks a byte equal to c). Most text has no special
+// characters, so whole words are skipped at a time.
+inline bool word_needs_escape(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has = [&](unsigned char c) {
+    std::uint64_t x = w ^ (kOnes * c);
+    return (x - kOnes) & ~x & kHigh;
+  };
+  return (has('&') | has('<') | has('>') | has('"') | has('\'')) != 0;
+}
+
+template <typename Sink>
+void escape_into(Sink& out, std::string_view s) {
   const char* p = s.data();
   const char* end = p + s.size();
   const char* run = p;
-  for (; p != end; ++p) {
+  while (p != end) {
+    if (end - p >= 8) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, p, 8);
+      if (!word_needs_escape(w)) {
+        p += 8;
+        continue;
+      }
+    }
     unsigned idx = kEscapeIndex[static_cast<unsigned char>(*p)];
-    if (idx == 0) continue;
-    out.append(run, static_cast<std::size_t>(p - run));
-    out.append(kReplacements[idx]);
-    run = p + 1;
+    if (idx != 0) {
+      out.append(run, static_cast<std::size_t>(p - run));
+      out.append(kReplacements[idx]);
+      run = p + 1;
+    }
+    ++p;
   }
   out.append(run, static_cast<std::size_t>(end - run));
+}
+
+}  // namespace
+
+void append_escaped(std::string& out, std::string_view s) { escape_into(out, s); }
+void append_escaped(OutBuffer& out, std::string_view s) { escape_into(out, s); }
+
+void append_int(OutBuffer& out, std::int64_t v) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append_short(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void append_float(OutBuffer& out, double v) {
+  char buf[48];
+  std::size_t n = format_float(buf, v);  // at most 24 characters
+  out.append_short(buf, n < 32 ? n : 32);
 }
 
 namespace {

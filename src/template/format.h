@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "template/out_buffer.h"
 #include "template/value.h"
 
 namespace bengal::tmpl {
@@ -23,6 +24,9 @@ void append_float(std::string& out, double v);
 
 // markupsafe.escape: & < > " ' become &amp; &lt; &gt; &#34; &#39;.
 void append_escaped(std::string& out, std::string_view s);
+void append_escaped(OutBuffer& out, std::string_view s);
+void append_int(OutBuffer& out, std::int64_t v);
+void append_float(OutBuffer& out, double v);
 bool needs_escaping(std::string_view s);
 
 // Python str(v). Undefined prints as nothing (the lenient behaviour; strict

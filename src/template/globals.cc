@@ -50,12 +50,12 @@ Value g_range(CallContext& cx, const Args& a) {
   if (!a.keywords.empty()) return cx.fail("range() takes no keyword arguments");
   std::int64_t v[3] = {0, 0, 1};
   std::size_t n = a.positional.size();
-  if (n < 1 || n > 3) return cx.fail("range expected 1 to 3 arguments, got " + std::to_string(n));
+  if (n < 1 || n > 3) return cx.fail(std::string("range expected 1 to 3 arguments, got ") + std::to_string(n));
   for (std::size_t i = 0; i < n; ++i) {
     const Value& x = a.positional[i];
     if (!cx.check_defined(x)) return Value();
     if (!x.is_int() && !x.is_bool()) {
-      return cx.fail("'" + std::string(type_name(x)) + "' cannot be interpreted as an integer");
+      return cx.fail(std::string("'") + std::string(type_name(x)) + "' cannot be interpreted as an integer");
     }
   }
   if (n == 1) {

@@ -301,7 +301,7 @@ class Lexer {
       char c = src_[p];
       Token t;
       t.offset = static_cast<std::uint32_t>(p);
-      std::size_t next;
+      std::size_t next = p;
       if (is_digit(c) && (p == 0 || src_[p - 1] != '.') && lex_float(p, t, next)) {
       } else if (is_digit(c)) {
         if (!lex_int(p, t, next)) return false;

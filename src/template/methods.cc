@@ -21,7 +21,7 @@ bool int_param(CallContext& cx, const Args& a, std::size_t i, std::string_view n
   const Value* v = a.find(i, name);
   if (v == nullptr || v->is_none()) return true;
   if (!v->is_int() && !v->is_bool()) {
-    cx.fail("'" + std::string(type_name(*v)) + "' object cannot be interpreted as an integer");
+    cx.fail(std::string("'") + std::string(type_name(*v)) + "' object cannot be interpreted as an integer");
     return false;
   }
   out = v->as_int();
@@ -218,7 +218,7 @@ bool string_method(CallContext& cx, const Value& self, std::string_view name, co
       Value item = seq.at(i);
       if (!item.is_string()) {
         cx.release_buffer();
-        cx.fail("sequence item " + std::to_string(i) + ": expected str instance, " +
+        cx.fail(std::string("sequence item ") + std::to_string(i) + ": expected str instance, " +
                 std::string(type_name(item)) + " found");
         return true;
       }

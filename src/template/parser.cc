@@ -74,7 +74,7 @@ class Parser {
     if (!skip_op(op)) fail_expected(std::string("'") + std::string(op_text(op)) + "'");
   }
   void expect_name(std::string_view name) {
-    if (!skip_name(name)) fail_expected("'" + std::string(name) + "'");
+    if (!skip_name(name)) fail_expected(std::string("'") + std::string(name) + "'");
   }
   const Token& expect_identifier() {
     if (cur().type != Tok::kName) fail_expected("a name");
@@ -93,11 +93,11 @@ class Parser {
       case Tok::kVarEnd: return "'}}'";
       case Tok::kBlockBegin: return "'{%'";
       case Tok::kBlockEnd: return "'%}'";
-      case Tok::kName: return "'" + std::string(t.text) + "'";
+      case Tok::kName: return std::string("'") + std::string(t.text) + "'";
       case Tok::kString: return "string";
       case Tok::kInt: return "integer";
       case Tok::kFloat: return "float";
-      case Tok::kOp: return "'" + std::string(op_text(t.op)) + "'";
+      case Tok::kOp: return std::string("'") + std::string(op_text(t.op)) + "'";
       case Tok::kEof: return "end of template";
     }
     return "token";
@@ -117,8 +117,8 @@ class Parser {
     std::string hint;
     if (!open_blocks_.empty()) {
       const auto& b = open_blocks_.back();
-      hint = "the '" + std::string(b.keyword) + "' block opened on line " + std::to_string(b.line) +
-             " is never closed (close it with 'end" + std::string(b.keyword) + "' or 'end')";
+      hint = std::string("the '") + std::string(b.keyword) + std::string("' block opened on line ") + std::to_string(b.line) +
+             std::string(" is never closed (close it with 'end") + std::string(b.keyword) + "' or 'end')";
     }
     fail(static_cast<std::uint32_t>(src_.size()), std::move(msg), std::move(hint));
   }
@@ -197,7 +197,7 @@ class Parser {
       std::string expected;
       for (std::size_t i = 0; i < ends.size(); ++i) {
         if (i) expected += i + 1 == ends.size() ? " or " : ", ";
-        expected += "'" + std::string(ends[i]) + "'";
+        expected += std::string("'") + std::string(ends[i]) + "'";
       }
       fail_eof(expected);
     }
@@ -233,15 +233,15 @@ class Parser {
   }
 
   [[noreturn]] void fail_mismatched_end(std::string_view name, const std::vector<std::string_view>& ends) {
-    std::string msg = "unexpected '" + std::string(name) + "'";
+    std::string msg = std::string("unexpected '") + std::string(name) + "'";
     std::string hint;
     if (!open_blocks_.empty()) {
       const auto& b = open_blocks_.back();
-      hint = "the innermost open block is '" + std::string(b.keyword) + "' (line " +
+      hint = std::string("the innermost open block is '") + std::string(b.keyword) + "' (line " +
              std::to_string(b.line) + "), closed by ";
       for (std::size_t i = 0; i < ends.size(); ++i) {
         if (i) hint += i + 1 == ends.size() ? " or " : ", ";
-        hint += "'" + std::string(ends[i]) + "'";
+        hint += std::string("'") + std::string(ends[i]) + "'";
       }
     }
     fail(cur().offset, std::move(msg), std::move(hint));
@@ -296,7 +296,7 @@ class Parser {
     if (kw == "break" || kw == "continue") return parse_loop_control();
     if (is_stray_end(kw) || kw == "end" || kw == "else" || kw == "elif") {
       if (open_blocks_.empty()) {
-        fail(cur().offset, "unexpected '" + std::string(kw) + "'",
+        fail(cur().offset, std::string("unexpected '") + std::string(kw) + "'",
              "there is no open block for it to close");
       }
       std::vector<std::string_view> none;
@@ -305,8 +305,8 @@ class Parser {
     std::string hint;
     std::vector<std::string> candidates(std::begin(kStatementKeywords), std::end(kStatementKeywords));
     std::string_view best = closest_match(kw, candidates);
-    if (!best.empty()) hint = "did you mean '" + std::string(best) + "'?";
-    fail(cur().offset, "unknown tag '" + std::string(kw) + "'", std::move(hint));
+    if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'?";
+    fail(cur().offset, std::string("unknown tag '") + std::string(kw) + "'", std::move(hint));
   }
 
   Stmt* parse_for() {
@@ -363,8 +363,8 @@ class Parser {
     s->sym = symbols_.intern(name.text);
     for (const BlockStmt* b : blocks_) {
       if (b->name == s->name) {
-        fail(name.offset, "block '" + std::string(s->name) + "' defined twice",
-             "it was first defined on line " + std::to_string(b->loc.line));
+        fail(name.offset, std::string("block '") + std::string(s->name) + "' defined twice",
+             std::string("it was first defined on line ") + std::to_string(b->loc.line));
       }
     }
     s->scoped = skip_name("scoped");
@@ -374,7 +374,7 @@ class Parser {
     s->body = parse_statements("block", l.line, {"endblock"}, true);
     if (cur().type == Tok::kName) {
       if (cur().text != s->name) {
-        fail(cur().offset, "'endblock " + std::string(cur().text) + "' does not match block '" +
+        fail(cur().offset, std::string("'endblock ") + std::string(cur().text) + "' does not match block '" +
                                std::string(s->name) + "'");
       }
       next();
@@ -523,7 +523,7 @@ class Parser {
     static constexpr std::string_view kReserved[] = {"true", "false", "none", "True", "False",
                                                      "None", "loop"};
     for (std::string_view r : kReserved) {
-      if (n.text == r) fail(n.offset, "cannot assign to '" + std::string(n.text) + "'");
+      if (n.text == r) fail(n.offset, std::string("cannot assign to '") + std::string(n.text) + "'");
     }
   }
 
@@ -625,7 +625,7 @@ class Parser {
     Loc l = loc();
     bool is_break = cur().text == "break";
     if (loop_depth_ == 0) {
-      fail(cur().offset, "'" + std::string(cur().text) + "' outside of a loop");
+      fail(cur().offset, std::string("'") + std::string(cur().text) + "' outside of a loop");
     }
     next();
     return make_stmt<Stmt>(is_break ? StmtKind::kBreak : StmtKind::kContinue, l);
@@ -1052,6 +1052,7 @@ class Parser {
         auto* g = make_expr<GetAttrExpr>(ExprKind::kGetAttr, l);
         g->object = e;
         g->name = next().text;
+        g->sym = symbols_.intern(g->name);
         g->optional = t.op == Op::kOptDot;
         g->loop_attr = loop_attr_of(g->name);
         return g;
@@ -1138,7 +1139,7 @@ class Parser {
         k.value = parse_expression(true);
         for (const auto& other : keywords) {
           if (other.name == k.name) {
-            fail(at, "keyword argument '" + std::string(k.name) + "' repeated");
+            fail(at, std::string("keyword argument '") + std::string(k.name) + "' repeated");
           }
         }
         keywords.push_back(k);
@@ -1186,8 +1187,8 @@ class Parser {
     if (fn == nullptr) {
       std::string hint;
       std::string_view best = closest_match(name, registry_.filter_names());
-      if (!best.empty()) hint = "did you mean '" + std::string(best) + "'?";
-      fail(at, "unknown filter '" + std::string(name) + "'", std::move(hint));
+      if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'?";
+      fail(at, std::string("unknown filter '") + std::string(name) + "'", std::move(hint));
     }
     auto* f = make_expr<FilterExpr>(ExprKind::kFilter, l);
     f->input = input;
@@ -1208,8 +1209,8 @@ class Parser {
     if (fn == nullptr) {
       std::string hint;
       std::string_view best = closest_match(name, registry_.test_names());
-      if (!best.empty()) hint = "did you mean '" + std::string(best) + "'?";
-      fail(at, "unknown test '" + std::string(name) + "'", std::move(hint));
+      if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'?";
+      fail(at, std::string("unknown test '") + std::string(name) + "'", std::move(hint));
     }
     auto* t = make_expr<TestExpr>(ExprKind::kTest, l);
     t->input = input;

@@ -53,14 +53,14 @@ bool format_int(CallContext& cx, std::string& out, const Value& v, char conv, co
   } else if (v.is_float() && (conv == 'd' || conv == 'i' || conv == 'u')) {
     double d = v.as_float();
     if (!std::isfinite(d)) {
-      cx.fail("cannot convert float " + std::string(std::isnan(d) ? "NaN" : "infinity") + " to integer");
+      cx.fail(std::string("cannot convert float ") + std::string(std::isnan(d) ? "NaN" : "infinity") + " to integer");
       return false;
     }
     i = static_cast<std::int64_t>(d);
   } else {
     cx.fail(std::string("%") + conv + " format: " +
             (conv == 'x' || conv == 'X' || conv == 'o' ? "an integer" : "a real number") +
-            " is required, not " + std::string(type_name(v)).substr(0, type_name(v).find(' ')));
+            std::string(" is required, not ") + std::string(type_name(v)).substr(0, type_name(v).find(' ')));
     return false;
   }
   std::string body;
@@ -161,7 +161,7 @@ bool percent_format(CallContext& cx, std::string_view fmt, const Value& args, st
       }
       std::string_view key = fmt.substr(i + 1, j - i - 2);
       if (!get_item(args, Value::string(key), key_value, cx.host())) {
-        cx.fail("KeyError: '" + std::string(key) + "'");
+        cx.fail(std::string("KeyError: '") + std::string(key) + "'");
         return false;
       }
       keyed = true;
@@ -397,7 +397,7 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
     return true;
   }
   if (!v.is_number()) {
-    cx.fail("unsupported format for " + std::string(type_name(v)));
+    cx.fail(std::string("unsupported format for ") + std::string(type_name(v)));
     return false;
   }
   bool is_int = !v.is_float();
@@ -426,7 +426,7 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
     if (spec.alt && (t == 'b' || t == 'o' || t == 'x' || t == 'X')) {
       body.insert(0, t == 'b' ? "0b" : t == 'o' ? "0o" : t == 'x' ? "0x" : "0X");
     }
-    sign = neg ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
+    if (neg || spec.sign == '+' || spec.sign == ' ') sign = neg ? '-' : spec.sign;
     align_into(out, sign, body, spec, '>');
     return true;
   }
@@ -446,7 +446,8 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
     if (body.find_first_of(".einf") == std::string::npos) body += ".0";
   } else if (t == '%') {
     std::snprintf(buf, sizeof buf, "%.*f", spec.precision < 0 ? 6 : spec.precision, mag * 100);
-    body = std::string(buf) + "%";
+    body = buf;
+    body += '%';
   } else {
     char f[16];
     std::snprintf(f, sizeof f, "%%%s.*%c", spec.alt ? "#" : "", t == 'n' ? 'g' : t);
@@ -454,7 +455,7 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
     body = buf;
   }
   if (spec.grouping) group_digits(body, spec.grouping);
-  sign = neg ? "-" : spec.sign == '+' ? "+" : spec.sign == ' ' ? " " : "";
+  if (neg || spec.sign == '+' || spec.sign == ' ') sign = neg ? '-' : spec.sign;
   align_into(out, sign, body, spec, '>');
   return true;
 }
@@ -518,7 +519,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
       }
       used_auto = true;
       if (auto_index >= args.positional.size()) {
-        cx.fail("Replacement index " + std::to_string(auto_index) + " out of range for positional args tuple");
+        cx.fail(std::string("Replacement index ") + std::to_string(auto_index) + " out of range for positional args tuple");
         return false;
       }
       v = args.positional[auto_index++];
@@ -531,7 +532,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
       std::size_t idx = 0;
       for (char d : head) idx = idx * 10 + static_cast<std::size_t>(d - '0');
       if (idx >= args.positional.size()) {
-        cx.fail("Replacement index " + std::to_string(idx) + " out of range for positional args tuple");
+        cx.fail(std::string("Replacement index ") + std::to_string(idx) + " out of range for positional args tuple");
         return false;
       }
       v = args.positional[idx];
@@ -541,7 +542,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
         if (k.name == head) kw = &k.value;
       }
       if (kw == nullptr) {
-        cx.fail("KeyError: '" + std::string(head) + "'");
+        cx.fail(std::string("KeyError: '") + std::string(head) + "'");
         return false;
       }
       v = *kw;
@@ -553,7 +554,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
         std::size_t end = rest.find_first_of(".[", 1);
         std::string_view attr = rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
         if (!get_attribute(v, attr, next, cx.host())) {
-          cx.fail("'" + std::string(type_name(v)) + "' has no attribute '" + std::string(attr) + "'");
+          cx.fail(std::string("'") + std::string(type_name(v)) + std::string("' has no attribute '") + std::string(attr) + "'");
           return false;
         }
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
@@ -572,7 +573,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
           k = Value::integer(n);
         }
         if (!get_item(v, k, next, cx.host())) {
-          cx.fail("KeyError: '" + std::string(key) + "'");
+          cx.fail(std::string("KeyError: '") + std::string(key) + "'");
           return false;
         }
         rest = rest.substr(end + 1);
@@ -593,7 +594,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
     }
     FormatSpec spec;
     if (!parse_spec(spec_text, spec)) {
-      cx.fail("Invalid format specifier '" + std::string(spec_text) + "'");
+      cx.fail(std::string("Invalid format specifier '") + std::string(spec_text) + "'");
       return false;
     }
     if (!format_one(cx, out, v, spec)) return false;

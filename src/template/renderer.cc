@@ -12,6 +12,7 @@
 #include "template/builtins.h"
 #include "template/call_context.h"
 #include "template/format.h"
+#include "template/out_buffer.h"
 #include "template/value_ops.h"
 
 namespace bengal::tmpl {
@@ -40,7 +41,7 @@ struct RenderFrame {
   std::uint32_t chain_len;
   std::uint32_t chain_cap;
   Scope* scope;            // the template-level scope, shared along the chain
-  std::string* real_out;   // where output goes while not extended
+  OutBuffer* real_out;     // where output goes while not extended
   const Template* pending_parent;
   bool extended;           // the running template executed {% extends %}
 };
@@ -130,10 +131,13 @@ struct RenderState {
   const Environment& env;
   const Options& opt;
   Arena arena;
-  std::deque<std::string> buffers;
+  std::deque<std::string> buffers;  // scratch strings for building values
   std::size_t buffer_depth = 0;
-  std::string discard;
-  std::string* out = nullptr;
+  std::deque<OutBuffer> outs;  // rendered output of macros, blocks, set blocks
+  std::size_t out_depth = 0;
+  OutBuffer main_out;
+  OutBuffer discard;
+  OutBuffer* out = nullptr;
   void* host = nullptr;
   DependencyRecorder* recorder = nullptr;
   std::vector<const Template*> reported;
@@ -185,7 +189,7 @@ struct RenderState {
     constexpr std::size_t kShow = 5;
     for (std::size_t i = 0; i < chain.size(); ++i) {
       if (chain.size() > 2 * kShow && i == kShow) {
-        trace += " -> ... " + std::to_string(chain.size() - 2 * kShow) + " more ...";
+        trace += std::string(" -> ... ") + std::to_string(chain.size() - 2 * kShow) + " more ...";
         i = chain.size() - kShow;
       }
       if (i) trace += " -> ";
@@ -200,7 +204,7 @@ struct RenderState {
       case kUndefName: {
         const auto* n = static_cast<const NameExpr*>(v.ptr_a());
         hint = name_hint(n->name);
-        return "'" + std::string(n->name) + "' is undefined";
+        return std::string("'") + std::string(n->name) + "' is undefined";
       }
       case kUndefAttr: {
         const auto* e = static_cast<const Expr*>(v.ptr_a());
@@ -211,11 +215,11 @@ struct RenderState {
         } else {
           attr = "item";
         }
-        return "'" + std::string(owner ? owner : "object") + "' has no attribute '" + attr + "'";
+        return std::string("'") + std::string(owner ? owner : "object") + "' has no attribute '" + attr + "'";
       }
       case kUndefParam: {
         const auto* p = static_cast<const MacroParam*>(v.ptr_a());
-        return "parameter '" + std::string(p->name) + "' was not provided";
+        return std::string("parameter '") + std::string(p->name) + "' was not provided";
       }
       case kUndefMessage: return std::string(*static_cast<const std::string_view*>(v.ptr_a()));
       default: return "value is undefined";
@@ -248,7 +252,7 @@ struct RenderState {
     for (const auto& g : env.registry().globals()) names.emplace_back(g.name);
     std::string hint;
     std::string_view best = closest_match(missing, names);
-    if (!best.empty()) hint = "did you mean '" + std::string(best) + "'? ";
+    if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'? ";
     if (locals > 0) {
       hint += "defined here: ";
       std::size_t shown = std::min<std::size_t>(locals, 12);
@@ -283,7 +287,7 @@ struct RenderState {
 
   std::string_view copy_string(std::string_view s, Loc at) {
     if (s.size() > opt.limits.max_output_bytes) {
-      fail(at, "string of " + std::to_string(s.size()) + " bytes exceeds the output limit");
+      fail(at, std::string("string of ") + std::to_string(s.size()) + " bytes exceeds the output limit");
     }
     if (s.empty()) return {};
     char* p = alloc<char>(s.size());
@@ -305,6 +309,20 @@ struct RenderState {
     explicit Buffer(RenderState& state) : st(state), s(state.acquire_buffer()) {}
     ~Buffer() { st.release_buffer(); }
   };
+
+  // A pooled output buffer for rendering a body into a value.
+  struct OutScope {
+    RenderState& st;
+    OutBuffer& b;
+    explicit OutScope(RenderState& state) : st(state), b(state.acquire_out()) {}
+    ~OutScope() { --st.out_depth; }
+  };
+  OutBuffer& acquire_out() {
+    if (out_depth == outs.size()) outs.emplace_back();
+    OutBuffer& b = outs[out_depth++];
+    b.clear();
+    return b;
+  }
 
   // ---- scopes ----
 
@@ -377,16 +395,19 @@ struct RenderState {
     ~ChainGuard() { st.chain.pop_back(); }
   };
 
+  // Loops are where output and work can run away, so the limits are
+  // checked once per iteration (and after each macro call and include).
   void count_iteration(Loc at) {
+    check_output(at);
     if (++iterations > opt.limits.max_loop_iterations) {
-      fail(at, "loop limit exceeded: more than " + std::to_string(opt.limits.max_loop_iterations) +
+      fail(at, std::string("loop limit exceeded: more than ") + std::to_string(opt.limits.max_loop_iterations) +
                    " loop iterations in one render");
     }
   }
 
   void check_output(Loc at) {
     if (out->size() > opt.limits.max_output_bytes) {
-      fail(at, "output limit exceeded: more than " + std::to_string(opt.limits.max_output_bytes) +
+      fail(at, std::string("output limit exceeded: more than ") + std::to_string(opt.limits.max_output_bytes) +
                    " bytes");
     }
   }
@@ -409,7 +430,7 @@ struct RenderState {
     const BlockCtx* block;
     const Template* tmpl;
     bool autoescape;
-    std::string* out;
+    OutBuffer* out;
     explicit ContextSave(RenderState& s)
         : st(s), scope(s.scope), frame(s.frame), block(s.block), tmpl(s.tmpl),
           autoescape(s.autoescape), out(s.out) {}
@@ -426,7 +447,7 @@ struct RenderState {
   // ---- output ----
 
   void print_value(const Value& v, Loc at) {
-    std::string& o = *out;
+    OutBuffer& o = *out;
     switch (v.kind()) {
       case ValueKind::kString:
         if (autoescape && !v.is_safe()) {
@@ -440,14 +461,15 @@ struct RenderState {
       case ValueKind::kBool: o += v.as_bool() ? "True" : "False"; return;
       case ValueKind::kNone: o += "None"; return;
       case ValueKind::kUndefined: require(v, at); return;
-      default:
+      default: {
+        Buffer tmp(*this);
+        append_str(tmp.s, v, host);
         if (autoescape) {
-          Buffer tmp(*this);
-          append_str(tmp.s, v, host);
           append_escaped(o, tmp.s);
         } else {
-          append_str(o, v, host);
+          o.append(tmp.s);
         }
+      }
     }
   }
 
@@ -465,11 +487,9 @@ struct RenderState {
     switch (s->kind) {
       case StmtKind::kText:
         out->append(static_cast<const TextStmt*>(s)->text);
-        check_output(s->loc);
         return Flow::kNormal;
       case StmtKind::kPrint:
         exec_print(static_cast<const PrintStmt*>(s)->expr);
-        check_output(s->loc);
         return Flow::kNormal;
       case StmtKind::kIf: {
         const auto* n = static_cast<const IfStmt*>(s);
@@ -504,7 +524,6 @@ struct RenderState {
         Value caller = make_macro(n->caller);
         Value r = eval_call(n->call, &caller, out);
         if (!is_written_marker(r)) print_raw(r, n->loc);
-        check_output(s->loc);
         return Flow::kNormal;
       }
       case StmtKind::kFilterBlock: exec_filter_block(static_cast<const FilterBlockStmt*>(s)); return Flow::kNormal;
@@ -531,7 +550,9 @@ struct RenderState {
     } else if (v.is_undefined()) {
       require(v, at);
     } else {
-      append_str(*out, v, host);
+      Buffer tmp(*this);
+      append_str(tmp.s, v, host);
+      out->append(tmp.s);
     }
   }
 
@@ -583,14 +604,14 @@ struct RenderState {
     require(v, at);
     Sequence seq(v, host);
     if (!seq.ok()) {
-      fail(at, "cannot unpack non-iterable " + std::string(type_name(v)));
+      fail(at, std::string("cannot unpack non-iterable ") + std::string(type_name(v)));
     }
     if (seq.size() != t.items.size()) {
       if (seq.size() > t.items.size()) {
-        fail(at, "too many values to unpack (expected " + std::to_string(t.items.size()) + ")");
+        fail(at, std::string("too many values to unpack (expected ") + std::to_string(t.items.size()) + ")");
       }
-      fail(at, "not enough values to unpack (expected " + std::to_string(t.items.size()) +
-                   ", got " + std::to_string(seq.size()) + ")");
+      fail(at, std::string("not enough values to unpack (expected ") + std::to_string(t.items.size()) +
+                   std::string(", got ") + std::to_string(seq.size()) + ")");
     }
     for (std::size_t i = 0; i < t.items.size(); ++i) assign(t.items[i], seq.at(i), at);
   }
@@ -609,12 +630,12 @@ struct RenderState {
   }
 
   Value render_to_string(Body body, Loc at) {
-    Buffer buf(*this);
-    std::string* saved = out;
-    out = &buf.s;
+    OutScope buf(*this);
+    OutBuffer* saved = out;
+    out = &buf.b;
     exec_body(body);
     out = saved;
-    std::string_view s = copy_string(buf.s, at);
+    std::string_view s = copy_string(buf.b.view(), at);
     return autoescape ? Value::safe_string(s) : Value::string(s);
   }
 
@@ -628,7 +649,6 @@ struct RenderState {
     Value v = render_to_string(s->body, s->loc);
     for (const FilterExpr* f : s->filters) v = apply_filter(f, v);
     print_raw(v, s->loc);
-    check_output(s->loc);
   }
 
   Flow exec_with(const WithStmt* s) {
@@ -663,7 +683,7 @@ struct RenderState {
     }
     Sequence seq(iterable, host);
     if (!seq.ok()) {
-      fail(f->iter->loc, "'" + std::string(type_name(iterable)) + "' is not iterable");
+      fail(f->iter->loc, std::string("'") + std::string(type_name(iterable)) + "' is not iterable");
     }
     Scope* saved_scope = scope;
     Scope* loop_scope = new_scope(outer, 4);
@@ -767,7 +787,7 @@ struct RenderState {
 
   // loop(children) inside a recursive for: renders the loop body for the
   // new items one level deeper.
-  void loop_recurse(LoopState* ls, const Args& args, Loc at, std::string& dest) {
+  void loop_recurse(LoopState* ls, const Args& args, Loc at, OutBuffer& dest) {
     if (!ls->stmt->recursive) fail(at, "loop() can only be called in a 'recursive' for loop");
     if (args.positional.size() != 1) fail(at, "loop() takes exactly one argument");
     ChainGuard guard(*this, at, "loop", "");
@@ -848,7 +868,7 @@ struct RenderState {
     require_always(name, at);
     auto try_one = [&](const Value& v) -> const Template* {
       if (!v.is_string()) {
-        fail(at, "template name must be a string, not " + std::string(type_name(v)));
+        fail(at, std::string("template name must be a string, not ") + std::string(type_name(v)));
       }
       return env.find(v.as_string());
     };
@@ -866,7 +886,7 @@ struct RenderState {
         tried += std::string(v.as_string());
       }
     } else {
-      fail(at, "template name must be a string, not " + std::string(type_name(name)));
+      fail(at, std::string("template name must be a string, not ") + std::string(type_name(name)));
     }
     if (found == nullptr) {
       if (ignore_missing) return nullptr;
@@ -906,10 +926,10 @@ struct RenderState {
     }
   }
 
-  void render_block(RenderFrame* f, std::uint32_t index, const BlockStmt* def, std::string& dest,
+  void render_block(RenderFrame* f, std::uint32_t index, const BlockStmt* def, OutBuffer& dest,
                     Loc at) {
     if (def->required) {
-      fail_at(f->chain[index], def->loc, "required block '" + std::string(def->name) + "' not found",
+      fail_at(f->chain[index], def->loc, std::string("required block '") + std::string(def->name) + "' not found",
               "a template extending '" + f->chain[index]->name() + "' must define it");
     }
     ChainGuard guard(*this, at, "block", def->name);
@@ -924,7 +944,7 @@ struct RenderState {
     exec_body(def->body);
   }
 
-  void call_super(Loc at, std::string& dest) {
+  void call_super(Loc at, OutBuffer& dest) {
     if (block == nullptr) fail(at, "super() can only be called inside a block");
     const BlockCtx* b = block;
     for (std::uint32_t j = b->index + 1; j < b->frame->chain_len; ++j) {
@@ -933,7 +953,7 @@ struct RenderState {
         return;
       }
     }
-    fail(at, "no parent block '" + std::string(env.symbols().name(b->sym)) + "' for super()");
+    fail(at, std::string("no parent block '") + std::string(env.symbols().name(b->sym)) + "' for super()");
   }
 
   // ---- include / import ----
@@ -945,6 +965,7 @@ struct RenderState {
     ChainGuard guard(*this, s->loc, "include", t->name());
     RenderFrame* f = new_frame(t, s->with_context ? scope : globals_only);
     run_frame(f);
+    check_output(s->loc);
   }
 
   ModuleData* import_module(const Template* t, bool with_context, Loc at) {
@@ -1002,7 +1023,7 @@ struct RenderState {
 
   // Binds arguments the way Jinja's Macro.__call__ does, then renders the
   // body into `dest`.
-  void call_macro(const MacroClosure* m, const Args& args, Loc at, std::string& dest) {
+  void call_macro(const MacroClosure* m, const Args& args, Loc at, OutBuffer& dest) {
     const MacroDef* def = m->def;
     ChainGuard guard(*this, at, "macro", def->name);
     ContextSave save(*this);
@@ -1015,7 +1036,7 @@ struct RenderState {
 
     std::size_t npos = args.positional.size();
     if (npos > nparams && !def->catch_varargs) {
-      fail(at, "macro '" + std::string(def->name) + "' takes not more than " +
+      fail(at, std::string("macro '") + std::string(def->name) + "' takes not more than " +
                    std::to_string(nparams) + " argument(s)");
     }
     std::size_t used_kw = 0;
@@ -1070,10 +1091,10 @@ struct RenderState {
       for (const auto& k : args.keywords) {
         if (is_bound_keyword(def, k.name)) continue;
         if (k.name == "caller") {
-          fail(at, "macro '" + std::string(def->name) +
+          fail(at, std::string("macro '") + std::string(def->name) +
                        "' was invoked with a caller but does not use caller()");
         }
-        fail(at, "macro '" + std::string(def->name) + "' takes no keyword argument '" +
+        fail(at, std::string("macro '") + std::string(def->name) + "' takes no keyword argument '" +
                      std::string(k.name) + "'");
       }
     }
@@ -1084,6 +1105,7 @@ struct RenderState {
     }
     out = &dest;
     exec_body(def->body);
+    check_output(at);
   }
 
   static bool is_bound_keyword(const MacroDef* def, std::string_view name) {
@@ -1219,8 +1241,16 @@ struct RenderState {
         return v;
       }
     }
-    Value out;
-    if (get_attribute(obj, g->name, out, host)) return out;
+    if (obj.is_object() && obj.vtable() == &kModuleVTable) {
+      // An imported template's names are variables: compare symbols.
+      const auto* m = static_cast<const ModuleData*>(obj.object_ptr());
+      if (g->name[0] != '_') {
+        if (const Value* v = find_in(m->scope, g->sym)) return *v;
+      }
+    } else {
+      Value out;
+      if (get_attribute(obj, g->name, out, host)) return out;
+    }
     if (g->optional) return silent_undefined();
     return Value::internal(ValueKind::kUndefined, kUndefAttr, g, type_name(obj).data());
   }
@@ -1266,7 +1296,7 @@ struct RenderState {
     if (step == 0) fail(s->loc, "slice step cannot be zero");
     Sequence seq(obj, host);
     if (!seq.ok() || is_mapping(obj)) {
-      fail(s->loc, "'" + std::string(type_name(obj)) + "' object is not subscriptable");
+      fail(s->loc, std::string("'") + std::string(type_name(obj)) + "' object is not subscriptable");
     }
     auto len = static_cast<std::int64_t>(seq.size());
     auto clamp = [&](std::int64_t v, bool given, std::int64_t dflt) -> std::int64_t {
@@ -1324,7 +1354,7 @@ struct RenderState {
     require_always(v, u->loc);
     if (!v.is_number()) {
       fail(u->loc, std::string("bad operand type for unary ") + (u->kind == ExprKind::kNeg ? "-" : "+") +
-                       ": '" + std::string(py_type(v)) + "'");
+                       std::string(": '") + std::string(py_type(v)) + "'");
     }
     if (u->kind == ExprKind::kPos) return v.is_bool() ? Value::integer(v.as_int()) : v;
     if (v.is_float()) return Value::number(-v.as_float());
@@ -1339,8 +1369,8 @@ struct RenderState {
   }
 
   [[noreturn]] void fail_operands(Loc at, Op op, const Value& a, const Value& b) {
-    fail(at, "unsupported operand type(s) for " + std::string(op_text(op)) + ": '" +
-                 std::string(py_type(a)) + "' and '" + std::string(py_type(b)) + "'");
+    fail(at, std::string("unsupported operand type(s) for ") + std::string(op_text(op)) + ": '" +
+                 std::string(py_type(a)) + std::string("' and '") + std::string(py_type(b)) + "'");
   }
 
   Value eval_binary(const BinaryExpr* b) {
@@ -1577,7 +1607,7 @@ struct RenderState {
     if (!ok) {
       const char* sym = op == CmpOp::kLt ? "<" : op == CmpOp::kLe ? "<=" : op == CmpOp::kGt ? ">" : ">=";
       fail(at, std::string("'") + sym + "' not supported between instances of '" +
-                   std::string(py_type(a)) + "' and '" + std::string(py_type(b)) + "'");
+                   std::string(py_type(a)) + std::string("' and '") + std::string(py_type(b)) + "'");
     }
     switch (op) {
       case CmpOp::kLt: return r < 0;
@@ -1590,7 +1620,7 @@ struct RenderState {
   bool contains(const Value& container, const Value& item, Loc at) {
     if (container.is_string()) {
       if (!item.is_string()) {
-        fail(at, "'in <string>' requires string as left operand, not " + std::string(py_type(item)));
+        fail(at, std::string("'in <string>' requires string as left operand, not ") + std::string(py_type(item)));
       }
       return container.as_string().find(item.as_string()) != std::string_view::npos;
     }
@@ -1600,7 +1630,7 @@ struct RenderState {
     }
     Sequence seq(container, host);
     if (!seq.ok()) {
-      fail(at, "argument of type '" + std::string(py_type(container)) + "' is not iterable");
+      fail(at, std::string("argument of type '") + std::string(py_type(container)) + "' is not iterable");
     }
     for (std::size_t i = 0; i < seq.size(); ++i) {
       if (equal(seq.at(i), item, host)) return true;
@@ -1702,7 +1732,7 @@ struct RenderState {
   // Evaluates a call. When `direct` is given and the callee renders output
   // (a macro, super(), a block, loop()), it renders straight into *direct
   // and returns written_marker().
-  Value eval_call(const CallExpr* c, const Value* caller, std::string* direct) {
+  Value eval_call(const CallExpr* c, const Value* caller, OutBuffer* direct) {
     const Expr* callee = c->callee;
     if (callee->kind == ExprKind::kName && static_cast<const NameExpr*>(callee)->sym == kSymSuper) {
       if (!c->args.positional.empty() || !c->args.keywords.empty()) {
@@ -1712,9 +1742,9 @@ struct RenderState {
         call_super(c->loc, *direct);
         return written_marker();
       }
-      Buffer buf(*this);
-      call_super(c->loc, buf.s);
-      return markup_result(buf.s, c->loc);
+      OutScope buf(*this);
+      call_super(c->loc, buf.b);
+      return markup_result(buf.b.view(), c->loc);
     }
     if (callee->kind == ExprKind::kGetAttr) {
       const auto* g = static_cast<const GetAttrExpr*>(callee);
@@ -1734,7 +1764,15 @@ struct RenderState {
         }
       }
       Value attr;
-      bool has_attr = get_attribute(obj, g->name, attr, host);
+      bool has_attr;
+      if (obj.is_object() && obj.vtable() == &kModuleVTable) {
+        const auto* m = static_cast<const ModuleData*>(obj.object_ptr());
+        const Value* v = g->name[0] == '_' ? nullptr : find_in(m->scope, g->sym);
+        has_attr = v != nullptr;
+        if (v != nullptr) attr = *v;
+      } else {
+        has_attr = get_attribute(obj, g->name, attr, host);
+      }
       if (!has_attr || !attr.is_callable()) {
         eval_args(c->args, nullptr, caller, ea, c->loc);
         Value out;
@@ -1746,7 +1784,7 @@ struct RenderState {
         if (has_pending_error) raise_pending(c->loc);
         if (!has_attr) {
           if (g->optional) return silent_undefined();
-          fail(g->loc, "'" + std::string(type_name(obj)) + "' has no attribute '" +
+          fail(g->loc, std::string("'") + std::string(type_name(obj)) + "' has no attribute '" +
                            std::string(g->name) + "'");
         }
         return call_value(attr, ea.args(), c->loc, direct);
@@ -1764,12 +1802,12 @@ struct RenderState {
     return call_value(fn, ea.args(), c->loc, direct);
   }
 
-  Value markup_result(const std::string& s, Loc at) {
+  Value markup_result(std::string_view s, Loc at) {
     std::string_view v = copy_string(s, at);
     return autoescape ? Value::safe_string(v) : Value::string(v);
   }
 
-  Value call_value(const Value& fn, const Args& args, Loc at, std::string* direct) {
+  Value call_value(const Value& fn, const Args& args, Loc at, OutBuffer* direct) {
     if (fn.is_callable()) {
       switch (fn.sub()) {
         case kCallNative: return invoke_native(fn.as_function(), args, at);
@@ -1780,9 +1818,9 @@ struct RenderState {
             call_macro(m, args, at, *direct);
             return written_marker();
           }
-          Buffer buf(*this);
-          call_macro(m, args, at, buf.s);
-          std::string_view s = copy_string(buf.s, at);
+          OutScope buf(*this);
+          call_macro(m, args, at, buf.b);
+          std::string_view s = copy_string(buf.b.view(), at);
           return macro_markup ? Value::safe_string(s) : Value::string(s);
         }
         case kCallBlock: {
@@ -1798,12 +1836,12 @@ struct RenderState {
                 render_block(frame_mut, i, def, *direct, at);
                 return written_marker();
               }
-              Buffer buf(*this);
-              render_block(frame_mut, i, def, buf.s, at);
-              return markup_result(buf.s, at);
+              OutScope buf(*this);
+              render_block(frame_mut, i, def, buf.b, at);
+              return markup_result(buf.b.view(), at);
             }
           }
-          fail(at, "no block named '" + std::string(*name) + "'");
+          fail(at, std::string("no block named '") + std::string(*name) + "'");
         }
         default: break;
       }
@@ -1814,11 +1852,11 @@ struct RenderState {
         loop_recurse(ls, args, at, *direct);
         return written_marker();
       }
-      Buffer buf(*this);
-      loop_recurse(ls, args, at, buf.s);
-      return markup_result(buf.s, at);
+      OutScope buf(*this);
+      loop_recurse(ls, args, at, buf.b);
+      return markup_result(buf.b.view(), at);
     }
-    fail(at, "'" + std::string(type_name(fn)) + "' is not callable");
+    fail(at, std::string("'") + std::string(type_name(fn)) + "' is not callable");
   }
 
   // ---- entry point ----
@@ -1827,6 +1865,8 @@ struct RenderState {
                 void* host_ptr, DependencyRecorder* rec) {
     arena.reset();
     buffer_depth = 0;
+    out_depth = 0;
+    main_out.clear();
     chain.clear();
     modules.clear();
     reported.clear();
@@ -1850,15 +1890,18 @@ struct RenderState {
         if (sym != kNoSymbol) set_var(root, sym, nv.value);
       }
       scope = root;
-      out = &dest;
+      out = &main_out;
       tmpl = &t;
       frame = nullptr;
       block = nullptr;
       RenderFrame* f = new_frame(&t, root);
       run_frame(f);
+      check_output(Loc{});
     } catch (RenderFailure& f) {
+      dest.append(main_out.view());
       return std::move(f.diagnostic);
     }
+    dest.append(main_out.view());
     return Ok{};
   }
 };
@@ -2060,8 +2103,8 @@ int CallContext::compare(const Value& a, const Value& b) {
   bool ok;
   int r = tmpl::compare(a, b, st_.host, ok);
   if (!ok) {
-    fail("'<' not supported between instances of '" + std::string(RenderState::py_type(a)) +
-         "' and '" + std::string(RenderState::py_type(b)) + "'");
+    fail(std::string("'<' not supported between instances of '") + std::string(RenderState::py_type(a)) +
+         std::string("' and '") + std::string(RenderState::py_type(b)) + "'");
   }
   return r;
 }
@@ -2102,7 +2145,7 @@ Value CallContext::call(const Value& callable, const Args& args) {
 
 Value CallContext::call_filter(std::string_view name, const Args& args) {
   const NativeFunction* fn = st_.env.registry().filter(name);
-  if (fn == nullptr) return fail("unknown filter '" + std::string(name) + "'");
+  if (fn == nullptr) return fail(std::string("unknown filter '") + std::string(name) + "'");
   if (!args.positional.empty() && args.positional[0].is_undefined() && !fn->accepts_undefined &&
       !check_defined(args.positional[0])) {
     return Value();
@@ -2113,7 +2156,7 @@ Value CallContext::call_filter(std::string_view name, const Args& args) {
 
 Value CallContext::call_test(std::string_view name, const Args& args) {
   const NativeFunction* fn = st_.env.registry().test(name);
-  if (fn == nullptr) return fail("unknown test '" + std::string(name) + "'");
+  if (fn == nullptr) return fail(std::string("unknown test '") + std::string(name) + "'");
   CallContext cx(st_, fn);
   return fn->fn(cx, args);
 }
@@ -2122,6 +2165,8 @@ Value CallContext::call_test(std::string_view name, const Args& args) {
 
 Renderer::Renderer(const Environment& env) : state_(std::make_unique<RenderState>(env)) {}
 Renderer::~Renderer() = default;
+Renderer::Renderer(Renderer&&) noexcept = default;
+Renderer& Renderer::operator=(Renderer&&) noexcept = default;
 
 Status Renderer::render(const Template& t, std::span<const NamedValue> context, std::string& out,
                         void* host, DependencyRecorder* recorder) {

@@ -46,6 +46,8 @@ class Renderer {
   ~Renderer();
   Renderer(const Renderer&) = delete;
   Renderer& operator=(const Renderer&) = delete;
+  Renderer(Renderer&&) noexcept;
+  Renderer& operator=(Renderer&&) noexcept;
 
   // Renders `t` with `context` (names the template can read, e.g. page,
   // site) appended to `out`. `host` is handed to every host callback.

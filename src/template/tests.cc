@@ -20,7 +20,7 @@ const Value& arg(const Args& a, std::size_t i) {
 
 Value need_number(CallContext& cx, const Value& v) {
   return cx.fail(std::string("test '") + std::string(cx.function_name()) +
-                 "' needs a number, got " + std::string(type_name(v)));
+                 std::string("' needs a number, got ") + std::string(type_name(v)));
 }
 
 // Python's value % n for ints and floats.
@@ -152,7 +152,7 @@ Value t_in(CallContext& cx, const Args& a) {
     return Value::boolean(get_item(seq, v, ignored, cx.host()));
   }
   Sequence s(seq, cx.host());
-  if (!s.ok()) return cx.fail("argument of type '" + std::string(type_name(seq)) + "' is not iterable");
+  if (!s.ok()) return cx.fail(std::string("argument of type '") + std::string(type_name(seq)) + "' is not iterable");
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (cx.equal(s.at(i), v)) return Value::boolean(true);
   }
