@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/thread_pool.h"
 #include "core/timer.h"
+#include "highlight/registry.h"
 #include "incremental/build_cache.h"
 #include "incremental/output_writer.h"
 #include "postprocess/site_files.h"
@@ -157,16 +158,32 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   {
     StageTimer t(stats, "parse");
     progress.begin_stage("parse", site.pages.size());
-    std::vector<render::BodyParser> parsers;
-    for (unsigned w = 0; w < pool.size(); ++w) parsers.emplace_back(*config);
+    highlight::Registry highlighter = highlight::Registry::with_builtins();
+    highlighter.freeze();
+    render::BodyParser::Shared shared{*config, fs, join_path(root, config->content_dir), site, highlighter};
+    std::vector<std::unique_ptr<render::BodyParser>> parsers;
+    for (unsigned w = 0; w < pool.size(); ++w) parsers.push_back(std::make_unique<render::BodyParser>(shared));
     std::vector<DiagnosticList> page_diags(site.pages.size());
     pool.parallel_for(site.pages.size(), [&](std::size_t i, unsigned worker) {
       const content::Page& page = site.pages[i];
       if (page.source >= 0) {
-        parsers[worker].parse(disc.pages[static_cast<std::size_t>(page.source)], page, bodies[i], page_diags[i]);
+        parsers[worker]->parse(disc.pages[static_cast<std::size_t>(page.source)], page, bodies[i], page_diags[i]);
       }
       progress.advance();
     });
+    // One warning per unknown fence language, naming the first page (in
+    // path order, whatever worker met it first).
+    std::map<std::string, std::string> unknown;
+    for (const auto& p : parsers) {
+      for (const auto& [lang, file] : p->unknown_languages()) {
+        auto [it, fresh] = unknown.emplace(lang, file);
+        if (!fresh && file < it->second) it->second = file;
+      }
+    }
+    for (const auto& [lang, file] : unknown) {
+      diags.add(make_warning({file, 0, 0}, "no syntax highlighter for code language '" + lang + "'; shown as plain text",
+                             "see `bengal highlight --help` for the language names"));
+    }
     for (auto& d : page_diags) diags.append(std::move(d));
     progress.end_stage();
   }

@@ -86,7 +86,7 @@ struct Config {
   bool templates_lstrip_blocks = false;
 
   // Highlighting
-  std::string highlight_style = "light";
+  std::string highlight_style = "auto";  // "auto" follows the reader's light/dark choice
   bool highlight_enabled = true;
   bool highlight_linenos = false;
 

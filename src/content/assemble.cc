@@ -72,6 +72,7 @@ class Assembler {
     make_taxonomies();
     make_menus();
     if (config_.output_not_found) make_not_found();
+    index_urls();
     site_.diagnostics.sort();
     return std::move(site_);
   }
@@ -160,6 +161,10 @@ class Assembler {
     }
     page.output_path = std::move(out);
     return true;
+  }
+
+  void index_urls() {
+    for (const Page& p : site_.pages) site_.by_url.emplace(p.url, p.id);
   }
 
   std::string expand_permalink(const std::string& pattern, const Page& p, const SourcePage& src) {

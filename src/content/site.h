@@ -123,6 +123,7 @@ struct Site {
   PageId home = kNoPage;
   PageId not_found = kNoPage;
   std::map<std::string, PageId> by_path;  // content rel_path -> page, for references
+  std::map<std::string, PageId> by_url;   // URL -> page
   DiagnosticList diagnostics;
 
   const Page& page(PageId id) const { return pages[id]; }

@@ -1,7 +1,8 @@
 #include "render/body_parser.h"
 
-#include "core/text.h"
 #include "core/html_text.h"
+#include "core/text.h"
+#include "highlight/highlight.h"
 
 namespace bengal::render {
 
@@ -29,13 +30,131 @@ void derive_page_text(const content::Page& page, std::string_view markdown, cons
   }
 }
 
+std::string toc_html(const std::vector<snapshot::TocEntry>& toc) {
+  if (toc.empty()) return {};
+  std::string out = "<nav id=\"TableOfContents\">\n";
+  // Open one <ul> per level step; a heading that skips levels (h2 -> h4)
+  // nests one list deeper, as Hugo does.
+  std::vector<int> open;  // levels of open <ul>s
+  for (const snapshot::TocEntry& e : toc) {
+    if (open.empty()) {
+      out += "<ul>\n";
+      open.push_back(e.level);
+    } else if (e.level > open.back()) {
+      out += "\n<ul>\n";
+      open.push_back(e.level);
+    } else {
+      out += "</li>\n";
+      while (open.size() > 1 && e.level < open.back()) {
+        out += "</ul>\n</li>\n";
+        open.pop_back();
+      }
+    }
+    out += "<li><a href=\"#";
+    append_html_escaped(out, e.id);
+    out += "\">";
+    append_html_escaped(out, e.text);
+    out += "</a>";
+  }
+  out += "</li>\n";
+  while (open.size() > 1) {
+    out += "</ul>\n</li>\n";
+    open.pop_back();
+  }
+  out += "</ul>\n</nav>";
+  return out;
+}
+
+BodyParser::BodyParser(const Shared& shared) : shared_(shared) {
+  const config::Config& c = shared.config;
+  options_.heading_ids = c.markdown_heading_ids;
+  options_.typographer = c.markdown_typographer;
+  options_.safe_mode = c.markdown_safe;
+  options_.toc_min_level = c.toc_min_level;
+  options_.toc_max_level = c.toc_max_level;
+  if (c.highlight_enabled) {
+    hooks_.code_block = [this](const markdown::CodeBlock& b, std::string& out) { highlight_block(b, out); };
+  }
+  hooks_.include_file = [this](std::string_view path) { return include(path); };
+  hooks_.resolve_link = [this](std::string_view target) { return resolve(target); };
+}
+
+void BodyParser::highlight_block(const markdown::CodeBlock& b, std::string& out) {
+  highlight::Options opts;
+  opts.title = b.title;
+  opts.hl_lines = b.hl_lines;
+  opts.linenostart = b.linenostart;
+  if (b.linenos || shared_.config.highlight_linenos) opts.linenos = highlight::Options::LineNumbers::kTable;
+  if (!highlight::render_block(shared_.highlighter, b.code, b.lang, opts, out) && current_ != nullptr) {
+    unknown_languages_.emplace(std::string(b.lang), current_->display_path);
+  }
+}
+
+std::optional<std::string> BodyParser::include(std::string_view path) {
+  if (current_ == nullptr) return std::nullopt;
+  // Relative to the including page's folder; never outside content/.
+  std::string rel;
+  std::string joined = join_path(parent_path(current_->rel_path), path);
+  if (starts_with(path, "/")) joined = std::string(path.substr(1));
+  if (!normalize_relative_path(joined, rel) || rel.empty()) return std::nullopt;
+  auto bytes = shared_.fs.read_file(join_path(shared_.content_root, rel));
+  if (!bytes.ok()) return std::nullopt;
+  return std::move(bytes).value();
+}
+
+std::optional<std::pair<std::string, std::string>> BodyParser::resolve(std::string_view target) {
+  const content::Site& site = shared_.site;
+  std::string_view anchor;
+  if (std::size_t hash = target.find('#'); hash != std::string_view::npos) {
+    anchor = target.substr(hash);
+    target = target.substr(0, hash);
+  }
+  auto found = [&](content::PageId id) -> std::optional<std::pair<std::string, std::string>> {
+    const content::Page& p = site.page(id);
+    return std::make_pair(p.url + std::string(anchor), p.title);
+  };
+  // Content paths, relative to the page first, then to content/; with or
+  // without ".md"; then site URLs.
+  std::vector<std::string> keys;
+  if (current_ != nullptr && !starts_with(target, "/")) {
+    std::string rel;
+    if (normalize_relative_path(join_path(parent_path(current_->rel_path), target), rel)) keys.push_back(rel);
+  }
+  std::string rel;
+  if (normalize_relative_path(target, rel)) keys.push_back(rel);
+  for (const std::string& k : std::vector<std::string>(keys)) {
+    keys.push_back(k + ".md");
+    keys.push_back(join_path(k, "index.md"));
+    keys.push_back(join_path(k, "_index.md"));
+  }
+  for (const std::string& k : keys) {
+    if (auto it = site.by_path.find(k); it != site.by_path.end()) return found(it->second);
+  }
+  std::string url;
+  if (content::normalize_url(target, url)) {
+    if (auto it = site.by_url.find(url); it != site.by_url.end()) return found(it->second);
+  }
+  return std::nullopt;
+}
+
 void BodyParser::parse(const content::SourcePage& src, const content::Page& page, snapshot::PageBody& out,
-                       DiagnosticList&) {
-  // STAND-IN (see header): escaped body, no Markdown yet.
-  out.html = "<pre class=\"bengal-standin\">";
-  append_html_escaped(out.html, src.body());
-  out.html += "</pre>\n";
-  derive_page_text(page, src.body(), config_, out);
+                       DiagnosticList& diags) {
+  current_ = &src;
+  std::string_view body = src.body();
+  parser_.render(body, options_, hooks_, doc_);
+  current_ = nullptr;
+  out.html.assign(doc_.html);
+  out.toc.clear();
+  if (page.fm.toc) {
+    for (const markdown::Heading& h : doc_.outline) out.toc.push_back({h.level, h.id, h.text});
+  }
+  out.toc_html = toc_html(out.toc);
+  for (Diagnostic& d : doc_.diagnostics) {
+    d.location.file = src.display_path;
+    if (d.location.line > 0) d.location.line += src.split.body_line - 1;
+    diags.add(std::move(d));
+  }
+  derive_page_text(page, body, shared_.config, out);
 }
 
 }  // namespace bengal::render

@@ -5,6 +5,7 @@
 #include "core/data_formats.h"
 #include "core/embedded.h"
 #include "core/text.h"
+#include "highlight/highlight.h"
 
 namespace bengal::embedded {
 std::span<const EmbeddedFile> default_theme_files();
@@ -32,7 +33,45 @@ std::string fingerprinted(std::string_view logical, const Hash128& h) {
   return base + "." + h.short_hex(8) + std::string(ext);
 }
 
+// Prefixes every selector of a stylesheet's rules (one rule per line, as
+// the highlighter writes them) with `scope`.
+std::string scoped(std::string_view css, std::string_view scope) {
+  std::string out;
+  for (std::string_view line : split(css, '\n')) {
+    std::size_t brace = line.find('{');
+    if (brace == std::string_view::npos || starts_with(line, "/*")) {
+      out.append(line);
+      out += '\n';
+      continue;
+    }
+    bool first = true;
+    for (std::string_view sel : split(line.substr(0, brace), ',')) {
+      if (!first) out += ", ";
+      first = false;
+      out.append(scope);
+      out += ' ';
+      out.append(trim(sel));
+    }
+    out += ' ';
+    out.append(line.substr(brace));
+    out += '\n';
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string syntax_stylesheet(std::string_view style) {
+  if (style != "auto") return std::string(highlight::stylesheet(style));
+  // Light by default, dark when the reader's system or the theme toggle asks.
+  std::string out(highlight::stylesheet("light"));
+  std::string_view dark = highlight::stylesheet("dark");
+  out += "@media (prefers-color-scheme: dark) {\n";
+  out += scoped(dark, ":root:not([data-theme=\"light\"])");
+  out += "}\n";
+  out += scoped(dark, "[data-theme=\"dark\"]");
+  return out;
+}
 
 const std::string* AssetManifest::find(std::string_view logical) const {
   auto it = urls_.find(logical);
@@ -132,6 +171,16 @@ std::unique_ptr<Theme> Theme::load(const FileSystem& fs, const std::string& site
         add_asset(std::string(f.path.substr(prefix.size())), "<default theme>/" + std::string(f.path),
                   std::string(f.bytes), fingerprint);
       }
+    }
+  }
+  // The syntax stylesheet comes from the highlighter unless a theme ships one.
+  if (theme->manifest_.find("css/syntax.css") == nullptr) {
+    std::string css = syntax_stylesheet(config.highlight_style);
+    if (css.empty()) {
+      diags.add(make_error({config.source_path, 0, 0}, "unknown highlight.style '" + config.highlight_style + "'",
+                           "use \"auto\", \"light\" or \"dark\""));
+    } else {
+      add_asset("css/syntax.css", "<highlight style " + config.highlight_style + ">", std::move(css), true);
     }
   }
   return theme;

@@ -48,6 +48,10 @@ class AssetManifest {
   std::map<std::string, std::string, std::less<>> urls_;
 };
 
+// The highlighter's stylesheet for `style`; "auto" is light, switching to dark
+// with prefers-color-scheme or data-theme="dark". Empty for an unknown style.
+std::string syntax_stylesheet(std::string_view style);
+
 class Theme {
  public:
   // Resolves the theme chain and reads its assets. Errors (an unknown theme,
