@@ -11,6 +11,19 @@ namespace bengal::markdown::bench {
 
 namespace fs = std::filesystem;
 
+std::string expand_tabs(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  for (char c : html) {
+    if (c == '\t') {
+      out += "    ";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string strip_front_matter(std::string text) {
   for (const char* fence : {"---", "+++"}) {
     if (text.rfind(std::string(fence) + "\n", 0) == 0) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bengal::markdown::bench {
@@ -12,6 +13,10 @@ namespace bengal::markdown::bench {
 std::vector<std::string> load_corpus(const std::string& dir);
 // The 652 example inputs of commonmark-spec.json, one after another.
 std::string load_spec_examples(const std::string& shared_dir);
+// Tabs replaced by four spaces: md4c writes a code line's leading tab as
+// spaces (it rebuilds indentation from columns) where CommonMark keeps it, so
+// differential comparisons expand tabs on both sides.
+std::string expand_tabs(std::string_view html);
 // Removes a leading "---" YAML or "+++" TOML front matter block.
 std::string strip_front_matter(std::string text);
 

@@ -120,21 +120,20 @@ int compare(const std::string& dir) {
   return 0;
 }
 
-void BM_Bengal(benchmark::State& state) {
-  static Input in = make_input("corpus", bengal::markdown::bench::load_corpus(corpus_dir()));
-  Parser parser;
-  Document doc;
-  Options options;
-  options.commonmark_only = state.range(0) == 1;
-  for (auto _ : state) benchmark::DoNotOptimize(run_bengal(parser, in, options, doc));
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
-                          static_cast<int64_t>(in.bytes));
+const Input& corpus_input() {
+  static const Input in = make_input("corpus", bengal::markdown::bench::load_corpus(corpus_dir()));
+  return in;
 }
-BENCHMARK(BM_Bengal)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
-void BM_BengalSpec(benchmark::State& state) {
-  static Input in =
+const Input& spec_input() {
+  static const Input in =
       make_input("spec", {bengal::markdown::bench::load_spec_examples(BENGAL_SHARED_DIR)});
+  return in;
+}
+
+// range(0) == 1: --commonmark.
+void BM_Bengal(benchmark::State& state, const Input& (*input)()) {
+  const Input& in = input();
   Parser parser;
   Document doc;
   Options options;
@@ -143,11 +142,12 @@ void BM_BengalSpec(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(in.bytes));
 }
-BENCHMARK(BM_BengalSpec)->Arg(0)->Arg(1);
+BENCHMARK_CAPTURE(BM_Bengal, corpus, corpus_input)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_Bengal, spec, spec_input)->Arg(0)->Arg(1);
 
 #ifdef BENGAL_HAVE_MD4C
 void BM_Md4c(benchmark::State& state) {
-  static Input in = make_input("corpus", bengal::markdown::bench::load_corpus(corpus_dir()));
+  const Input& in = corpus_input();
   std::string buf;
   for (auto _ : state) benchmark::DoNotOptimize(run_md4c(in, buf));
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
@@ -177,20 +177,8 @@ int diff(const std::string& dir) {
     md_html(docs[i].data(), static_cast<MD_SIZE>(docs[i].size()), md4c_sink, &buf,
             MD_DIALECT_GITHUB, MD_HTML_FLAG_XHTML);
     if (ours == buf) continue;
-    // md4c writes a code line's leading tab as spaces; CommonMark keeps tabs.
-    auto untab = [](std::string s) {
-      std::string o;
-      for (char c : s) {
-        if (c == '\t') {
-          o += "    ";
-        } else {
-          o += c;
-        }
-      }
-      return o;
-    };
-    ours = untab(ours);
-    buf = untab(buf);
+    ours = bengal::markdown::bench::expand_tabs(ours);
+    buf = bengal::markdown::bench::expand_tabs(buf);
     if (ours == buf) continue;
     ++differ;
     if (shown++ < 3) {

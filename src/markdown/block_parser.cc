@@ -536,6 +536,20 @@ std::size_t BlockParser::parse_list_marker(std::size_t pos, bool interrupts_para
   return pos - start_pos;
 }
 
+// Indented code and footnote bodies continue with 4 columns of indentation
+// or a blank line.
+bool BlockParser::match_indented() {
+  if (indent_ >= 4) {
+    advance_offset(4, true);
+    return true;
+  }
+  if (blank_) {
+    advance_offset(first_nonspace_ - offset_, false);
+    return true;
+  }
+  return false;
+}
+
 bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
   Block& b = blk(block);
   switch (b.kind) {
@@ -558,15 +572,7 @@ bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
       }
       return false;
     case BlockKind::kFootnoteDef:
-      if (indent_ >= 4) {
-        advance_offset(4, true);
-        return true;
-      }
-      if (blank_) {
-        advance_offset(first_nonspace_ - offset_, false);
-        return true;
-      }
-      return false;
+      return match_indented();
     case BlockKind::kCodeBlock:
       if (b.fenced) {
         if (indent_ <= 3 && peek(first_nonspace_) == b.marker) {
@@ -587,15 +593,7 @@ bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
         }
         return true;
       }
-      if (indent_ >= 4) {
-        advance_offset(4, true);
-        return true;
-      }
-      if (blank_) {
-        advance_offset(first_nonspace_ - offset_, false);
-        return true;
-      }
-      return false;
+      return match_indented();
     case BlockKind::kHtmlBlock:
       return !(b.level >= 6 && blank_);
     case BlockKind::kParagraph:

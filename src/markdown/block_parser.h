@@ -74,6 +74,7 @@ class BlockParser {
   bool is_ancestor(std::uint32_t ancestor, std::uint32_t block) const;
 
   bool match_container(std::uint32_t block, bool& line_done);
+  bool match_indented();
   void open_new_blocks(std::uint32_t& container, bool all_matched);
   std::size_t parse_list_marker(std::size_t pos, bool interrupts_paragraph, ListData& data) const;
   std::size_t scan_thematic_break(std::size_t pos) const;

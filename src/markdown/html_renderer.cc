@@ -340,27 +340,8 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
         }
       }
       render_leaf_inlines(content, base, out, nullptr);
-      if (index == backref_paragraph_) {
-        // Footnote back-references go inside the note's last paragraph.
-        const FootnoteUse& use = footnote_uses_[backref_footnote_];
-        std::string_view label = tree_->str(tree_->blocks[backref_footnote_].info);
-        for (int r = 1; r <= use.refs; ++r) {
-          out += " <a href=\"#fnref-";
-          append_url(out, label);
-          if (r > 1) {
-            out += '-';
-            append_int(out, r);
-          }
-          out +=
-              "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
-          append_int(out, use.number);
-          if (r > 1) {
-            out += '-';
-            append_int(out, r);
-          }
-          out += "\">\xE2\x86\xA9</a>";
-        }
-      }
+      // Footnote back-references go inside the note's last paragraph.
+      if (index == backref_paragraph_) append_backrefs(backref_footnote_, out);
       if (!tight) out += "</p>\n";
       return false;
     }
@@ -639,6 +620,26 @@ void HtmlRenderer::render_directive(std::uint32_t index, DirectivePhase phase) {
   if (d.spec->render) d.spec->render(ctx, phase, out);
 }
 
+void HtmlRenderer::append_backrefs(std::uint32_t def, std::string& out) {
+  const FootnoteUse& use = footnote_uses_[def];
+  std::string_view label = tree_->str(tree_->blocks[def].info);
+  for (int r = 1; r <= use.refs; ++r) {
+    out += " <a href=\"#fnref-";
+    append_url(out, label);
+    if (r > 1) {
+      out += '-';
+      append_int(out, r);
+    }
+    out += "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
+    append_int(out, use.number);
+    if (r > 1) {
+      out += '-';
+      append_int(out, r);
+    }
+    out += "\">\xE2\x86\xA9</a>";
+  }
+}
+
 void HtmlRenderer::render_footnotes() {
   std::string& out = *out_;
   cr();
@@ -657,19 +658,8 @@ void HtmlRenderer::render_footnotes() {
     // Notes render as loose content: a paragraph keeps its <p>.
     render_blocks(def);
     if (backref_paragraph_ == kNil) {
-      const FootnoteUse& use = footnote_uses_[def];
-      for (int r = 1; r <= use.refs; ++r) {
-        out += "<a href=\"#fnref-";
-        append_url(out, label);
-        if (r > 1) {
-          out += '-';
-          append_int(out, r);
-        }
-        out +=
-            "\" class=\"footnote-backref\" data-footnote-backref aria-label=\"Back to reference ";
-        append_int(out, use.number);
-        out += "\">\xE2\x86\xA9</a>\n";
-      }
+      cr();
+      append_backrefs(def, out);
     }
     backref_paragraph_ = backref_footnote_ = kNil;
     cr();
@@ -1017,6 +1007,14 @@ void HtmlRenderer::render_role(std::string_view name, std::string_view text,
 
 void HtmlRenderer::render_xref(std::string_view target, std::string_view label,
                                std::uint32_t input_offset, std::string& out) {
+  std::uint32_t saved = current_input_;
+  current_input_ = input_offset;
+  append_cross_reference(target, label, out);
+  current_input_ = saved;
+}
+
+void HtmlRenderer::append_cross_reference(std::string_view target, std::string_view label,
+                                          std::string& out) {
   std::string_view t = trim(target);
   label = trim(label);
   std::optional<std::pair<std::string, std::string>> resolved;
@@ -1030,7 +1028,7 @@ void HtmlRenderer::render_xref(std::string_view target, std::string_view label,
   }
   if (!resolved) resolved = resolve_link(t);
   if (!resolved) {
-    warn_at(input_offset, "unresolved cross-reference '[[" + std::string(t) + "]]'");
+    warn("unresolved cross-reference '" + std::string(t) + "'");
     out += "<span class=\"xref-broken\" title=\"unresolved: ";
     append_html_text(out, t);
     out += "\">";
@@ -1041,13 +1039,9 @@ void HtmlRenderer::render_xref(std::string_view target, std::string_view label,
   out += "<a href=\"";
   append_url(out, resolved->first);
   out += "\">";
-  if (!label.empty()) {
-    append_html_text(out, label);
-  } else if (!resolved->second.empty()) {
-    append_html_text(out, resolved->second);
-  } else {
-    append_html_text(out, t);
-  }
+  append_html_text(out, !label.empty()              ? label
+                        : !resolved->second.empty() ? std::string_view(resolved->second)
+                                                    : t);
   out += "</a>";
 }
 

@@ -35,6 +35,8 @@ class HtmlRenderer final : public RenderServices {
   void append_inline(std::string_view markdown, std::string& out) override;
   std::optional<std::pair<std::string, std::string>> resolve_link(std::string_view target) override;
   void warn(std::string message) override;
+  void append_cross_reference(std::string_view target, std::string_view label,
+                              std::string& out) override;
 
  private:
   struct HeadingInfo {
@@ -69,6 +71,7 @@ class HtmlRenderer final : public RenderServices {
   void render_heading_open(std::uint32_t b);
   void render_directive(std::uint32_t b, DirectivePhase phase);
   void render_footnotes();
+  void append_backrefs(std::uint32_t footnote, std::string& out);
   void render_role(std::string_view name, std::string_view text, std::uint32_t input_offset,
                    std::string& out);
   void render_xref(std::string_view target, std::string_view label, std::uint32_t input_offset,

@@ -316,25 +316,7 @@ std::pair<std::string_view, std::string_view> split_titled_target(std::string_vi
 
 void render_reference(const RoleContext& ctx, std::string& out) {
   auto [label, target] = split_titled_target(ctx.text);
-  auto resolved = ctx.services->resolve_link(target);
-  if (!resolved) {
-    ctx.services->warn("unresolved reference {" + std::string(ctx.name) + "}`" +
-                       std::string(target) + "`");
-    out += "<span class=\"xref-broken\" title=\"unresolved: ";
-    append_html_text(out, target);
-    out += "\">";
-    append_html_text(out, label.empty() ? target : label);
-    out += "</span>";
-    return;
-  }
-  out += "<a href=\"";
-  append_url(out, resolved->first);
-  out += "\">";
-  append_html_text(out,
-                   !label.empty()
-                       ? label
-                       : (!resolved->second.empty() ? std::string_view(resolved->second) : target));
-  out += "</a>";
+  ctx.services->append_cross_reference(target, label, out);
 }
 
 void wrap(std::string& out, std::string_view open, std::string_view text, std::string_view close) {

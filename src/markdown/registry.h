@@ -32,6 +32,11 @@ class RenderServices {
       std::string_view target) = 0;
   // Reports a warning at the current directive or role.
   virtual void warn(std::string message) = 0;
+  // Appends a link to `target` (a heading "#id" of this page, or whatever
+  // Hooks::resolve_link resolves), labelled `label` or else the target's
+  // title; an unresolved target is a warning and renders visibly broken.
+  virtual void append_cross_reference(std::string_view target, std::string_view label,
+                                      std::string& out) = 0;
 
  protected:
   ~RenderServices() = default;

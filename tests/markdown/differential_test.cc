@@ -44,21 +44,6 @@ void sink(const MD_CHAR* text, MD_SIZE size, void* userdata) {
   static_cast<std::string*>(userdata)->append(text, size);
 }
 
-// md4c writes a code line's leading tab as spaces (it rebuilds indentation
-// from columns); CommonMark, cmark and Bengal keep the tab. Compare with tabs
-// expanded on both sides.
-std::string expand_tabs(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\t') {
-      out += "    ";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 TEST_F(Differential, BenchFixtureLoadsPagesWithoutFrontMatter) {
   if (!generated_) GTEST_SKIP() << "gen_corpus.py could not run";
   ASSERT_GE(docs_.size(), 150u);
@@ -80,7 +65,7 @@ TEST_F(Differential, CorpusMatchesMd4cByteForByte) {
     md_html(d.data(), static_cast<MD_SIZE>(d.size()), sink, &theirs, MD_DIALECT_GITHUB,
             MD_HTML_FLAG_XHTML);
     std::string ours = parser.render_html(d, o);
-    if (ours == theirs || expand_tabs(ours) == expand_tabs(theirs)) {
+    if (ours == theirs || bench::expand_tabs(ours) == bench::expand_tabs(theirs)) {
       ++same;
     } else {
       ++differ;
