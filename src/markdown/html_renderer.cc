@@ -555,8 +555,8 @@ void HtmlRenderer::render_table(const Block& b) {
           if (cell[i] == '\\' && i + 1 < cell.size() && cell[i + 1] == '|') continue;
           cell_ += cell[i];
         }
-        std::string text = cell_;  // the renderer may reuse cell_ (roles)
-        render_leaf_inlines(text, row_base + cells_[c].begin, out, nullptr);
+        // Nested inline rendering (roles) uses other slots, never cell_.
+        render_leaf_inlines(cell_, row_base + cells_[c].begin, out, nullptr);
       }
       out += header ? "</th>\n" : "</td>\n";
     }
@@ -601,7 +601,7 @@ void HtmlRenderer::render_directive(std::uint32_t index, DirectivePhase phase) {
   ctx.argument = tree_->str(b.arg);
   ctx.options = options_buf_;
   ctx.has_body = b.first_child != kNil;
-  ctx.depth = static_cast<int>(directive_stack_.size()) - (phase == DirectivePhase::kClose ? 0 : 0);
+  ctx.depth = static_cast<int>(directive_stack_.size());  // enclosing directives
   if (!directive_stack_.empty())
     ctx.parent = tree_->str(tree_->blocks[directive_stack_.back()].info);
   ctx.services = this;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cassert>
 
 #include "markdown/ast.h"
 #include "markdown/block_parser.h"
@@ -24,7 +25,9 @@ std::uint32_t Tree::input_offset(std::uint32_t text_offset) const {
 class Parser::Impl {
  public:
   Impl(const DirectiveRegistry& directives, const RoleRegistry& roles)
-      : directives_(directives), renderer_(directives, roles) {}
+      : directives_(directives), renderer_(directives, roles) {
+    assert(directives.frozen() && roles.frozen() && "freeze() registries before parsing");
+  }
 
   void render(std::string_view input, const Options& options, const Hooks& hooks, Document& out) {
     out.clear();
