@@ -853,6 +853,9 @@ std::size_t autolink_end(std::string_view s, std::size_t link_start, std::size_t
 }  // namespace
 
 bool InlineParser::handle_gfm_autolink(char c) {
+  // Inside a possible link text an autolink would nest links (cmark-gfm
+  // makes the same check).
+  if (!brackets_.empty()) return false;
   const std::size_t n = s_.size();
   std::size_t link_start, domain_start;
   std::uint8_t flags = 0;

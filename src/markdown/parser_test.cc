@@ -206,6 +206,12 @@ TEST(Parser, AnchorCrossReferencesResolveToHeadingsInTheDocument) {
             "<p><a href=\"#setup\">Set up</a></p>\n<h2 id=\"setup\">Set up</h2>\n");
 }
 
+TEST(Parser, ExtendedAutolinksDoNotNestInsideLinkText) {
+  EXPECT_EQ(html("[www.a.com](https://b.com) and www.c.com\n"),
+            "<p><a href=\"https://b.com\">www.a.com</a> and <a "
+            "href=\"http://www.c.com\">www.c.com</a></p>\n");
+}
+
 TEST(Parser, NulBecomesReplacementCharacter) {
   EXPECT_EQ(html(std::string_view("a\0b\n", 4)),
             "<p>a\xEF\xBF\xBD"
