@@ -1,6 +1,7 @@
 // C and C++, following Pygments' CFamilyLexer: preprocessor lines, function
 // definitions recognized at statement level ("int f(...) {"), labels, case
 // values, stdlib type names, raw strings (C++).
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -153,7 +154,7 @@ class CLexer {
         return e < s_.size() ? e + 1 : e;
       }
       if (s_[i + 1] == '*') {
-        std::size_t close = s_.find("*/", i + 2);
+        std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
         std::size_t e = close == std::string_view::npos ? s_.size() : close + 2;
         out_.push(T::kCommentMultiline, e);
         return e;
@@ -193,9 +194,9 @@ class CLexer {
       out_.push(T::kText, p);
       if (p < s_.size() && (s_[p] == '"' || s_[p] == '<')) {
         char close = s_[p] == '"' ? '"' : '>';
-        std::size_t e = s_.find(close, p + 1);
         std::size_t le = scan::line_end(s_, p);
-        if (e != std::string_view::npos && e < le && e > p + 1) {
+        std::size_t e = s_.substr(0, le).find(close, p + 1);
+        if (e != std::string_view::npos && e > p + 1) {
           out_.push(T::kCommentPreprocFile, e + 1);
           out_.push(T::kCommentSingle, le);
           i = le;
@@ -217,7 +218,7 @@ class CLexer {
       }
       if (c == '/' && j + 1 < s_.size() && s_[j + 1] == '*') {
         out_.push(T::kCommentPreproc, j);
-        std::size_t close = s_.find("*/", j + 2);
+        std::size_t close = scan::find(s_, "*/", j + 2, comment_miss_);
         j = close == std::string_view::npos ? s_.size() : close + 2;
         out_.push(T::kCommentMultiline, j);
         continue;
@@ -286,12 +287,14 @@ class CLexer {
     if (n == b) return false;
     std::size_t p = scan::skip_spaces(s_, n);
     if (p >= s_.size() || s_[p] != '(') return false;
+    // Lookahead is bounded so that input full of "a b(" stays linear.
+    const std::size_t limit = std::min(s_.size(), p + kMaxSignature);
     std::size_t q = p + 1;
-    while (q < s_.size() && s_[q] != ')' && s_[q] != ';' && s_[q] != '"' && s_[q] != '\'') ++q;
-    if (q >= s_.size() || s_[q] != ')') return false;
+    while (q < limit && s_[q] != ')' && s_[q] != ';' && s_[q] != '"' && s_[q] != '\'') ++q;
+    if (q >= limit || s_[q] != ')') return false;
     std::size_t r = q + 1;
-    while (r < s_.size() && s_[r] != ';' && s_[r] != '{' && s_[r] != '/' && s_[r] != '"' && s_[r] != '\'') ++r;
-    if (r >= s_.size() || (s_[r] != '{' && s_[r] != ';')) return false;
+    while (r < limit && s_[r] != ';' && s_[r] != '{' && s_[r] != '/' && s_[r] != '"' && s_[r] != '\'') ++r;
+    if (r >= limit || (s_[r] != '{' && s_[r] != ';')) return false;
     name_begin = b;
     name_end = n;
     brace = s_[r] == '{' ? r : std::string_view::npos;
@@ -476,8 +479,13 @@ class CLexer {
     while (p < s_.size() && p - d <= 16 && s_[p] != '(' && s_[p] != '\\' && s_[p] != ')' && !scan::is_space(s_[p])) ++p;
     if (p >= s_.size() || s_[p] != '(') return 0;
     std::string close = ")" + std::string(s_.substr(d, p - d)) + "\"";
+    if (raw_miss_.covers(p) && raw_delimiter_ == close) return 0;
     std::size_t c = s_.find(close, p + 1);
-    if (c == std::string_view::npos) return 0;
+    if (c == std::string_view::npos) {
+      raw_miss_.record(p, s_.size() + 1);
+      raw_delimiter_ = close;
+      return 0;
+    }
     out_.push(T::kStringAffix, quote);
     out_.push(T::kString, quote + 1);
     out_.push(T::kStringDelimiter, p + 1);
@@ -621,6 +629,8 @@ class CLexer {
     return int_suffix(a);
   }
 
+  static constexpr std::size_t kMaxSignature = 4096;
+
   std::string_view s_;
   TokenSink& out_;
   bool cpp_;
@@ -633,6 +643,9 @@ class CLexer {
   std::size_t function_brace_ = std::string_view::npos;
   std::size_t function_start_ = 0;
   std::size_t signature_end_ = std::string_view::npos;
+  scan::Miss comment_miss_;
+  scan::Miss raw_miss_;        // an unclosed raw string ...
+  std::string raw_delimiter_;  // ... with this closing delimiter
 };
 
 }  // namespace

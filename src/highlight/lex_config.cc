@@ -95,6 +95,7 @@ void lex_toml(std::string_view s, TokenSink& out) {
   auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
   std::size_t i = 0;
   bool line_start = true;
+  scan::Miss string_miss;
   while (i < s.size()) {
     char c = s[i];
     if (line_start) {
@@ -124,13 +125,14 @@ void lex_toml(std::string_view s, TokenSink& out) {
       out.push(T::kCommentSingle, i = scan::line_end(s, i));
       continue;
     }
-    if (c == '"') {
+    if (c == '"' && !string_miss.covers(i)) {
       std::size_t j = i + 1;
       while (j < s.size() && s[j] != '"') j += s[j] == '\\' ? 2 : 1;
       if (j < s.size()) {
         out.push(T::kString, i = j + 1);
         continue;
       }
+      string_miss.record(i, s.size() + 1);
     }
     if (c == '\'') {
       if (scan::at(s, i, "'''")) {
@@ -279,10 +281,8 @@ void lex_nginx(std::string_view s, TokenSink& out) {
     // base
     if (c == '#') {
       std::size_t e = scan::line_end(s, i);
-      if (e < s.size()) {
-        out.push(T::kCommentSingle, i = e + 1);
-        continue;
-      }
+      out.push(T::kCommentSingle, i = e < s.size() ? e + 1 : e);
+      continue;
     }
     if (scan::at(s, i, "on") || scan::at(s, i, "off")) {
       out.push(T::kNameConstant, i += s[i + 1] == 'n' ? 2 : 3);

@@ -64,7 +64,7 @@ class CSharpLexer {
     std::size_t j = i;
     while (j < s_.size() && scan::is_blank(s_[j])) ++j;
     bool have_type = false;
-    for (;;) {
+    for (int words = 0; words < kMaxSignatureWords; ++words) {
       std::size_t e = ident(s_, j);
       if (e == j) return std::string_view::npos;
       if (have_type) {
@@ -82,6 +82,7 @@ class CSharpLexer {
       have_type = true;
       j = sp;
     }
+    return std::string_view::npos;
   }
 
   std::size_t token(std::size_t i) {
@@ -97,14 +98,16 @@ class CSharpLexer {
         out_.push(T::kNameFunction, name_end);
         return name_end;
       }
-      std::size_t k = scan::skip_spaces(s_, i);
+      std::size_t k = attribute_miss_.covers(i) ? i : scan::skip_spaces(s_, i);
       if (k < s_.size() && s_[k] == '[') {
-        std::size_t close = s_.find(']', k);
+        std::size_t close = s_.substr(0, scan::line_end(s_, k)).find(']', k);
         if (close != std::string_view::npos) {
           out_.push(T::kText, k);
           out_.push(T::kNameAttribute, close + 1);
           return close + 1;
         }
+      } else if (k > i) {
+        attribute_miss_.record(i, k);
       }
     }
     if (scan::is_space(c)) {
@@ -120,13 +123,12 @@ class CSharpLexer {
     }
     if (c == '/' && at(i + 1) == '/') {
       std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(T::kCommentSingle, e + 1);
-        return e + 1;
-      }
+      e = e < s_.size() ? e + 1 : e;  // the end of input counts as a newline
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (c == '/' && at(i + 1) == '*') {
-      std::size_t close = s_.find("*/", i + 2);
+      std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
       if (close != std::string_view::npos) {
         out_.push(T::kCommentMultiline, close + 2);
         return close + 2;
@@ -157,13 +159,14 @@ class CSharpLexer {
         return j + 1;
       }
     }
-    if (c == '"' || (c == '$' && at(i + 1) == '"')) {
+    if ((c == '"' || (c == '$' && at(i + 1) == '"')) && !string_miss_.covers(i)) {
       std::size_t j = c == '$' ? i + 2 : i + 1;
       while (j < s_.size() && s_[j] != '"' && s_[j] != '\n') j += s_[j] == '\\' ? 2 : 1;
       if (j < s_.size()) {
         out_.push(T::kString, j + 1);
         return j + 1;
       }
+      string_miss_.record(i, s_.size() + 1);
     }
     if (c == '\'') {
       std::size_t e = 0;
@@ -199,8 +202,9 @@ class CSharpLexer {
       static constexpr std::string_view kDirectives[] = {"if", "endif", "else", "elif", "define", "undef", "line",
                                                          "error", "warning", "region", "endregion", "pragma"};
       for (std::string_view dir : kDirectives) {
+        if (d != dir) continue;
         std::size_t nl = scan::line_end(s_, w);
-        if (d == dir && nl < s_.size()) {
+        if (nl < s_.size()) {
           out_.push(T::kCommentPreproc, nl);
           return nl;
         }
@@ -274,9 +278,15 @@ class CSharpLexer {
     return i;
   }
 
+  // Return types longer than this are not looked for (keeps lexing linear).
+  static constexpr int kMaxSignatureWords = 16;
+
   std::string_view s_;
   TokenSink& out_;
   bool in_signature_ = false;
+  scan::Miss comment_miss_;
+  scan::Miss string_miss_;
+  scan::Miss attribute_miss_;
 };
 
 }  // namespace

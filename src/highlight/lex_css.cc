@@ -43,12 +43,6 @@ std::size_t vendor_prefix(std::string_view s, std::size_t i) {
   return 0;
 }
 
-std::size_t quoted_string(std::string_view s, std::size_t i) {
-  char q = s[i];
-  std::size_t j = i + 1;
-  while (j < s.size() && s[j] != q) j += s[j] == '\\' ? 2 : 1;
-  return j < s.size() ? j + 1 : 0;
-}
 
 class CssLexer {
  public:
@@ -76,9 +70,21 @@ class CssLexer {
   }
   void pop(int n = 1) { depth_ = depth_ >= n ? depth_ - n : 0; }
 
+  // A '...' or "..." string at i; 0 when it is not closed.
+  std::size_t quoted_string(std::string_view s, std::size_t i) {
+    char q = s[i];
+    scan::Miss& miss = q == '"' ? double_miss_ : single_miss_;
+    if (miss.covers(i)) return 0;
+    std::size_t j = i + 1;
+    while (j < s.size() && s[j] != q) j += s[j] == '\\' ? 2 : 1;
+    if (j < s.size()) return j + 1;
+    miss.record(i, s.size() + 1);
+    return 0;
+  }
+
   std::size_t comment(std::size_t i) {
     if (!scan::at(s_, i, "/*")) return 0;
-    std::size_t close = s_.find("*/", i + 2);
+    std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
     if (close == std::string_view::npos) return 0;
     out_.push(T::kComment, close + 2);
     return close + 2;
@@ -224,17 +230,17 @@ class CssLexer {
   std::size_t url(std::size_t i) {
     if (!scan::at(s_, i, "url(")) return 0;
     std::size_t j = i + 4;
-    std::size_t close = s_.find(')', j);
+    std::string_view line = s_.substr(0, scan::line_end(s_, j));  // url(...) stays on one line
+    std::size_t close = line.find(')', j);
     if (close == std::string_view::npos) return 0;
     T t = T::kStringOther;
     if (j < s_.size() && (s_[j] == '"' || s_[j] == '\'')) {
-      std::size_t q = s_.find(s_[j], j + 1);
-      if (q != std::string_view::npos && q + 1 < s_.size() && s_[q + 1] == ')' && s_.substr(j, q - j).find('\n') == std::string_view::npos) {
+      std::size_t q = line.find(s_[j], j + 1);
+      if (q != std::string_view::npos && q + 1 < line.size() && s_[q + 1] == ')') {
         close = q + 1;
         t = s_[j] == '"' ? T::kStringDouble : T::kStringSingle;
       }
     }
-    if (s_.substr(j, close - j).find('\n') != std::string_view::npos) return 0;
     out_.push(T::kNameBuiltin, i + 3);
     out_.push(T::kPunctuation, i + 4);
     out_.push(t, close);
@@ -416,6 +422,9 @@ class CssLexer {
   TokenSink& out_;
   State stack_[kMax] = {};
   int depth_ = 0;
+  scan::Miss comment_miss_;
+  scan::Miss double_miss_;
+  scan::Miss single_miss_;
 };
 
 }  // namespace

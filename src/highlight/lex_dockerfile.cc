@@ -121,8 +121,8 @@ void lex_dockerfile(std::string_view s, TokenSink& out) {
     if ((ins == "VOLUME" || ins == "ENTRYPOINT" || ins == "CMD" || ins == "SHELL") && k < s.size() &&
         scan::is_space(s[k])) {
       std::size_t b = line_break(s, scan::skip_spaces(s, k));
-      std::size_t close = s.find(']', b);
-      if (b < s.size() && s[b] == '[' && close != std::string_view::npos && close < scan::line_end(s, b)) {
+      std::size_t close = s.substr(0, scan::line_end(s, b)).find(']', b);
+      if (b < s.size() && s[b] == '[' && close != std::string_view::npos) {
         std::size_t ws = scan::skip_spaces(s, k);
         out.push(T::kKeyword, k);
         out.push(T::kText, ws);

@@ -118,6 +118,7 @@ std::size_t go_number(std::string_view s, std::size_t i, TokenSink& out) {
 void lex_go(std::string_view s, TokenSink& out) {
   std::size_t i = 0;
   auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
+  scan::Miss comment_miss, raw_miss, string_miss;
   while (i < s.size()) {
     char c = s[i];
     if (scan::is_space(c)) {
@@ -135,7 +136,7 @@ void lex_go(std::string_view s, TokenSink& out) {
       continue;
     }
     if (c == '/' && at(i + 1) == '*') {
-      std::size_t close = s.find("*/", i + 2);
+      std::size_t close = scan::find(s, "*/", i + 2, comment_miss);
       if (close != std::string_view::npos) {
         out.push(T::kCommentMultiline, i = close + 2);
         continue;
@@ -196,7 +197,7 @@ void lex_go(std::string_view s, TokenSink& out) {
       continue;
     }
     if (c == '`') {
-      std::size_t close = s.find('`', i + 1);
+      std::size_t close = scan::find(s, "`", i + 1, raw_miss);
       if (close != std::string_view::npos) {
         out.push(T::kString, i = close + 1);
         continue;
@@ -206,10 +207,13 @@ void lex_go(std::string_view s, TokenSink& out) {
     }
     if (c == '"') {
       std::size_t j = i + 1;
-      while (j < s.size() && s[j] != '"') j += s[j] == '\\' ? 2 : 1;
-      if (j < s.size()) {
-        out.push(T::kString, i = j + 1);
-        continue;
+      if (!string_miss.covers(i)) {
+        while (j < s.size() && s[j] != '"') j += s[j] == '\\' ? 2 : 1;
+        if (j < s.size()) {
+          out.push(T::kString, i = j + 1);
+          continue;
+        }
+        string_miss.record(i, s.size() + 1);
       }
       out.push(T::kError, i += 1);
       continue;

@@ -128,7 +128,8 @@ class HaskellLexer {
         return e;
       }
       if (at(i + 1) == '[' || at(i + 1) == '(') {
-        std::size_t close = s_.find(at(i + 1) == '[' ? ']' : ')', i + 2);
+        bool square = at(i + 1) == '[';
+        std::size_t close = scan::find(s_, square ? "]" : ")", i + 2, square ? square_miss_ : paren_miss_);
         if (close != std::string_view::npos) {
           out_.push(T::kKeywordType, close + 1);
           return close + 1;
@@ -439,6 +440,8 @@ class HaskellLexer {
 
   std::string_view s_;
   TokenSink& out_;
+  scan::Miss square_miss_;
+  scan::Miss paren_miss_;
 };
 
 }  // namespace

@@ -41,10 +41,12 @@ std::size_t id_end(std::string_view s, std::size_t i) {
 
 // The method-name pattern: (word[\w.\[\]$<>]* \s+)+? name \s* '('. Returns
 // the offset of the name, or npos.
-std::size_t method_name(std::string_view s, std::size_t i, std::size_t& name_end) {
+std::size_t method_name(std::string_view s, std::size_t i, std::size_t& name_end, scan::Miss& miss) {
+  if (miss.covers(i)) return std::string_view::npos;
   std::size_t j = i;
   bool have_type = false;
-  while (j < s.size() && id_start(s[j]) && !scan::is_digit(s[j])) {
+  // Bounded so that long runs of words stay linear to lex.
+  for (int words = 0; words < 16 && j < s.size() && id_start(s[j]) && !scan::is_digit(s[j]); ++words) {
     // Try this word as the method name (lazy: fewest type words first).
     std::size_t n = id_end(s, j);
     if (have_type) {
@@ -59,7 +61,11 @@ std::size_t method_name(std::string_view s, std::size_t i, std::size_t& name_end
     while (w < s.size() && (id_char(s[w]) || s[w] == '.' || s[w] == '[' || s[w] == ']' || s[w] == '<' || s[w] == '>')) ++w;
     std::size_t sp = w;
     while (sp < s.size() && scan::is_space(s[sp])) ++sp;
-    if (sp == w) return std::string_view::npos;
+    if (sp == w) {
+      // Any start inside this first word ends at the same place: no match either.
+      if (!have_type) miss.record(i, w);
+      return std::string_view::npos;
+    }
     have_type = true;
     j = sp;
   }
@@ -87,12 +93,12 @@ class JavaLexer {
       return e;
     }
     if (c == '/' && i + 1 < s_.size() && s_[i + 1] == '/') {
-      std::size_t e = scan::line_end(s_, i);
-      out_.push(e < s_.size() ? T::kCommentSingle : T::kOperator, e < s_.size() ? e : i + 1);
-      return e < s_.size() ? e : i + 1;
+      std::size_t e = scan::line_end(s_, i);  // the end of input counts as a newline
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (c == '/' && i + 1 < s_.size() && s_[i + 1] == '*') {
-      std::size_t close = s_.find("*/", i + 2);
+      std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
       std::size_t e = close == std::string_view::npos ? i + 1 : close + 2;
       out_.push(close == std::string_view::npos ? T::kOperator : T::kCommentMultiline, e);
       return e;
@@ -106,7 +112,7 @@ class JavaLexer {
     }
     if (c == '"') {
       if (scan::at(s_, i, "\"\"\"\n")) {
-        std::size_t close = s_.find("\"\"\"", i + 4);
+        std::size_t close = scan::find(s_, "\"\"\"", i + 4, text_block_miss_);
         std::size_t e = close == std::string_view::npos ? s_.size() : close + 3;
         out_.push(T::kString, e);
         return e;
@@ -155,7 +161,7 @@ class JavaLexer {
       return e;
     }
     std::size_t name_end = 0;
-    std::size_t name = in_signature_ ? std::string_view::npos : method_name(s_, i, name_end);
+    std::size_t name = in_signature_ ? std::string_view::npos : method_name(s_, i, name_end, method_miss_);
     if (name != std::string_view::npos) {
       // The return type and modifiers are lexed normally, up to the name.
       in_signature_ = true;
@@ -277,6 +283,9 @@ class JavaLexer {
   std::string_view s_;
   TokenSink& out_;
   bool in_signature_ = false;
+  scan::Miss comment_miss_;
+  scan::Miss text_block_miss_;
+  scan::Miss method_miss_;
 };
 
 }  // namespace

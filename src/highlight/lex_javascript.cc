@@ -105,7 +105,7 @@ class JsLexer {
       return e;
     }
     if (c == '/' && i + 1 < s_.size() && s_[i + 1] == '*') {
-      std::size_t close = s_.find("*/", i + 2);
+      std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
       std::size_t e = close == std::string_view::npos ? i + 1 : close + 2;
       out_.push(close == std::string_view::npos ? T::kOperator : T::kCommentMultiline, e);
       return e;
@@ -138,9 +138,13 @@ class JsLexer {
     switch (c) {
       case '"':
       case '\'': {
+        scan::Miss& miss = c == '"' ? double_miss_ : single_miss_;
         std::size_t j = i + 1;
-        while (j < s_.size() && s_[j] != c) j += s_[j] == '\\' ? 2 : 1;
-        if (j >= s_.size()) {
+        if (!miss.covers(i)) {
+          while (j < s_.size() && s_[j] != c) j += s_[j] == '\\' ? 2 : 1;
+        }
+        if (miss.covers(i) || j >= s_.size()) {
+          miss.record(i, s_.size() + 1);
           out_.push(T::kError, i + 1);
           return i + 1;
         }
@@ -239,9 +243,11 @@ class JsLexer {
 
   // TypeScript's "name: Type" rule (it also fires on "a ? b : c").
   std::size_t ts_annotation(std::size_t i) {
+    if (annotation_miss_.covers(i)) return 0;
     std::size_t a = i;
     while (a < s_.size() && ts_name_char(s_[a])) ++a;
     if (a == i) return 0;
+    annotation_miss_.record(i, a);  // cleared below when this is an annotation
     std::size_t b = a;
     while (b < s_.size() && scan::is_space(s_[b])) ++b;
     if (b >= s_.size() || s_[b] != ':') return 0;
@@ -256,6 +262,7 @@ class JsLexer {
       std::size_t w = ident_end(i);
       if (w == a) return 0;
     }
+    annotation_miss_.record(1, 0);
     out_.push(T::kNameOther, a);
     out_.push(T::kText, b);
     out_.push(T::kOperator, b + 1);
@@ -480,6 +487,10 @@ class JsLexer {
   bool regex_ok_ = true;
   int nesting_ = 0;
   int jsx_depth_ = 0;
+  scan::Miss comment_miss_;
+  scan::Miss double_miss_;
+  scan::Miss single_miss_;
+  scan::Miss annotation_miss_;  // a "name" run not followed by ": Type"
   int depth_[8] = {};
 };
 

@@ -10,6 +10,7 @@ using T = Token;
 void lex_json(std::string_view s, TokenSink& out) {
   auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
   std::size_t i = 0;
+  scan::Miss comment_miss;
   while (i < s.size()) {
     char c = s[i];
     if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
@@ -31,7 +32,7 @@ void lex_json(std::string_view s, TokenSink& out) {
         if (at(k) == '/' && at(k + 1) == '/') {
           k = scan::line_end(s, k);
         } else if (at(k) == '/' && at(k + 1) == '*') {
-          std::size_t close = s.find("*/", k + 2);
+          std::size_t close = scan::find(s, "*/", k + 2, comment_miss);
           if (close == std::string_view::npos) break;
           k = close + 2;
         } else {
@@ -68,7 +69,7 @@ void lex_json(std::string_view s, TokenSink& out) {
       continue;
     }
     if (c == '/' && at(i + 1) == '*') {
-      std::size_t close = s.find("*/", i + 2);
+      std::size_t close = scan::find(s, "*/", i + 2, comment_miss);
       out.push(close == std::string_view::npos ? T::kError : T::kCommentMultiline,
                i = close == std::string_view::npos ? s.size() : close + 2);
       continue;

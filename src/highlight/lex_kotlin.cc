@@ -44,9 +44,9 @@ bool id_start(char c) { return scan::is_alpha(c) || c == '_' || scan::is_high(c)
 std::size_t kt_id(std::string_view s, std::size_t i) {
   std::size_t j = i;
   if (j < s.size() && s[j] == '`') {
-    std::size_t close = s.find('`', j + 1);
-    std::size_t nl = scan::line_end(s, j);
-    return close != std::string_view::npos && close < nl && close > j + 1 ? close + 1 : i;
+    std::size_t close = j + 1;
+    while (close < s.size() && s[close] != '`' && s[close] != '\n') ++close;
+    return close < s.size() && s[close] == '`' && close > j + 1 ? close + 1 : i;
   }
   if (j < s.size() && s[j] == '@') ++j;
   if (j >= s.size() || !id_start(s[j])) return i;
@@ -115,21 +115,17 @@ class KotlinLexer {
       return i + 1;
     }
     if (c == '/' && at(i + 1) == '/') {
-      std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(T::kCommentSingle, e);
-        return e;
-      }
+      std::size_t e = scan::line_end(s_, i);  // the end of input counts as a newline
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (c == '#' && at(i + 1) == '!' && at(i + 2) == '/' && (i == 0 || s_[i - 1] == '\n')) {
       std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(T::kCommentSingle, e);
-        return e;
-      }
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (c == '/' && at(i + 1) == '*') {
-      std::size_t close = s_.find("*/", i + 2);
+      std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
       if (close != std::string_view::npos) {
         out_.push(T::kCommentMultiline, close + 2);
         return close + 2;
@@ -443,6 +439,7 @@ class KotlinLexer {
   std::string_view s_;
   TokenSink& out_;
   int depth_ = 0;
+  scan::Miss comment_miss_;
 };
 
 }  // namespace

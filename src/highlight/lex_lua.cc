@@ -1,7 +1,5 @@
 // Lua, following Pygments' LuaLexer: long strings and comments, labels,
 // "function a.b:c" names, standard-library functions as builtins.
-#include <string>
-
 #include "highlight/lexers.h"
 #include "highlight/scan.h"
 
@@ -97,13 +95,20 @@ class LuaLexer {
 
  private:
   // [==[ ... ]==] starting at s_[i] == '['; returns the end or 0.
-  std::size_t long_bracket(std::size_t i) const {
+  std::size_t long_bracket(std::size_t i) {
     std::size_t j = i + 1;
     while (j < s_.size() && s_[j] == '=') ++j;
     if (j >= s_.size() || s_[j] != '[') return 0;
-    std::string close = "]" + std::string(j - i - 1, '=') + "]";
-    std::size_t c = s_.find(close, j + 1);
-    return c == std::string_view::npos ? 0 : c + close.size();
+    const std::size_t level = j - i - 1;
+    if (bracket_miss_.covers(i) && bracket_level_ == level) return 0;
+    for (std::size_t c = s_.find(']', j + 1); c != std::string_view::npos; c = s_.find(']', c + 1)) {
+      std::size_t k = c + 1;
+      while (k < s_.size() && s_[k] == '=' && k - c - 1 < level) ++k;
+      if (k - c - 1 == level && k < s_.size() && s_[k] == ']') return k + 1;
+    }
+    bracket_miss_.record(i, s_.size() + 1);
+    bracket_level_ = level;
+    return 0;
   }
 
   // Whitespace and comments; returns i when there are none.
@@ -350,6 +355,8 @@ class LuaLexer {
 
   std::string_view s_;
   TokenSink& out_;
+  scan::Miss bracket_miss_;  // an unclosed long bracket ...
+  std::size_t bracket_level_ = 0;  // ... of this level
 };
 
 }  // namespace

@@ -110,16 +110,22 @@ class MakeLexer {
         pos_ = e;
         return;
       }
-      if (c == '"' || c == '\'') {
+      if ((c == '"' || c == '\'') && !(c == '"' ? double_miss_ : single_miss_).covers(j)) {
         std::size_t q = j + 1;
         while (q < s_.size() && s_[q] != c) q += s_[q] == '\\' ? 2 : 1;
         if (q < s_.size()) {
           out_.push(c == '"' ? T::kStringDouble : T::kStringSingle, j = q + 1);
           continue;
         }
+        (c == '"' ? double_miss_ : single_miss_).record(j, s_.size() + 1);
       }
-      std::size_t colon = j;
-      while (colon < next && s_[colon] != ':' && s_[colon] != '\n') ++colon;
+      // The first ':' at or after j; later tokens of the line reuse it.
+      if (!(j >= colon_from_ && j <= colon_)) {
+        colon_from_ = j;
+        colon_ = j;
+        while (colon_ < next && s_[colon_] != ':' && s_[colon_] != '\n') ++colon_;
+      }
+      std::size_t colon = colon_;
       if (colon < next && s_[colon] == ':' && colon > j) {
         std::size_t ops = colon;
         while (ops < next && s_[ops] == ':') ++ops;
@@ -138,6 +144,7 @@ class MakeLexer {
 
   // NAME [!?:+]?= value (the value, with its continuation lines, is Bash).
   std::size_t assignment(std::size_t j, std::size_t next) {
+    if (assignment_miss_.covers(j)) return 0;
     std::size_t n = j;
     while (n < next && (scan::is_ident_char(s_[n]) || std::string_view("${}().-").find(s_[n]) != std::string_view::npos)) ++n;
     if (n == j) return 0;
@@ -145,13 +152,15 @@ class MakeLexer {
     while (sp < s_.size() && scan::is_space(s_[sp])) ++sp;
     std::size_t op = sp;
     if (op < s_.size() && std::string_view("!?:+").find(s_[op]) != std::string_view::npos) ++op;
-    if (op >= s_.size() || s_[op] != '=') return 0;
+    if (op >= s_.size() || s_[op] != '=') {
+      assignment_miss_.record(j, n);
+      return 0;
+    }
     std::size_t v = op + 1;
     while (v < s_.size() && (s_[v] == ' ' || s_[v] == '\t')) ++v;
     std::size_t end = scan::line_end(s_, v);
     while (end < s_.size() && end > v && s_[end - 1] == '\\') end = scan::line_end(s_, end + 1);
-    if (end >= s_.size()) return 0;  // ".*\n" needs the newline
-    ++end;
+    if (end < s_.size()) ++end;  // the end of input counts as the newline
     out_.push(T::kNameVariable, n);
     out_.push(T::kText, sp);
     out_.push(T::kOperator, op + 1);
@@ -209,6 +218,10 @@ class MakeLexer {
   std::string_view s_;
   TokenSink& out_;
   std::size_t pos_ = 0;
+  std::size_t colon_from_ = 1;  // colon_ is the first ':' (or line end) at or after colon_from_
+  std::size_t colon_ = 0;
+  scan::Miss assignment_miss_;  // a name run not followed by an assignment operator
+  scan::Miss double_miss_, single_miss_;
 };
 
 }  // namespace

@@ -101,6 +101,7 @@ class MarkdownLexer {
     while (lang_end < e && scan::is_ident_char(s_[lang_end])) ++lang_end;
     if (lang_end != e || !has_newline(e)) return 0;
     // The closing fence: a line of optional spaces and ``` ending in '\n'.
+    if (fence_miss_.covers(i)) return 0;
     std::size_t j = e + 1;
     while (j < s_.size()) {
       std::size_t le = eol(j);
@@ -122,6 +123,7 @@ class MarkdownLexer {
       }
       j = le + 1;
     }
+    fence_miss_.record(i, s_.size() + 1);
     return 0;
   }
 
@@ -200,14 +202,12 @@ class MarkdownLexer {
   // [text](url), ![alt](src), [text][ref]
   std::size_t link(std::size_t i) {
     std::size_t open = s_[i] == '!' ? i + 2 : i + 1;
-    std::size_t close = open;
-    while (close < s_.size() && s_[close] != ']') ++close;
-    if (close == open || close + 1 >= s_.size()) return 0;
+    std::size_t close = next_bracket_.find(s_, open);
+    if (close == std::string_view::npos || close == open || close + 1 >= s_.size()) return 0;
     char next = s_[close + 1];
     if (next == '(') {
-      std::size_t r = close + 2;
-      while (r < s_.size() && s_[r] != ')') ++r;
-      if (r == close + 2 || r >= s_.size()) return 0;
+      std::size_t r = next_paren_.find(s_, close + 2);
+      if (r == close + 2 || r == std::string_view::npos) return 0;
       out_.push(T::kText, open);
       out_.push(T::kNameTag, close);
       out_.push(T::kText, close + 2);
@@ -231,13 +231,15 @@ class MarkdownLexer {
 
   // ^\s*[label]: url
   std::size_t reference_definition(std::size_t i) {
-    if (!(i == 0 || s_[i - 1] == '\n')) return 0;
+    if (!(i == 0 || s_[i - 1] == '\n') || blank_miss_.covers(i)) return 0;
     std::size_t k = i;
     while (k < s_.size() && scan::is_space(s_[k])) ++k;
-    if (k >= s_.size() || s_[k] != '[') return 0;
-    std::size_t close = k + 1;
-    while (close < s_.size() && s_[close] != ']') ++close;
-    if (close + 1 >= s_.size() || s_[close + 1] != ':') return 0;
+    if (k >= s_.size() || s_[k] != '[') {
+      blank_miss_.record(i, k);
+      return 0;
+    }
+    std::size_t close = next_bracket_.find(s_, k + 1);
+    if (close == std::string_view::npos || close + 1 >= s_.size() || s_[close + 1] != ':') return 0;
     std::size_t u = scan::skip_spaces(s_, close + 2);
     std::size_t e = eol(u);
     if (e == u) return 0;
@@ -250,6 +252,10 @@ class MarkdownLexer {
 
   std::string_view s_;
   TokenSink& out_;
+  scan::NextOf next_bracket_{']'};
+  scan::NextOf next_paren_{')'};
+  scan::Miss blank_miss_;  // blank run at a line start not followed by '['
+  scan::Miss fence_miss_;  // a fence without a closing fence after it
 };
 
 }  // namespace

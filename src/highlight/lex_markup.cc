@@ -20,29 +20,37 @@ bool at_ci(std::string_view s, std::size_t i, std::string_view w) {
   return true;
 }
 
+// Unclosed constructs already seen (see scan::Miss): keeps lexing linear on
+// input full of "<!--" or "&" that never close.
+struct Misses {
+  scan::Miss entity, cdata, comment, instruction, declaration, script, style;
+};
+
 // The markup constructs both languages share: entities, CDATA, comments,
 // processing instructions, doctypes. Returns the end, or 0.
-std::size_t markup_special(std::string_view s, std::size_t i, TokenSink& out) {
+std::size_t markup_special(std::string_view s, std::size_t i, TokenSink& out, Misses& misses) {
   if (s[i] == '&') {
+    if (misses.entity.covers(i)) return 0;
     std::size_t e = i + 1;
     while (e < s.size() && !scan::is_space(s[e]) && s[e] != ';') ++e;
     if (e < s.size() && s[e] == ';') {
       out.push(T::kNameEntity, e + 1);
       return e + 1;
     }
+    misses.entity.record(i, e);
     return 0;
   }
-  auto until = [&](std::string_view open, std::string_view close, T t) -> std::size_t {
+  auto until = [&](std::string_view open, std::string_view close, T t, scan::Miss& miss) -> std::size_t {
     if (!scan::at(s, i, open)) return 0;
-    std::size_t c = s.find(close, i + open.size());
+    std::size_t c = scan::find(s, close, i + open.size(), miss);
     if (c == std::string_view::npos) return 0;
     out.push(t, c + close.size());
     return c + close.size();
   };
-  if (std::size_t e = until("<![CDATA[", "]]>", T::kCommentPreproc)) return e;
-  if (std::size_t e = until("<!--", "-->", T::kCommentMultiline)) return e;
-  if (std::size_t e = until("<?", "?>", T::kCommentPreproc)) return e;
-  if (std::size_t e = until("<!", ">", T::kCommentPreproc)) return e;
+  if (std::size_t e = until("<![CDATA[", "]]>", T::kCommentPreproc, misses.cdata)) return e;
+  if (std::size_t e = until("<!--", "-->", T::kCommentMultiline, misses.comment)) return e;
+  if (std::size_t e = until("<?", "?>", T::kCommentPreproc, misses.instruction)) return e;
+  if (std::size_t e = until("<!", ">", T::kCommentPreproc, misses.declaration)) return e;
   return 0;
 }
 
@@ -119,9 +127,11 @@ std::size_t html_attributes(std::string_view s, std::size_t j, TokenSink& out) {
 }
 
 // The body of <script>/<style>: up to the closing tag, else to the end of line.
-std::size_t embedded(std::string_view s, std::size_t j, std::string_view tag, LexFunction lex, TokenSink& out) {
-  std::size_t end = j;
+std::size_t embedded(std::string_view s, std::size_t j, std::string_view tag, LexFunction lex, TokenSink& out,
+                     scan::Miss& miss) {
+  std::size_t end = miss.covers(j) ? s.size() : j;
   while (end < s.size() && !closing_tag(s, end, tag)) ++end;
+  if (end >= s.size()) miss.record(j, s.size() + 1);
   if (end >= s.size()) {
     std::size_t nl = s.find('\n', j + 1);
     end = nl == std::string_view::npos ? s.size() : nl + 1;
@@ -141,6 +151,7 @@ std::size_t embedded(std::string_view s, std::size_t j, std::string_view tag, Le
 
 void lex_html(std::string_view s, TokenSink& out) {
   std::size_t i = 0;
+  Misses misses;
   while (i < s.size()) {
     char c = s[i];
     if (c != '<' && c != '&') {
@@ -149,7 +160,7 @@ void lex_html(std::string_view s, TokenSink& out) {
       out.push(T::kText, i = e);
       continue;
     }
-    if (std::size_t e = markup_special(s, i, out)) {
+    if (std::size_t e = markup_special(s, i, out, misses)) {
       i = e;
       continue;
     }
@@ -170,8 +181,8 @@ void lex_html(std::string_view s, TokenSink& out) {
         out.push(T::kText, k);
         out.push(T::kNameTag, n);
         std::size_t j = html_attributes(s, n, out);
-        if (script) j = embedded(s, j, "script", &lex_javascript, out);
-        else if (style) j = embedded(s, j, "style", &lex_css, out);
+        if (script) j = embedded(s, j, "script", &lex_javascript, out, misses.script);
+        else if (style) j = embedded(s, j, "style", &lex_css, out, misses.style);
         i = j;
         continue;
       }
@@ -182,6 +193,7 @@ void lex_html(std::string_view s, TokenSink& out) {
 
 void lex_xml(std::string_view s, TokenSink& out) {
   std::size_t i = 0;
+  Misses misses;
   while (i < s.size()) {
     char c = s[i];
     if (c != '<' && c != '&') {
@@ -190,7 +202,7 @@ void lex_xml(std::string_view s, TokenSink& out) {
       out.push(T::kText, i = e);
       continue;
     }
-    if (std::size_t e = markup_special(s, i, out)) {
+    if (std::size_t e = markup_special(s, i, out, misses)) {
       i = e;
       continue;
     }

@@ -1,5 +1,7 @@
 // Perl, following Pygments' PerlLexer: sigils start variables, m// s///
 // qw() and friends, heredocs, POD blocks, builtins, package names.
+#include <algorithm>
+
 #include "highlight/lexers.h"
 #include "highlight/scan.h"
 
@@ -115,14 +117,18 @@ class PerlLexer {
 
   // A delimited body from the opening delimiter at j (escapes skipped); returns
   // the offset after the closing delimiter, or 0. `newline` allows '\n'.
-  std::size_t delimited(std::size_t j, bool newline = true) const {
+  std::size_t delimited(std::size_t j, bool newline = true) {
     char close = closer(s_[j]);
+    scan::Miss* miss = static_cast<unsigned char>(close) < 128 ? &misses_[newline][static_cast<unsigned char>(close)] : nullptr;
+    if (miss != nullptr && miss->covers(j)) return 0;
     std::size_t k = j + 1;
     while (k < s_.size() && s_[k] != close) {
-      if (s_[k] == '\n' && !newline) return 0;
+      if (s_[k] == '\n' && !newline) break;
       k += s_[k] == '\\' ? 2 : 1;
     }
-    return k < s_.size() ? k + 1 : 0;
+    if (k < s_.size() && s_[k] == close) return k + 1;
+    if (miss != nullptr) miss->record(j, std::min(k, s_.size()) + 1);
+    return 0;
   }
   std::size_t flags(std::size_t k, std::string_view allowed) const {
     while (k < s_.size() && allowed.find(s_[k]) != std::string_view::npos) ++k;
@@ -137,7 +143,7 @@ class PerlLexer {
       return e;
     }
     if (c == '=' && (i == 0 || s_[i - 1] == '\n') && scan::is_alpha(at(i + 1))) {
-      std::size_t cut = s_.find("\n=cut", i);
+      std::size_t cut = scan::find(s_, "\n=cut", i, pod_miss_);
       if (cut != std::string_view::npos) {
         out_.push(T::kCommentMultiline, cut + 5);
         return cut + 5;
@@ -237,20 +243,19 @@ class PerlLexer {
     }
     if (scan::is_digit(c) || (c == '.' && scan::is_digit(at(i + 1)))) return number(i);
     if (c == '\'' || c == '"' || c == '`') {
-      std::size_t j = i + 1;
-      while (j < s_.size() && s_[j] != c) j += s_[j] == '\\' ? 2 : 1;
-      if (j < s_.size()) {
-        out_.push(c == '`' ? T::kStringBacktick : T::kString, j + 1);
-        return j + 1;
+      if (std::size_t r = delimited(i)) {
+        out_.push(c == '`' ? T::kStringBacktick : T::kString, r);
+        return r;
       }
     }
-    if (c == '<') {
+    if (c == '<' && !angle_miss_.covers(i)) {
       std::size_t j = i + 1;
       while (j < s_.size() && !scan::is_space(s_[j]) && s_[j] != '>') ++j;
       if (j > i + 1 && at(j) == '>') {
         out_.push(T::kStringRegex, j + 1);
         return j + 1;
       }
+      angle_miss_.record(i, j);
     }
     static constexpr std::string_view kOps[] = {"<=>", "===", "...", "[]", "**", "::", "<<", ">>", ">=", "<=", "!=",
                                                 "=~", "!~", "&&", "||", "..", "&", "."};
@@ -376,7 +381,7 @@ class PerlLexer {
         out_.push(T::kPunctuation, j + 1);
         return j + 1;
       }
-      std::size_t brace = s_.find('{', j);
+      std::size_t brace = scan::find(s_, "{", j, brace_miss_);
       if (brace == std::string_view::npos) return j;
       out_.push(T::kPunctuation, brace + 1);
       return brace + 1;
@@ -493,6 +498,7 @@ class PerlLexer {
     }
     if (at(k) == ';') ++k;
     if (at(k) != '\n') return 0;
+    if (heredoc_miss_.covers(i) && heredoc_id_ == id) return 0;
     std::size_t line = k + 1;
     while (line < s_.size()) {
       std::size_t le = scan::line_end(s_, line);
@@ -507,11 +513,19 @@ class PerlLexer {
       if (le >= s_.size()) break;
       line = le + 1;
     }
+    heredoc_miss_.record(i, s_.size() + 1);
+    heredoc_id_ = id;
     return 0;
   }
 
   std::string_view s_;
   TokenSink& out_;
+  scan::Miss misses_[2][128];  // unclosed delimited bodies, by [newline allowed][closing character]
+  scan::Miss angle_miss_;
+  scan::Miss pod_miss_;
+  scan::Miss brace_miss_;
+  scan::Miss heredoc_miss_;  // an unterminated heredoc ...
+  std::string_view heredoc_id_;  // ... with this terminator
 };
 
 }  // namespace

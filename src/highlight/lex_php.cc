@@ -115,17 +115,16 @@ class PhpLexer {
     }
     if (c == '#' || (c == '/' && at(i + 1) == '/')) {
       std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(T::kCommentSingle, e + 1);
-        return e + 1;
-      }
+      e = e < s_.size() ? e + 1 : e;  // the end of input counts as a newline
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (c == '/' && at(i + 1) == '*') {
       if (scan::at(s_, i, "/**/")) {
         out_.push(T::kCommentMultiline, i + 4);
         return i + 4;
       }
-      std::size_t close = s_.find("*/", i + 2);
+      std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
       if (close != std::string_view::npos) {
         out_.push(at(i + 2) == '*' ? T::kStringDoc : T::kCommentMultiline, close + 2);
         return close + 2;
@@ -231,13 +230,14 @@ class PhpLexer {
       }
     }
     if (scan::is_digit(c) || (c == '.' && scan::is_digit(at(i + 1)))) return number(i);
-    if (c == '\'' || c == '`') {
+    if ((c == '\'' || c == '`') && !(c == '\'' ? single_miss_ : backtick_miss_).covers(i)) {
       std::size_t j = i + 1;
       while (j < s_.size() && s_[j] != c) j += s_[j] == '\\' ? 2 : 1;
       if (j < s_.size()) {
         out_.push(c == '\'' ? T::kStringSingle : T::kStringBacktick, j + 1);
         return j + 1;
       }
+      (c == '\'' ? single_miss_ : backtick_miss_).record(i, s_.size() + 1);
     }
     if (c == '"') return string(i);
     std::size_t e = scan::next_char(s_, i);
@@ -323,7 +323,7 @@ class PhpLexer {
         continue;
       }
       if (c == '{' && at(j + 1) == '$') {
-        std::size_t close = s_.find('}', j + 2);
+        std::size_t close = scan::find(s_, "}", j + 2, brace_miss_);
         if (close != std::string_view::npos && nesting_ < kMaxNesting) {
           out_.push(T::kStringInterpol, j + 1);
           ++nesting_;
@@ -338,9 +338,10 @@ class PhpLexer {
           continue;
         }
       }
-      if (c == '$' && at(j + 1) == '{') {
+      if (c == '$' && at(j + 1) == '{' && !dollar_brace_miss_.covers(j)) {
         std::size_t close = j + 2;
         while (close < s_.size() && !scan::is_space(s_[close]) && s_[close] != '}') ++close;
+        if (at(close) != '}') dollar_brace_miss_.record(j, close);
         if (at(close) == '}' && close > j + 2) {
           out_.push(T::kStringInterpol, j + 2);
           out_.push(T::kNameVariable, close);
@@ -367,6 +368,7 @@ class PhpLexer {
       ++k;
     }
     if (at(k) != '\n') return 0;
+    if (heredoc_miss_.covers(i) && heredoc_id_ == id) return 0;
     // The closing identifier on its own line (after optional blanks).
     std::size_t line = k + 1;
     while (line < s_.size()) {
@@ -389,6 +391,8 @@ class PhpLexer {
       if (le >= s_.size()) break;
       line = le + 1;
     }
+    heredoc_miss_.record(i, s_.size() + 1);
+    heredoc_id_ = id;
     return 0;
   }
 
@@ -400,6 +404,9 @@ class PhpLexer {
   std::string_view s_;
   TokenSink& out_;
   int nesting_ = 0;
+  scan::Miss single_miss_, backtick_miss_, brace_miss_, comment_miss_, dollar_brace_miss_;
+  scan::Miss heredoc_miss_;      // an unterminated heredoc ...
+  std::string_view heredoc_id_;  // ... with this terminator
 };
 
 }  // namespace

@@ -202,7 +202,7 @@ class PowerShellLexer {
     if (c == '<' && at(i + 1) == '#') return block_comment(i);
     if (c == '@' && at(i + 1) == '"' && at(i + 2) == '\n') return heredoc(i);
     if (c == '@' && at(i + 1) == '\'' && at(i + 2) == '\n') {
-      std::size_t close = s_.find("\n'@", i + 3);
+      std::size_t close = scan::find(s_, "\n'@", i + 3, heredoc_miss_);
       if (close != std::string_view::npos) {
         out_.push(T::kStringHeredoc, close + 3);
         return close + 3;
@@ -276,15 +276,17 @@ class PowerShellLexer {
       out_.push(has(kOperators, s_, i + 1, e) ? T::kOperator : T::kName, e);
       return e;
     }
-    if (c == '[' && (scan::is_alpha(at(i + 1)) || at(i + 1) == '_' || at(i + 1) == '[')) {
+    if (c == '[' && (scan::is_alpha(at(i + 1)) || at(i + 1) == '_' || at(i + 1) == '[') && !type_miss_.covers(i)) {
       std::size_t e = i + 1;
       while (e < s_.size() && (word_char(s_[e]) || std::string_view(". `,[]").find(s_[e]) != std::string_view::npos)) ++e;
+      const std::size_t run_end = e;
       // The class is greedy and may have eaten the closing bracket.
       while (e > i + 1 && s_[e - 1] != ']') --e;
       if (e > i + 1) {
         out_.push(T::kNameConstant, e);
         return e;
       }
+      type_miss_.record(i, run_end);
     }
     if (std::string_view(".,;:@{}[]$()=+*/\\&%!~?^`|<>-").find(c) != std::string_view::npos) {
       out_.push(T::kPunctuation, i + 1);
@@ -388,6 +390,8 @@ class PowerShellLexer {
   TokenSink& out_;
   int depth_ = 0;
   int nesting_ = 0;
+  scan::Miss heredoc_miss_;
+  scan::Miss type_miss_;  // a "[name" run without a closing ']'
 };
 
 }  // namespace

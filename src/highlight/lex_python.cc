@@ -194,7 +194,7 @@ class PythonLexer {
     std::size_t k = j;
     while (k < s_.size() && k - j < 2 && std::string_view("rRuUbB").find(s_[k]) != std::string_view::npos) ++k;
     if (!(scan::at(s_, k, "\"\"\"") || scan::at(s_, k, "'''"))) return 0;
-    std::size_t close = s_.find(s_.substr(k, 3), k + 3);
+    std::size_t close = scan::find(s_, s_.substr(k, 3), k + 3, s_[k] == '"' ? docstring_miss_[0] : docstring_miss_[1]);
     if (close == std::string_view::npos) return 0;  // Pygments falls back to a plain string
     out_.push(T::kStringAffix, k);
     out_.push(T::kStringDoc, close + 3);
@@ -516,9 +516,12 @@ class PythonLexer {
       case 'U': return kind.bytes ? j : hex(j + 2, 8);
       case 'N': {
         if (kind.bytes || j + 2 >= s_.size() || s_[j + 2] != '{') return j;
-        std::size_t close = s_.find('}', j + 3);
-        std::size_t nl = scan::line_end(s_, j);
-        return close == std::string_view::npos || close > nl ? j : close + 1;
+        if (name_miss_.covers(j)) return j;
+        std::size_t close = j + 3;
+        while (close < s_.size() && s_[close] != '}' && s_[close] != '\n') ++close;
+        if (close < s_.size() && s_[close] == '}') return close + 1;
+        name_miss_.record(j, close);
+        return j;
       }
       default: break;
     }
@@ -573,9 +576,13 @@ class PythonLexer {
           if (e == k + 1) break;
           k = e;
         } else if (s_[k] == '[') {
+          if (index_miss_.covers(k)) break;
           std::size_t e = k + 1;
           while (e < s_.size() && s_[e] != ']' && s_[e] != '\n') ++e;
-          if (e >= s_.size() || s_[e] != ']' || e == k + 1) break;
+          if (e >= s_.size() || s_[e] != ']' || e == k + 1) {
+            if (e >= s_.size() || s_[e] != ']') index_miss_.record(k, e);
+            break;
+          }
           k = e + 1;
         } else {
           break;
@@ -656,6 +663,9 @@ class PythonLexer {
   std::string_view s_;
   TokenSink& out_;
   int nesting_ = 0;
+  scan::Miss docstring_miss_[2];  // unclosed triple quotes: double, single
+  scan::Miss name_miss_;          // unclosed \N{
+  scan::Miss index_miss_;         // unclosed [ in a {field[key]}
 };
 
 }  // namespace

@@ -51,6 +51,7 @@ bool constant_word(std::string_view w) {
 void lex_r(std::string_view s, TokenSink& out) {
   auto at = [&](std::size_t k) { return k < s.size() ? s[k] : '\0'; };
   std::size_t i = 0;
+  scan::Miss percent_miss;
   while (i < s.size()) {
     char c = s[i];
     // Calls: name \s* (?=\()
@@ -153,7 +154,7 @@ void lex_r(std::string_view s, TokenSink& out) {
       } else if (std::string_view("-<>&|?*+^/!=~$@").find(c) != std::string_view::npos) {
         e = i + 1;
       } else if (c == '%') {
-        std::size_t close = s.find('%', i + 1);
+        std::size_t close = scan::find(s, "%", i + 1, percent_miss);
         if (close != std::string_view::npos) e = close + 1;
       } else if (c == ':') {
         e = i + 1;

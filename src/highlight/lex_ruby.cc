@@ -137,7 +137,7 @@ class RubyLexer {
       return e;
     }
     if (c == '=' && line_start(i) && scan::at(s_, i, "=begin") && scan::is_space(at(i + 6))) {
-      std::size_t end = s_.find("\n=end", i);
+      std::size_t end = scan::find(s_, "\n=end", i, begin_miss_);
       if (end != std::string_view::npos) {
         std::size_t e = scan::line_end(s_, end + 1);
         out_.push(T::kCommentMultiline, e);
@@ -588,6 +588,7 @@ class RubyLexer {
   TokenSink& out_;
   int depth_ = 0;   // interpolation nesting
   int braces_ = 0;  // '{' opened inside the current interpolation
+  scan::Miss begin_miss_;
 };
 
 }  // namespace

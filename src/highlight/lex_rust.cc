@@ -407,6 +407,7 @@ class RustLexer {
     std::size_t hashes = 0;
     while (j < s_.size() && s_[j] == '#') ++j, ++hashes;
     if (j >= s_.size() || s_[j] != '"') return 0;
+    if (raw_miss_.covers(i) && raw_hashes_ == hashes) return 0;
     std::string_view rest = s_.substr(j + 1);
     for (std::size_t k = 0; k < rest.size(); ++k) {
       if (rest[k] != '"') continue;
@@ -418,6 +419,8 @@ class RustLexer {
         return e;
       }
     }
+    raw_miss_.record(i, s_.size() + 1);
+    raw_hashes_ = hashes;
     return 0;
   }
 
@@ -485,6 +488,8 @@ class RustLexer {
   TokenSink& out_;
   Mode mode_ = Mode::kBase;
   Mode lifetime_return_ = Mode::kBase;  // the mode a lifetime was entered from
+  scan::Miss raw_miss_;        // an unclosed raw string ...
+  std::size_t raw_hashes_ = 0;  // ... with this many '#'
 };
 
 }  // namespace

@@ -72,11 +72,9 @@ class ScalaLexer {
   std::size_t comment(std::size_t i) {
     if (scan::at(s_, i, "//")) {
       std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(T::kCommentSingle, e + 1);
-        return e + 1;
-      }
-      return 0;
+      e = e < s_.size() ? e + 1 : e;  // the end of input counts as a newline
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (!scan::at(s_, i, "/*")) return 0;
     int depth = 0;
@@ -304,8 +302,14 @@ class ScalaLexer {
     if (in_brace && (c == '}' || c == '{')) return i;
     // Operators.
     if (opchar(c)) {
-      std::size_t e = i;
-      while (opchar(at(e))) ++e;
+      // The run of operator characters from here; later starts inside the
+      // same run reuse its end (keeps long runs linear).
+      if (!(i > op_run_start_ && i < op_run_end_)) {
+        op_run_start_ = i;
+        op_run_end_ = i;
+        while (opchar(at(op_run_end_))) ++op_run_end_;
+      }
+      std::size_t e = op_run_end_;
       if (e - i >= 2 && scan::is_space(at(e))) {
         out_.push(T::kOperator, e);
         return e;
@@ -399,7 +403,7 @@ class ScalaLexer {
     }
     if (c == '"') {
       if (scan::at(s_, i, "\"\"\"")) {
-        std::size_t close = s_.find("\"\"\"", i + 3);
+        std::size_t close = scan::find(s_, "\"\"\"", i + 3, triple_miss_);
         if (close != std::string_view::npos) {
           std::size_t e = close + 3;
           while (at(e) == '"') ++e;  // """...""""" ends at the last quotes
@@ -408,10 +412,13 @@ class ScalaLexer {
         }
       }
       std::size_t j = i + 1;
-      while (j < s_.size() && s_[j] != '"') j += s_[j] == '\\' ? 2 : 1;
-      if (j < s_.size()) {
-        out_.push(T::kString, j + 1);
-        return j + 1;
+      if (!string_miss_.covers(i)) {
+        while (j < s_.size() && s_[j] != '"') j += s_[j] == '\\' ? 2 : 1;
+        if (j < s_.size()) {
+          out_.push(T::kString, j + 1);
+          return j + 1;
+        }
+        string_miss_.record(i, s_.size() + 1);
       }
     }
     if (c == '\'') {
@@ -510,6 +517,10 @@ class ScalaLexer {
   std::string_view s_;
   TokenSink& out_;
   int nesting_ = 0;
+  scan::Miss triple_miss_;
+  scan::Miss string_miss_;
+  std::size_t op_run_start_ = 0;
+  std::size_t op_run_end_ = 0;
 };
 
 }  // namespace

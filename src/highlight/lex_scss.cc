@@ -110,13 +110,12 @@ class ScssLexer {
     }
     if (c == '/' && i + 1 < s_.size() && s_[i + 1] == '/') {
       std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(T::kCommentSingle, e + 1);
-        return e + 1;
-      }
+      e = e < s_.size() ? e + 1 : e;  // the end of input counts as a newline
+      out_.push(T::kCommentSingle, e);
+      return e;
     }
     if (c == '/' && i + 1 < s_.size() && s_[i + 1] == '*') {
-      std::size_t close = s_.find("*/", i + 2);
+      std::size_t close = scan::find(s_, "*/", i + 2, comment_miss_);
       if (close != std::string_view::npos) {
         out_.push(T::kCommentMultiline, close + 2);
         return close + 2;
@@ -428,6 +427,7 @@ class ScssLexer {
   TokenSink& out_;
   State stack_[kMax] = {};
   int depth_ = 0;
+  scan::Miss comment_miss_;
 };
 
 }  // namespace

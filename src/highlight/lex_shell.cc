@@ -170,11 +170,8 @@ class BashLexer {
     }
     if (c == '#') {
       std::size_t e = scan::line_end(s_, i);
-      if (e < s_.size()) {
-        out_.push(i == 0 && scan::at(s_, 0, "#!") && e > 2 ? T::kCommentHashbang : T::kCommentSingle, e + 1);
-        return e + 1;
-      }
-      return 0;
+      out_.push(i == 0 && scan::at(s_, 0, "#!") && e > 2 ? T::kCommentHashbang : T::kCommentSingle, e);
+      return e < s_.size() ? e + 1 : e;  // the end of input counts as a newline
     }
     if (c == '\\' && i + 1 < s_.size()) {
       std::size_t e = scan::next_char(s_, i + 1);
@@ -225,8 +222,13 @@ class BashLexer {
     if (w == j) return 0;
     std::string_view word = s_.substr(j, w - j);
     // [\w\W]+? takes at least one character before the closing word.
+    if (heredoc_miss_.covers(i) && heredoc_word_ == word) return 0;
     std::size_t end = s_.find(word, w + 1);
-    if (end == std::string_view::npos) return 0;
+    if (end == std::string_view::npos) {
+      heredoc_miss_.record(i, s_.size() + 1);
+      heredoc_word_ = word;
+      return 0;
+    }
     std::size_t e = end + word.size();
     out_.push(T::kString, e);
     return e;
@@ -358,6 +360,8 @@ class BashLexer {
   TokenSink& out_;
   State stack_[kMaxDepth] = {};
   int depth_ = 0;
+  scan::Miss heredoc_miss_;        // an unterminated here-document ...
+  std::string_view heredoc_word_;  // ... ending with this word
 };
 
 // The prompt at the start of a console line (Pygments' BashSessionLexer

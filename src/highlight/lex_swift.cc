@@ -209,7 +209,7 @@ class SwiftLexer {
       std::size_t e = name_end(s_, i + 1);
       std::string_view w = s_.substr(i, e - i);
       if (w == "@availability" && at(e) == '(') {
-        std::size_t close = s_.find(')', e);
+        std::size_t close = scan::find(s_, ")", e, availability_miss_);
         if (close != std::string_view::npos && close > e + 1) {
           out_.push(T::kKeywordReserved, close + 1);
           return close + 1;
@@ -473,6 +473,7 @@ class SwiftLexer {
   TokenSink& out_;
   int depth_ = 0;
   int nesting_ = 0;
+  scan::Miss availability_miss_;
 };
 
 }  // namespace

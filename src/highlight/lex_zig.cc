@@ -119,11 +119,9 @@ void lex_zig(std::string_view s, TokenSink& out) {
       continue;
     }
     if (c == '/' && at(i + 1) == '/') {
-      std::size_t e = scan::line_end(s, i);
-      if (e < s.size()) {
-        out.push(T::kCommentSingle, i = e + 1);
-        continue;
-      }
+      std::size_t e = scan::line_end(s, i);  // the end of input counts as a newline
+      out.push(T::kCommentSingle, i = e < s.size() ? e + 1 : e);
+      continue;
     }
     if (name_start(c)) {
       std::size_t e = name_end(s, i);

@@ -113,6 +113,52 @@ class KeywordTable {
   std::array<Word, Slots> slots_{};
 };
 
+// Remembers a forward scan that failed: from `from`, nothing closed before
+// `to` (where the scan stopped). A lexer that retries the same scan at every
+// later opener would be quadratic on input full of unclosed openers ("/*/*/*",
+// "\"\\\"\\\""...); with this, a retry inside [from, to) fails at once.
+// Valid for scans whose outcome from q in (from, to) equals the outcome from
+// `from` (plain substring searches; quote scans restarted at an opener).
+class Miss {
+ public:
+  bool covers(std::size_t q) const { return q >= from_ && q < to_; }
+  void record(std::size_t from, std::size_t to) {
+    from_ = from;
+    to_ = to;
+  }
+
+ private:
+  std::size_t from_ = 1;
+  std::size_t to_ = 0;
+};
+
+// s.find(needle, from) that remembers a failure (see Miss).
+inline std::size_t find(std::string_view s, std::string_view needle, std::size_t from, Miss& miss) {
+  if (miss.covers(from)) return std::string_view::npos;
+  std::size_t r = s.find(needle, from);
+  if (r == std::string_view::npos) miss.record(from, s.size() + 1);
+  return r;
+}
+
+// s.find(c, from), remembering the answer: a later call from a position at or
+// before that answer gets it at once. For lexers that look for the same
+// closing character from many nearby starts ("[[[[...]").
+class NextOf {
+ public:
+  explicit NextOf(char c) : c_(c) {}
+  std::size_t find(std::string_view s, std::size_t from) {
+    if (from >= from_ && (result_ == std::string_view::npos || from <= result_)) return result_;
+    from_ = from;
+    result_ = s.find(c_, from);
+    return result_;
+  }
+
+ private:
+  char c_;
+  std::size_t from_ = std::string_view::npos;
+  std::size_t result_ = 0;
+};
+
 // Pushes a quoted string starting at s[i] (the opening quote) as `body`
 // tokens with backslash escapes as kStringEscape; stops after the closing
 // quote, or at a newline when !multiline, or at the end. Returns the end.
