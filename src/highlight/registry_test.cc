@@ -66,7 +66,9 @@ TEST(BuiltinLexers, AreSortedByNameWithUniqueNamesAndAliases) {
   auto lexers = builtin_lexers();
   std::vector<std::string_view> all;
   for (std::size_t i = 0; i < lexers.size(); ++i) {
-    if (i > 0) EXPECT_LT(lexers[i - 1].name, lexers[i].name);
+    if (i > 0) {
+      EXPECT_LT(lexers[i - 1].name, lexers[i].name);
+    }
     all.push_back(lexers[i].name);
     for (std::string_view a : lexers[i].aliases) all.push_back(a);
   }
