@@ -35,6 +35,20 @@ class StageTimer {
   Stopwatch watch_;
 };
 
+// Which fingerprinted theme assets the rendered outputs asked for
+// (asset_url); one per worker, merged after the render stage.
+class AssetUse final : public render::ReadObserver {
+ public:
+  explicit AssetUse(std::size_t assets) : used_(assets, false) {}
+  void on_read(render::ObjectKind kind, std::uint64_t subject, std::string_view) override {
+    if (kind == render::ObjectKind::kAsset && subject < used_.size()) used_[subject] = true;
+  }
+  const std::vector<bool>& used() const { return used_; }
+
+ private:
+  std::vector<bool> used_;
+};
+
 struct Outputs {
   std::map<std::string, incremental::OutputRecord> records;  // this build's outputs
   std::map<std::string, std::string> owner;                  // output path -> who produced it
@@ -226,6 +240,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- render ----------------------------------------------------------------------
   incremental::OutputWriter writer(fs, result.output_dir, previous);
   Outputs outputs;
+  std::vector<AssetUse> asset_use;
   {
     StageTimer t(stats, "render");
     const auto& schedule = snap->schedule();
@@ -233,6 +248,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     std::vector<std::unique_ptr<render::RenderPipeline>> pipelines;
     for (unsigned w = 0; w < pool.size(); ++w) {
       pipelines.push_back(std::make_unique<render::RenderPipeline>(*snap, *templates));
+      asset_use.emplace_back(theme->assets().size());
     }
     struct JobResult {
       incremental::WriteOutcome outcome = incremental::WriteOutcome::kFailed;
@@ -244,7 +260,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       const snapshot::RenderJob& job = schedule[dirty[i]];
       JobResult& r = results[i];
       std::string_view bytes;
-      if (pipelines[worker]->render(job, bytes, r.diags)) {
+      if (pipelines[worker]->render(job, bytes, r.diags, &asset_use[worker])) {
         r.outcome = writer.commit(job.output_path, bytes, r.record, r.diags);
       }
       progress.advance();
@@ -281,7 +297,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       outputs.records[f.path] = rec;
     }
     copy_files(fs, root, *config, disc, snap->site(), writer, outputs, stats, diags);
-    for (const render::ThemeAsset& a : theme->assets()) {
+    for (std::size_t i = 0; i < theme->assets().size(); ++i) {
+      const render::ThemeAsset& a = theme->assets()[i];
+      bool used = !a.fingerprinted;
+      for (const AssetUse& u : asset_use) used = used || u.used()[i];
+      if (!used) continue;
       if (outputs.owner.count(a.output_path) != 0) continue;  // the site's own file wins over the theme's
       outputs.owner.emplace(a.output_path, a.display);
       incremental::OutputRecord rec;

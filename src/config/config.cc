@@ -37,7 +37,7 @@ constexpr KeySpec kSchema[] = {
     {"build.expired", Type::kBool},   {"build.max_page_bytes", Type::kInt},
     {"build.cache_dir", Type::kString},
     {"content", Type::kTable},        {"content.summary_words", Type::kInt},
-    {"content.pretty_urls", Type::kBool},
+    {"content.pretty_urls", Type::kBool}, {"content.sort_by", Type::kString},
     {"feeds", Type::kTable},          {"feeds.rss", Type::kBool},
     {"feeds.atom", Type::kBool},      {"feeds.limit", Type::kInt},
     {"outputs", Type::kTable},        {"outputs.sitemap", Type::kBool},
@@ -346,6 +346,12 @@ void extract(Config& c, std::string_view file, DiagnosticList& diags) {
   get(raw, "build.cache_dir", c.cache_dir);
   get_int(raw, "content.summary_words", c.summary_words);
   get(raw, "content.pretty_urls", c.pretty_urls);
+  get(raw, "content.sort_by", c.sort_by);
+  if (c.sort_by != "weight" && c.sort_by != "date" && c.sort_by != "title") {
+    diags.add(make_error({std::string(file), 0, 0}, "content.sort_by must be \"weight\", \"date\" or \"title\", got \"" +
+                                                      c.sort_by + "\""));
+    c.sort_by = "weight";
+  }
   get(raw, "feeds.rss", c.output_rss);
   get(raw, "feeds.atom", c.output_atom);
   get_int(raw, "feeds.limit", c.feed_limit);

@@ -72,6 +72,7 @@ struct Config {
   int paginate = 10;
   int feed_limit = 20;
   bool pretty_urls = true;
+  std::string sort_by = "weight";  // default section order: weight (then date), date or title
 
   // Markdown
   bool markdown_typographer = false;

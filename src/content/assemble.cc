@@ -50,12 +50,16 @@ std::string page_dir(const SourcePage& src) {
   return std::string(dir);
 }
 
-SortOrder parse_order(const Data& params) {
-  if (const Data* s = params.find("sort_by"); s && s->is_string()) {
-    if (s->as_string() == "date") return SortOrder::kDate;
-    if (s->as_string() == "title") return SortOrder::kTitle;
-  }
+SortOrder parse_order(std::string_view name) {
+  if (name == "date") return SortOrder::kDate;
+  if (name == "title") return SortOrder::kTitle;
   return SortOrder::kWeight;
+}
+
+// A section's order: its _index.md's sort_by, else the site's content.sort_by.
+SortOrder section_order(const Data& params, const config::Config& config) {
+  if (const Data* s = params.find("sort_by"); s && s->is_string()) return parse_order(s->as_string());
+  return parse_order(config.sort_by);
 }
 
 class Assembler {
@@ -243,7 +247,7 @@ class Assembler {
       if (p.title.empty()) p.title = s.id == 0 ? config_.title : capitalize_words(title_from_name(s.name));
       p.url = s.id == 0 ? "/" : "/" + s.rel_dir + "/";
       if (!p.fm.url.empty() && s.id != 0 && !user_url(p, origin)) p.url = "/" + s.rel_dir + "/";
-      s.order = parse_order(p.fm.params);
+      s.order = section_order(p.fm.params, config_);
       p.paginate = config_.paginate;
       if (const Data* n = p.fm.params.find("paginate"); n && n->is_int()) p.paginate = static_cast<int>(n->as_int());
       if (!claim_output(p, origin)) continue;

@@ -26,7 +26,7 @@ namespace bengal::render {
 class AssetManifest;
 
 // What kind of object a fact was read from.
-enum class ObjectKind : std::uint8_t { kPage, kSection, kSite, kTaxonomy, kTerm, kMenu, kConfig, kData };
+enum class ObjectKind : std::uint8_t { kPage, kSection, kSite, kTaxonomy, kTerm, kMenu, kConfig, kData, kAsset };
 
 // Receives every attribute read of a render (for provenance). `subject` is
 // the object's stable identity within the snapshot (page id, section id,

@@ -92,18 +92,20 @@ Value f_get_section(CallContext& cx, const Args& a) {
 Value f_asset_url(CallContext& cx, const Args& a) {
   std::string_view path = cx.str(a.get(0, "path"));
   if (starts_with(path, "/")) path.remove_prefix(1);
-  const AssetManifest* m = host_of(cx).assets;
-  const std::string* url = m ? m->find(path) : nullptr;
-  if (url == nullptr) {
+  const RenderHost& h = host_of(cx);
+  const AssetManifest::Entry* entry = h.assets ? h.assets->find(path) : nullptr;
+  if (entry == nullptr) {
     std::vector<std::string> known;
-    if (m) {
-      for (const auto& [k, v] : m->all()) known.push_back(k);
+    if (h.assets) {
+      for (const auto& [k, v] : h.assets->all()) known.push_back(k);
     }
     std::string_view near = closest_match(path, known);
     return cx.fail("asset_url: no theme asset '" + std::string(path) + "'" +
                    (near.empty() ? std::string() : " (did you mean '" + std::string(near) + "'?)"));
   }
-  return relative(cx, *url);
+  // Publishes the asset: only assets some output uses are copied.
+  h.on_read(ObjectKind::kAsset, entry->asset, path);
+  return relative(cx, entry->url);
 }
 
 Value f_absolute_url(CallContext& cx, const Args& a) { return absolute(cx, cx.str(a.get(0, "url"))); }

@@ -73,9 +73,9 @@ std::string syntax_stylesheet(std::string_view style) {
   return out;
 }
 
-const std::string* AssetManifest::find(std::string_view logical) const {
-  auto it = urls_.find(logical);
-  return it == urls_.end() ? nullptr : &it->second;
+const AssetManifest::Entry* AssetManifest::find(std::string_view logical) const {
+  auto it = entries_.find(logical);
+  return it == entries_.end() ? nullptr : &it->second;
 }
 
 std::unique_ptr<Theme> Theme::load(const FileSystem& fs, const std::string& site_root, const config::Config& config,
@@ -138,12 +138,15 @@ std::unique_ptr<Theme> Theme::load(const FileSystem& fs, const std::string& site
   auto add_asset = [&](std::string logical, std::string display, std::string bytes, bool fingerprint) {
     if (!taken.insert((fingerprint ? "a:" : "s:") + logical).second) return;
     ThemeAsset a;
+    a.fingerprinted = fingerprint;
     a.hash = hash_bytes(bytes);
     a.output_path = fingerprint ? fingerprinted(logical, a.hash) : logical;
     a.logical = std::move(logical);
     a.display = std::move(display);
     a.bytes = std::move(bytes);
-    if (fingerprint) theme->manifest_.add(a.logical, "/" + a.output_path);
+    if (fingerprint) {
+      theme->manifest_.add(a.logical, "/" + a.output_path, static_cast<std::uint32_t>(theme->assets_.size()));
+    }
     theme->assets_.push_back(std::move(a));
   };
   for (const std::string& dir : theme_dirs) {

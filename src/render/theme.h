@@ -8,10 +8,11 @@
 // A site with no templates at all builds with the embedded default theme; a
 // site overriding one partial keeps the rest of its theme.
 //
-// Assets: files under a theme's assets/ are copied with a content-hash
-// fingerprint in their name (css/main.css -> css/main.3f2a9c1e.css) and
-// templates reach them through asset_url("css/main.css"); files under a
-// theme's static/ are copied as they are. A nearer theme's file wins.
+// Assets: files under a theme's assets/ get a content-hash fingerprint in
+// their name (css/main.css -> css/main.3f2a9c1e.css); templates reach them
+// through asset_url("css/main.css") and only assets some output uses are
+// published. Files under a theme's static/ are always copied as they are. A
+// nearer theme's file wins.
 //
 // Thread-safety: immutable after load(); shared read-only by render workers.
 #pragma once
@@ -30,6 +31,7 @@
 namespace bengal::render {
 
 struct ThemeAsset {
+  bool fingerprinted = false;  // from assets/: published only when a template uses it
   std::string logical;      // "css/main.css" (assets/) or "favicon.ico" (static/)
   std::string output_path;  // "css/main.3f2a9c1e.css" or "favicon.ico"
   std::string display;      // where it came from, for messages
@@ -37,15 +39,22 @@ struct ThemeAsset {
   Hash128 hash;
 };
 
-// logical asset path -> site-relative URL of its fingerprinted copy
+// logical asset path -> site-relative URL of its fingerprinted copy, and the
+// asset's index in Theme::assets().
 class AssetManifest {
  public:
-  void add(std::string logical, std::string url) { urls_[std::move(logical)] = std::move(url); }
-  const std::string* find(std::string_view logical) const;
-  const std::map<std::string, std::string, std::less<>>& all() const { return urls_; }
+  struct Entry {
+    std::string url;
+    std::uint32_t asset = 0;
+  };
+  void add(std::string logical, std::string url, std::uint32_t asset) {
+    entries_[std::move(logical)] = Entry{std::move(url), asset};
+  }
+  const Entry* find(std::string_view logical) const;
+  const std::map<std::string, Entry, std::less<>>& all() const { return entries_; }
 
  private:
-  std::map<std::string, std::string, std::less<>> urls_;
+  std::map<std::string, Entry, std::less<>> entries_;
 };
 
 // The highlighter's stylesheet for `style`; "auto" is light, switching to dark
