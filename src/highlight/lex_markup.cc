@@ -56,7 +56,7 @@ std::size_t markup_special(std::string_view s, std::size_t i, TokenSink& out, Mi
 
 // A closing tag "</name>" at i with optional blanks; returns its end or 0.
 std::size_t closing_tag(std::string_view s, std::size_t i, std::string_view only = {}) {
-  if (s[i] != '<') return 0;
+  if (i >= s.size() || s[i] != '<') return 0;
   std::size_t k = scan::skip_spaces(s, i + 1);
   if (k >= s.size() || s[k] != '/') return 0;
   k = scan::skip_spaces(s, k + 1);
