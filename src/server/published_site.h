@@ -9,7 +9,9 @@
 // publish() also says what changed between two generations, by content hash:
 // which page URLs to reload, which stylesheets to swap in place, and whether
 // a script/image/font changed (then every page reloads, since we cannot tell
-// which pages use it).
+// which pages use it). Fingerprinted theme stylesheets change their name with
+// their content, which rewrites the <link> in every page; a page whose only
+// difference is that name is not reloaded: the stylesheet is swapped.
 //
 // Thread-safety: a PublishedSite and its Assets are immutable once published
 // and may be read from any number of threads.
@@ -47,12 +49,21 @@ struct Lookup {
   std::string location;          // kRedirect: "/blog/?x=1"
 };
 
+// A fingerprinted stylesheet that got a new name ("/css/main.3f2a9c1e.css"
+// -> "/css/main.8b0d44e1.css") because its content changed.
+struct StylesheetMove {
+  std::string from;
+  std::string to;
+  bool operator==(const StylesheetMove&) const = default;
+};
+
 // What changed between two published generations.
 struct SiteChange {
   std::vector<std::string> pages;        // URLs of pages/documents added, changed or removed, sorted
-  std::vector<std::string> stylesheets;  // URLs of stylesheets changed (added/removed ones count as pages)
-  bool subresources = false;             // a script, image or font changed: reload every page
-  std::size_t added = 0, changed = 0, removed = 0;
+  std::vector<std::string> stylesheets;  // URLs of stylesheets whose bytes changed in place, sorted
+  std::vector<StylesheetMove> moved_stylesheets;  // fingerprinted stylesheets renamed by an edit
+  bool subresources = false;  // a script, image or font changed, or a stylesheet came or went: reload all
+  std::size_t added = 0, changed = 0, removed = 0;  // files
 
   bool empty() const { return added == 0 && changed == 0 && removed == 0; }
 };
@@ -100,5 +111,9 @@ std::string url_for_output(std::string_view path);
 // Where the live-reload tag goes in an HTML page: before the last </body>
 // (any case), else at the end.
 std::size_t find_injection_point(std::string_view html);
+
+// "css/main.3f2a9c1e.css" -> "css/main.css" (a name with a hex fingerprint of
+// 8+ digits before its extension); empty when the name has none.
+std::string strip_fingerprint(std::string_view path);
 
 }  // namespace bengal::server

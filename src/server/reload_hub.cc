@@ -61,7 +61,16 @@ std::string change_event_json(std::uint64_t gen, const SiteChange& change) {
   append_string_array(out, change.pages);
   out += ",\"css\":";
   append_string_array(out, change.stylesheets);
-  out += ",\"all\":";
+  out += ",\"moved\":[";
+  for (std::size_t i = 0; i < change.moved_stylesheets.size(); ++i) {
+    if (i) out += ',';
+    out += "{\"from\":\"";
+    append_json_escaped(out, change.moved_stylesheets[i].from);
+    out += "\",\"to\":\"";
+    append_json_escaped(out, change.moved_stylesheets[i].to);
+    out += "\"}";
+  }
+  out += "],\"all\":";
   out += change.subresources ? "true" : "false";
   out += '}';
   return out;
@@ -150,6 +159,9 @@ std::string ReloadHub::catch_up_locked(std::uint64_t since, std::string_view ins
         if (h.gen <= since) continue;
         pages.insert(h.change.pages.begin(), h.change.pages.end());
         css.insert(h.change.stylesheets.begin(), h.change.stylesheets.end());
+        // Moves chain (a -> b, then b -> c): keep their order.
+        merged.moved_stylesheets.insert(merged.moved_stylesheets.end(), h.change.moved_stylesheets.begin(),
+                                        h.change.moved_stylesheets.end());
         merged.subresources = merged.subresources || h.change.subresources;
       }
       merged.pages.assign(pages.begin(), pages.end());

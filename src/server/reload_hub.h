@@ -4,7 +4,8 @@
 // The rebuild loop announces each outcome; the hub turns it into events:
 //
 //   event: hello    data: {"gen":7,"instance":"9f3a…"}          first, on connect
-//   event: change   data: {"gen":8,"reload":["/a/"],"css":[],"all":false}
+//   event: change   data: {"gen":8,"reload":["/a/"],"css":["/s.css"],
+//                          "moved":[{"from":"/m.1f.css","to":"/m.2e.css"}],"all":false}
 //   event: failed   data: {"gen":7,"errors":1,"warnings":0,"diagnostics":[…]}
 //   : ping                                                      every ping interval
 //

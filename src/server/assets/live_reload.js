@@ -1,8 +1,9 @@
 // Bengal live reload. `bengal serve` adds this script to every HTML page it
 // serves (never to the files `bengal build` writes). It listens for build
 // events on /__bengal_reload__ (Server-Sent Events):
-//   change  {gen, reload: [urls], css: [urls], all}  reload this page if its
-//           URL is listed (or `all`), else swap changed stylesheets in place
+//   change  {gen, reload: [urls], css: [urls], moved: [{from, to}], all}
+//           reload this page if its URL is listed (or `all`), else swap the
+//           changed stylesheets (and renamed fingerprinted ones) in place
 //   failed  {gen, errors, warnings, diagnostics: [...]}  show an overlay
 //   hello   {gen, instance}  sent on connect
 // The overlay clears itself on the next successful build.
@@ -37,8 +38,9 @@
     return false;
   }
 
-  function refreshLink(link) {
+  function refreshLink(link, newPath) {
     var url = new URL(link.href, location.href);
+    if (newPath) url.pathname = newPath;
     url.searchParams.set('bengal', String(state.gen));
     // Load the new sheet beside the old one and drop the old one once it
     // applies, so the page never shows unstyled.
@@ -53,7 +55,9 @@
     link.parentNode.insertBefore(fresh, link.nextSibling);
   }
 
-  function swapStylesheets(paths) {
+  // `paths`: stylesheets changed in place; `moves`: fingerprinted ones that
+  // got a new name ({from, to}, in order).
+  function swapStylesheets(paths, moves) {
     var links = document.querySelectorAll('link[rel~="stylesheet"][href]');
     var local = [];
     var matched = false;
@@ -61,13 +65,24 @@
       var url = new URL(links[i].href, location.href);
       if (url.origin !== location.origin) continue;
       local.push(links[i]);
-      if (paths.indexOf(normalize(url.pathname)) >= 0) {
-        refreshLink(links[i]);
+      var path = normalize(url.pathname);
+      var moved = false;
+      for (var m = 0; m < moves.length; m++) {
+        if (moves[m].from === path) {
+          path = moves[m].to;
+          moved = true;
+        }
+      }
+      if (moved) {
+        refreshLink(links[i], path);
+        matched = true;
+      } else if (paths.indexOf(path) >= 0) {
+        refreshLink(links[i], null);
         matched = true;
       }
     }
     // The changed file may be @import-ed by a linked one: refresh them all.
-    if (!matched) local.forEach(refreshLink);
+    if (!matched && paths.length) local.forEach(function (l) { refreshLink(l, null); });
   }
 
   function hideOverlay() {
@@ -131,7 +146,7 @@
         location.reload();
         return;
       }
-      if (d.css.length) swapStylesheets(d.css.map(normalize));
+      if (d.css.length || d.moved.length) swapStylesheets(d.css.map(normalize), d.moved);
     });
     source.addEventListener('failed', function (e) {
       showOverlay(JSON.parse(e.data));
