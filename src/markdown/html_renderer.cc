@@ -126,9 +126,8 @@ void HtmlRenderer::append_inline(std::string_view markdown, std::string& out) {
   --inline_depth_;
 }
 
-void HtmlRenderer::render(const Tree& tree, std::string_view input, const Options& options,
-                          const Hooks& hooks, Document& out) {
-  (void)input;
+void HtmlRenderer::render(const Tree& tree, const Options& options, const Hooks& hooks,
+                          Document& out) {
   if (tree_ != &tree) inline_slots_.clear();
   tree_ = &tree;
   options_ = &options;

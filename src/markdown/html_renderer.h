@@ -25,8 +25,7 @@ class HtmlRenderer final : public RenderServices {
  public:
   HtmlRenderer(const DirectiveRegistry& directives, const RoleRegistry& roles);
 
-  void render(const Tree& tree, std::string_view input, const Options& options, const Hooks& hooks,
-              Document& out);
+  void render(const Tree& tree, const Options& options, const Hooks& hooks, Document& out);
 
   // Steps taken by the inline parsers since construction (see BlockParser::work).
   std::uint64_t work() const;

@@ -644,10 +644,8 @@ void InlineParser::handle_close_bracket() {
     nodes_[link].first_child = first;
     nodes_[link].last_child = last;
   }
-  // Replace the opener's text node by the link.
-  std::uint32_t prev = nodes_[opener.node].prev;
+  // Replace the opener's text node (now the last top-level node) by the link.
   unlink_top(opener.node);
-  (void)prev;
   append_to_root(link);
   pop_bracket();
   if (!opener.image) link_barrier_ = brackets_.size();

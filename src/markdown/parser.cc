@@ -61,7 +61,7 @@ class Parser::Impl {
     tree_.blocks[0].open = false;
     out.html.reserve(input.size() + input.size() / 4);
     std::uint64_t before = renderer_.work();
-    renderer_.render(tree_, input, options, hooks, out);
+    renderer_.render(tree_, options, hooks, out);
     work_ = blocks.work() + (renderer_.work() - before) + out.html.size();
     // Diagnostics carry input offsets until here; convert them in one pass.
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(),
