@@ -181,7 +181,12 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     pool.parallel_for(site.pages.size(), [&](std::size_t i, unsigned worker) {
       const content::Page& page = site.pages[i];
       if (page.source >= 0) {
-        parsers[worker]->parse(disc.pages[static_cast<std::size_t>(page.source)], page, bodies[i], page_diags[i]);
+        content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
+        parsers[worker]->parse(src, page, bodies[i], page_diags[i]);
+        // Parsed: the source bytes and the untyped front matter are no longer
+        // needed, and holding them would double peak memory on large sites.
+        std::string().swap(src.raw);
+        src.front_matter = Data();
       }
       progress.advance();
     });
@@ -215,7 +220,6 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     sources.reserve(disc.pages.size());
     for (content::SourcePage& p : disc.pages) {
       sources.push_back({p.rel_path, p.display_path, p.hash});
-      std::string().swap(p.raw);  // bodies are parsed; release the source bytes
     }
     snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(bodies),
                                                           std::move(sources),

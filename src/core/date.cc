@@ -124,21 +124,56 @@ CivilTime to_civil(const DateTime& dt) {
 }
 
 namespace {
-void append_offset(std::string& out, int minutes, bool colon) {
-  char buf[16];
-  int a = minutes < 0 ? -minutes : minutes;
-  std::snprintf(buf, sizeof buf, colon ? "%c%02d:%02d" : "%c%02d%02d", minutes < 0 ? '-' : '+', a / 60,
-                a % 60);
-  out += buf;
+
+// Zero-padded decimal digits; dates are formatted for every list entry of
+// every page, so this avoids snprintf.
+void append_digits(std::string& out, int v, int width) {
+  char buf[12];
+  int n = 0;
+  bool negative = v < 0;
+  unsigned u = negative ? 0u - static_cast<unsigned>(v) : static_cast<unsigned>(v);
+  do {
+    buf[n++] = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u != 0);
+  if (negative) out += '-';
+  for (int i = n; i < width; ++i) out += '0';
+  while (n > 0) out += buf[--n];
 }
+
+void append_offset(std::string& out, int minutes, bool colon) {
+  int a = minutes < 0 ? -minutes : minutes;
+  out += minutes < 0 ? '-' : '+';
+  append_digits(out, a / 60, 2);
+  if (colon) out += ':';
+  append_digits(out, a % 60, 2);
+}
+
+void append_date(std::string& out, const CivilTime& c) {
+  append_digits(out, c.year, 4);
+  out += '-';
+  append_digits(out, c.month, 2);
+  out += '-';
+  append_digits(out, c.day, 2);
+}
+
+void append_time(std::string& out, const CivilTime& c) {
+  append_digits(out, c.hour, 2);
+  out += ':';
+  append_digits(out, c.minute, 2);
+  out += ':';
+  append_digits(out, c.second, 2);
+}
+
 }  // namespace
 
 std::string format_rfc3339(const DateTime& dt) {
   CivilTime c = to_civil(dt);
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", c.year, c.month, c.day, c.hour, c.minute,
-                c.second);
-  std::string out(buf);
+  std::string out;
+  out.reserve(25);
+  append_date(out, c);
+  out += 'T';
+  append_time(out, c);
   if (dt.offset_minutes == 0) {
     out += 'Z';
   } else {
@@ -149,25 +184,31 @@ std::string format_rfc3339(const DateTime& dt) {
 
 std::string format_rfc1123z(const DateTime& dt) {
   CivilTime c = to_civil(dt);
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d %02d:%02d:%02d ", kDays[c.weekday], c.day,
-                kMonths[c.month - 1], c.year, c.hour, c.minute, c.second);
-  std::string out(buf);
+  std::string out;
+  out.reserve(31);
+  out.append(kDays[c.weekday], 3);
+  out += ", ";
+  append_digits(out, c.day, 2);
+  out += ' ';
+  out.append(kMonths[c.month - 1], 3);
+  out += ' ';
+  append_digits(out, c.year, 4);
+  out += ' ';
+  append_time(out, c);
+  out += ' ';
   append_offset(out, dt.offset_minutes, false);
   return out;
 }
 
 std::string format_iso_date(const DateTime& dt) {
-  CivilTime c = to_civil(dt);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+  std::string out;
+  append_date(out, to_civil(dt));
+  return out;
 }
 
 std::string format_strftime(const DateTime& dt, std::string_view f) {
   CivilTime c = to_civil(dt);
   std::string out;
-  char buf[16];
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f[i] != '%' || i + 1 >= f.size()) {
       out += f[i];
@@ -179,20 +220,13 @@ std::string format_strftime(const DateTime& dt, std::string_view f) {
       no_pad = true;
       spec = f[++i];
     }
-    auto num = [&](int v, int width) {
-      if (no_pad) {
-        std::snprintf(buf, sizeof buf, "%d", v);
-      } else {
-        std::snprintf(buf, sizeof buf, "%0*d", width, v);
-      }
-      out += buf;
-    };
+    auto num = [&](int v, int width) { append_digits(out, v, no_pad ? 1 : width); };
     switch (spec) {
       case 'Y': num(c.year, 4); break;
       case 'y': num(c.year % 100, 2); break;
       case 'm': num(c.month, 2); break;
       case 'd': num(c.day, 2); break;
-      case 'e': std::snprintf(buf, sizeof buf, "%2d", c.day); out += buf; break;
+      case 'e': if (c.day < 10) out += ' '; append_digits(out, c.day, 1); break;
       case 'H': num(c.hour, 2); break;
       case 'I': num(c.hour % 12 == 0 ? 12 : c.hour % 12, 2); break;
       case 'M': num(c.minute, 2); break;
@@ -205,8 +239,8 @@ std::string format_strftime(const DateTime& dt, std::string_view f) {
       case 'j': num(c.yday, 3); break;
       case 'z': append_offset(out, dt.offset_minutes, false); break;
       case 'Z': if (dt.offset_minutes == 0) out += "UTC"; else append_offset(out, dt.offset_minutes, true); break;
-      case 'F': std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day); out += buf; break;
-      case 'T': std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", c.hour, c.minute, c.second); out += buf; break;
+      case 'F': append_date(out, c); break;
+      case 'T': append_time(out, c); break;
       case 's': out += std::to_string(dt.epoch_seconds); break;
       case '%': out += '%'; break;
       default: out += '%'; out += spec; break;

@@ -40,6 +40,15 @@ TEST(Date, FormatsRfc1123zAndStrftime) {
   EXPECT_EQ(format_strftime(*d, "%Y-%m-%d %H:%M:%S %a %j %%"), "2006-01-02 15:04:05 Mon 002 %");
 }
 
+TEST(Date, FormatsNegativeOffsetsAndPaddedFields) {
+  auto d = parse_datetime("2024-03-05T07:08:09-05:30");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(format_rfc3339(*d), "2024-03-05T07:08:09-05:30");
+  EXPECT_EQ(format_rfc1123z(*d), "Tue, 05 Mar 2024 07:08:09 -0530");
+  EXPECT_EQ(format_strftime(*d, "[%e] %F %T %-m/%-d %I%p %y"), "[ 5] 2024-03-05 07:08:09 3/5 07AM 24");
+  EXPECT_EQ(format_iso_date(*d), "2024-03-05");
+}
+
 TEST(Date, DaysFromCivilHandlesEpochAndLeapYears) {
   EXPECT_EQ(days_from_civil(1970, 1, 1), 0);
   EXPECT_EQ(days_from_civil(2000, 3, 1) - days_from_civil(2000, 2, 28), 2);

@@ -1,5 +1,6 @@
 #include "core/html_text.h"
 
+#include <array>
 #include <cstring>
 
 
@@ -76,24 +77,29 @@ std::uint32_t reading_minutes(std::uint32_t words) {
 }
 
 std::uint32_t count_html_words(std::string_view html) {
+  // Byte classes: 0 word byte, 1 whitespace, 2 '<' (start of a tag). A tag
+  // neither starts nor ends a word: inline tags (<em>) sit inside words as
+  // often as between them, and block tags come with newlines around them.
+  static constexpr auto kClass = [] {
+    std::array<std::uint8_t, 256> t{};
+    t[' '] = t['\n'] = t['\t'] = t['\r'] = 1;
+    t['<'] = 2;
+    return t;
+  }();
   std::uint32_t words = 0;
   bool in_word = false;
-  const char* p = html.data();
-  const char* end = p + html.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(html.data());
+  const auto* end = p + html.size();
   while (p < end) {
-    char c = *p;
-    if (c == '<') {
-      // A tag separates words only at block boundaries in the source; inline
-      // tags (<em>) sit inside words as often as between them, so a tag
-      // neither starts nor ends a word here.
-      const char* close = static_cast<const char*>(std::memchr(p, '>', static_cast<std::size_t>(end - p)));
+    std::uint8_t cls = kClass[*p];
+    if (cls == 2) {
+      const void* close = std::memchr(p, '>', static_cast<std::size_t>(end - p));
       if (close == nullptr) break;
-      p = close + 1;
+      p = static_cast<const unsigned char*>(close) + 1;
       continue;
     }
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+    words += (cls == 0) & !in_word;
+    in_word = cls == 0;
     ++p;
   }
   return words;
