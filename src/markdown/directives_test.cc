@@ -233,6 +233,20 @@ TEST(Directives, DeepNestingIsCappedWithAWarning) {
   EXPECT_TRUE(capped);
 }
 
+TEST(Directives, GitHubAlertsBecomeAdmonitions) {
+  EXPECT_EQ(
+      html("> [!WARNING]\n> Mind the *gap*.\n"),
+      "<div class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n<p>Mind the "
+      "<em>gap</em>.</p>\n</div>\n");
+  EXPECT_EQ(html("> [!NOTE]\n\n> [!nope]\n> x\n"),
+            "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n</div>\n"
+            "<blockquote>\n<p>[!nope]\nx</p>\n</blockquote>\n");
+}
+
+TEST(Directives, AlertMarkerMustStandAloneOnTheFirstLine) {
+  EXPECT_EQ(html("> [!NOTE] inline\n"), "<blockquote>\n<p>[!NOTE] inline</p>\n</blockquote>\n");
+}
+
 TEST(Roles, Kbd) {
   EXPECT_EQ(html("{kbd}`Ctrl+C` {kbd}`Esc`\n"),
             "<p><kbd class=\"compound\"><kbd>Ctrl</kbd>+<kbd>C</kbd></kbd> <kbd>Esc</kbd></p>\n");

@@ -153,6 +153,8 @@ void HtmlRenderer::render(const Tree& tree, const Options& options, const Hooks&
   directive_serials_.clear();
   directive_stack_.clear();
   backref_paragraph_ = backref_footnote_ = kNil;
+  alerts_.clear();
+  alert_paragraph_ = kNil;
 
   prepare_headings(0);
   render_blocks(0);
@@ -297,6 +299,7 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
       return true;
     case BlockKind::kBlockQuote:
       cr();
+      if (inline_config_.roles && open_alert(index)) return true;
       out += "<blockquote>\n";
       return true;
     case BlockKind::kList:
@@ -318,13 +321,21 @@ bool HtmlRenderer::enter_block(std::uint32_t index) {
       out += "<li>";
       return true;
     case BlockKind::kParagraph: {
+      std::string_view content = tree_->str(b.content);
+      std::uint32_t base = b.content.begin;
+      if (index == alert_paragraph_) {
+        // The "[!NOTE]" line of a GitHub alert is the admonition's title.
+        std::size_t skip = std::min<std::size_t>(alert_skip_, content.size());
+        content.remove_prefix(skip);
+        base += static_cast<std::uint32_t>(skip);
+        alert_paragraph_ = kNil;
+        if (content.empty()) return false;
+      }
       bool tight = in_tight_container(*tree_, b);
       if (!tight) {
         cr();
         out += "<p>";
       }
-      std::string_view content = tree_->str(b.content);
-      std::uint32_t base = b.content.begin;
       const Block* parent = b.parent != kNil ? &tree_->blocks[b.parent] : nullptr;
       if (inline_config_.strikethrough && parent && parent->kind == BlockKind::kItem &&
           parent->first_child == index) {
@@ -401,6 +412,11 @@ void HtmlRenderer::exit_block(std::uint32_t index) {
   switch (b.kind) {
     case BlockKind::kBlockQuote:
       cr();
+      if (!alerts_.empty() && alerts_.back().first == index) {
+        render_alert(index, alerts_.back().second, DirectivePhase::kClose);
+        alerts_.pop_back();
+        break;
+      }
       out += "</blockquote>\n";
       break;
     case BlockKind::kList:
@@ -423,6 +439,47 @@ void HtmlRenderer::exit_block(std::uint32_t index) {
     default:
       break;
   }
+}
+
+bool HtmlRenderer::open_alert(std::uint32_t quote) {
+  // GitHub alerts: "> [!NOTE]" alone on the quote's first line.
+  const Block& q = tree_->blocks[quote];
+  if (q.first_child == kNil || tree_->blocks[q.first_child].kind != BlockKind::kParagraph) {
+    return false;
+  }
+  std::string_view s = tree_->str(tree_->blocks[q.first_child].content);
+  if (s.size() < 4 || s[0] != '[' || s[1] != '!') return false;
+  std::size_t close = s.find(']');
+  if (close == std::string_view::npos || close > 12 ||
+      (close + 1 < s.size() && s[close + 1] != '\n')) {
+    return false;
+  }
+  std::string name = to_lower_ascii(s.substr(2, close - 2));
+  if (name != "note" && name != "tip" && name != "important" && name != "warning" &&
+      name != "caution") {
+    return false;
+  }
+  const DirectiveSpec* spec = directives_.find(name);
+  if (!spec || !spec->render) return false;
+  alerts_.emplace_back(quote, spec);
+  alert_paragraph_ = q.first_child;
+  alert_skip_ = static_cast<std::uint32_t>(close + 2);
+  render_alert(quote, spec, DirectivePhase::kOpen);
+  return true;
+}
+
+void HtmlRenderer::render_alert(std::uint32_t quote, const DirectiveSpec* spec,
+                                DirectivePhase phase) {
+  DirectiveContext ctx;
+  ctx.name = spec->name;
+  ctx.has_body = true;
+  ctx.depth = static_cast<int>(directive_stack_.size());
+  ctx.services = this;
+  current_input_ = tree_->blocks[quote].src;
+  int& serial = directive_serials_[spec->name];
+  if (phase == DirectivePhase::kOpen) ++serial;
+  ctx.serial = serial;
+  spec->render(ctx, phase, *out_);
 }
 
 void HtmlRenderer::render_heading_open(std::uint32_t index) {

@@ -69,6 +69,8 @@ class HtmlRenderer final : public RenderServices {
   void render_table(const Block& b);
   void render_heading_open(std::uint32_t b);
   void render_directive(std::uint32_t b, DirectivePhase phase);
+  bool open_alert(std::uint32_t quote);
+  void render_alert(std::uint32_t quote, const DirectiveSpec* spec, DirectivePhase phase);
   void render_footnotes();
   void append_backrefs(std::uint32_t footnote, std::string& out);
   void render_role(std::string_view name, std::string_view text, std::uint32_t input_offset,
@@ -109,6 +111,9 @@ class HtmlRenderer final : public RenderServices {
   std::vector<std::uint32_t> footnote_order_;
   std::unordered_map<std::string, int> directive_serials_;
   std::vector<std::uint32_t> directive_stack_;
+  std::vector<std::pair<std::uint32_t, const DirectiveSpec*>> alerts_;  // open GitHub alerts
+  std::uint32_t alert_paragraph_ = kNil;  // paragraph whose first alert_skip_ bytes are the marker
+  std::uint32_t alert_skip_ = 0;
   std::uint32_t backref_paragraph_ = kNil;
   std::uint32_t backref_footnote_ = kNil;
   std::string scratch_, cell_, label_;
