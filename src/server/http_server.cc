@@ -18,7 +18,7 @@ bool is_loopback_host(std::string_view host) {
 
 // httplib only reports bind failures as `false`; a probe tells the user why
 // (most often: another server has the port).
-int probe_bind(const std::string& host, int port) {
+int probe_bind(const std::string& host, int port, std::string* resolve_error) {
   struct addrinfo hints = {};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -26,7 +26,10 @@ int probe_bind(const std::string& host, int port) {
   struct addrinfo* res = nullptr;
   std::string service = std::to_string(port);
   int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &res);
-  if (rc != 0) return -rc - 1000;
+  if (rc != 0) {
+    if (resolve_error) *resolve_error = ::gai_strerror(rc);
+    return -1;
+  }
   int err = 0;
   for (struct addrinfo* ai = res; ai != nullptr; ai = ai->ai_next) {
     int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC, ai->ai_protocol);

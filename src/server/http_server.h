@@ -61,8 +61,8 @@ class HttpServer {
 bool is_loopback_host(std::string_view host);
 
 // Binds (and closes) a probe socket on host:port with SO_REUSEADDR: 0 when
-// the port is free, else the errno (EADDRINUSE: taken), or a value <= -1000
-// for a resolver error (-(rc) - 1000 of getaddrinfo).
-int probe_bind(const std::string& host, int port);
+// the port is free, else the errno (EADDRINUSE: taken), or -1 when `host`
+// does not resolve (then `resolve_error` says why).
+int probe_bind(const std::string& host, int port, std::string* resolve_error = nullptr);
 
 }  // namespace bengal::server

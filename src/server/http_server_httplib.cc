@@ -100,14 +100,15 @@ Status HttpServer::bind() {
   Impl& m = *impl_;
   const std::string& host = m.options.host;
   std::string where = host + ":" + std::to_string(m.options.port);
-  int err = probe_bind(host, m.options.port);
+  std::string resolve_error;
+  int err = probe_bind(host, m.options.port, &resolve_error);
   if (err == EADDRINUSE) {
     Diagnostic d = make_error({}, "port " + std::to_string(m.options.port) + " on " + host + " is already in use");
     d.code = "port-in-use";
     return d;
   }
-  if (err <= -1000) {
-    return make_error({}, "cannot bind to " + host + ": " + ::gai_strerror(-(err + 1000)),
+  if (err == -1) {
+    return make_error({}, "cannot bind to " + host + ": " + resolve_error,
                       "--bind takes an address of this machine, e.g. 127.0.0.1 or 0.0.0.0");
   }
   if (err != 0) return make_error({}, "cannot listen on " + where + ": " + std::strerror(err));
