@@ -1,6 +1,7 @@
 // Turns a parsed Tree into HTML, the outline and render-time diagnostics:
 // heading ids, code-block hook, directives and roles through the registries,
-// cross-references through Hooks::resolve_link, footnotes at the end.
+// cross-references through Hooks::resolve_link, GitHub alerts ("> [!NOTE]")
+// as admonitions, footnotes at the end.
 //
 // Walks blocks and inlines iteratively, so nesting depth (10,000 quotes,
 // lists or emphasis levels) never grows the call stack.
