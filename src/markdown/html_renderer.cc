@@ -680,7 +680,8 @@ void HtmlRenderer::append_backrefs(std::uint32_t def, std::string& out) {
   const FootnoteUse& use = footnote_uses_[def];
   std::string_view label = tree_->str(tree_->blocks[def].info);
   for (int r = 1; r <= use.refs; ++r) {
-    out += " <a href=\"#fnref-";
+    if (out.empty() || out.back() != '\n') out += ' ';
+    out += "<a href=\"#fnref-";
     append_url(out, label);
     if (r > 1) {
       out += '-';
