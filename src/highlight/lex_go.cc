@@ -218,18 +218,23 @@ void lex_go(std::string_view s, TokenSink& out) {
       out.push(T::kError, i += 1);
       continue;
     }
-    // Operators: the multi-character ones, and + - * / % & ~ | alone.
-    static constexpr std::string_view kOps[] = {"<<=", ">>=", "&^=", "...", "<<", ">>", "<=", ">=", "&^", "+=",
-                                                 "-=", "*=", "/=", "%=", "&=", "|=", "&&", "||", "<-", "++",
-                                                 "--", "==", "!=", ":="};
+    // Operators: the multi-character ones (<<= >>= &^= ... << >> <= >= &^
+    // += -= *= /= %= &= |= && || <- ++ -- == != :=), and + - * / % & ~ | alone.
     std::size_t op = 0;
-    for (std::string_view o : kOps) {
-      if (scan::at(s, i, o)) {
-        op = o.size();
-        break;
-      }
+    const char n = at(i + 1);
+    switch (c) {
+      case '<': op = n == '<' ? (at(i + 2) == '=' ? 3 : 2) : (n == '=' || n == '-') ? 2 : 0; break;
+      case '>': op = n == '>' ? (at(i + 2) == '=' ? 3 : 2) : n == '=' ? 2 : 0; break;
+      case '&': op = n == '^' ? (at(i + 2) == '=' ? 3 : 2) : (n == '=' || n == '&') ? 2 : 1; break;
+      case '.': op = n == '.' && at(i + 2) == '.' ? 3 : 0; break;
+      case '+': op = (n == '=' || n == '+') ? 2 : 1; break;
+      case '-': op = (n == '=' || n == '-') ? 2 : 1; break;
+      case '|': op = (n == '=' || n == '|') ? 2 : 1; break;
+      case '*': case '/': case '%': op = n == '=' ? 2 : 1; break;
+      case '~': op = 1; break;
+      case '=': case '!': case ':': op = n == '=' ? 2 : 0; break;
+      default: break;
     }
-    if (op == 0 && std::string_view("+-*/%&~|").find(c) != std::string_view::npos) op = 1;
     if (op != 0) {
       out.push(T::kOperator, i += op);
       continue;

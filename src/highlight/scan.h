@@ -54,6 +54,8 @@ inline std::size_t line_end(std::string_view s, std::size_t i) {
   return e == std::string_view::npos ? s.size() : e;
 }
 inline bool at(std::string_view s, std::size_t i, std::string_view word) {
+  // The first-character test settles most calls without a memcmp.
+  if (i >= s.size() || word.empty() || s[i] != word[0] || s.size() - i < word.size()) return word.empty() && i <= s.size();
   return s.substr(i, word.size()) == word;
 }
 // One UTF-8 character (or one stray byte) starting at i.
@@ -93,7 +95,9 @@ class KeywordTable {
     if (word.empty()) return fallback;
     std::size_t h = hash(word) & (Slots - 1);
     while (!slots_[h].word.empty()) {
-      if (slots_[h].word == word) return slots_[h].token;
+      const std::string_view w = slots_[h].word;
+      // Length and first character reject most probes before a memcmp.
+      if (w.size() == word.size() && w[0] == word[0] && w == word) return slots_[h].token;
       h = (h + 1) & (Slots - 1);
     }
     return fallback;
