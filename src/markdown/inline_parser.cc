@@ -873,9 +873,11 @@ bool InlineParser::handle_gfm_autolink(char c) {
     link_start = pos_ - scheme_len;
     domain_start = pos_ + 3;
   } else if (c == '.') {
-    if (pos_ < text_start_ + 3 || s_.substr(pos_ - 3, 3) != "www" ||
-        !is_boundary_before(s_, pos_ - 3))
+    // '.' is everywhere in prose: compare bytes directly, no memcmp call.
+    if (pos_ < text_start_ + 3 || s_[pos_ - 1] != 'w' || s_[pos_ - 2] != 'w' ||
+        s_[pos_ - 3] != 'w' || !is_boundary_before(s_, pos_ - 3)) {
       return false;
+    }
     link_start = pos_ - 3;
     domain_start = link_start;
     flags = kWww;
