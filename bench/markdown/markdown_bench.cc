@@ -71,17 +71,12 @@ std::size_t run_md4c(const Input& in, std::string& buf) {
 #endif
 
 template <typename F>
-double best_mb_per_s(const Input& in, int rounds, F&& body) {
-  double best = 0;
-  for (int r = 0; r < rounds; ++r) {
-    auto t0 = std::chrono::steady_clock::now();
-    std::size_t sink = body();
-    auto t1 = std::chrono::steady_clock::now();
-    benchmark::DoNotOptimize(sink);
-    double s = std::chrono::duration<double>(t1 - t0).count();
-    best = std::max(best, static_cast<double>(in.bytes) / 1e6 / s);
-  }
-  return best;
+double mb_per_s(const Input& in, F&& body) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::size_t sink = body();
+  auto t1 = std::chrono::steady_clock::now();
+  benchmark::DoNotOptimize(sink);
+  return static_cast<double>(in.bytes) / 1e6 / std::chrono::duration<double>(t1 - t0).count();
 }
 
 int compare(const std::string& dir) {
@@ -103,15 +98,19 @@ int compare(const std::string& dir) {
   cm.commonmark_only = true;
   std::printf("%-26s %10s %14s %14s %10s\n", "input", "MB", "bengal MB/s", "md4c MB/s", "ratio");
   for (const Input& in : inputs) {
-    int rounds = in.bytes > 1000000 ? 7 : 40;
+    int rounds = in.bytes > 1000000 ? 9 : 60;
     run_bengal(parser, in, gfm, doc);  // warm up buffers
-    double b = best_mb_per_s(in, rounds, [&] { return run_bengal(parser, in, gfm, doc); });
-    double c = best_mb_per_s(in, rounds, [&] { return run_bengal(parser, in, cm, doc); });
-    double m = 0;
-#ifdef BENGAL_HAVE_MD4C
+    // Rounds alternate between the engines so load changes on a shared
+    // machine hit all of them; each keeps its best round.
+    double b = 0, c = 0, m = 0;
     std::string buf;
-    m = best_mb_per_s(in, rounds, [&] { return run_md4c(in, buf); });
+    for (int r = 0; r < rounds; ++r) {
+      b = std::max(b, mb_per_s(in, [&] { return run_bengal(parser, in, gfm, doc); }));
+      c = std::max(c, mb_per_s(in, [&] { return run_bengal(parser, in, cm, doc); }));
+#ifdef BENGAL_HAVE_MD4C
+      m = std::max(m, mb_per_s(in, [&] { return run_md4c(in, buf); }));
 #endif
+    }
     std::printf("%-26s %10.2f %14.1f %14.1f %10.2f\n", in.name.c_str(),
                 static_cast<double>(in.bytes) / 1e6, b, m, m > 0 ? b / m : 0.0);
     std::printf("%-26s %10s %14.1f %14s %10.2f   (--commonmark)\n", "", "", c, "",

@@ -154,6 +154,11 @@ void BlockParser::parse(std::string_view input, std::uint32_t root, std::uint32_
 }
 
 void BlockParser::find_first_nonspace() {
+  // Called several times per line, mostly without the position moving.
+  if (fns_valid_ && fns_offset_ == offset_ && fns_column_ == column_) return;
+  fns_valid_ = true;
+  fns_offset_ = offset_;
+  fns_column_ = column_;
   std::size_t chars_to_tab = kTabStop - (column_ % kTabStop);
   first_nonspace_ = offset_;
   first_nonspace_column_ = column_;
@@ -631,6 +636,7 @@ bool BlockParser::match_container(std::uint32_t block, bool& line_done) {
 
 void BlockParser::process_line() {
   work_ += 1 + line_.size();
+  fns_valid_ = false;
   offset_ = column_ = 0;
   first_nonspace_ = first_nonspace_column_ = indent_ = 0;
   blank_ = false;
@@ -707,6 +713,7 @@ void BlockParser::process_line() {
         while (!s.empty() && is_space_or_tab(s.back())) s.remove_suffix(1);
       }
       line_ = line_.substr(0, first_nonspace_ + s.size());
+      fns_valid_ = false;
     }
     advance_offset(first_nonspace_ - offset_, false);
     add_line(container);

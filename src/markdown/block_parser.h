@@ -111,6 +111,8 @@ class BlockParser {
   std::size_t offset_ = 0, column_ = 0;
   std::size_t first_nonspace_ = 0, first_nonspace_column_ = 0, indent_ = 0;
   bool blank_ = false;
+  bool fns_valid_ = false;  // first_nonspace_ is current for (fns_offset_, fns_column_)
+  std::size_t fns_offset_ = 0, fns_column_ = 0;
   bool partially_consumed_tab_ = false;
   bool line_consumed_ = false;
   std::vector<std::uint32_t> open_directives_;  // innermost last
