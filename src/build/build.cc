@@ -13,7 +13,7 @@
 #include "highlight/registry.h"
 #include "incremental/build_cache.h"
 #include "incremental/output_writer.h"
-#include "postprocess/site_files.h"
+#include "postprocess/copy.h"
 #include "render/body_parser.h"
 #include "render/pipeline.h"
 #include "render/theme.h"
@@ -57,57 +57,6 @@ struct Outputs {
 void count(BuildStats& stats, incremental::WriteOutcome outcome) {
   if (outcome == incremental::WriteOutcome::kWritten) ++stats.outputs_written;
   if (outcome == incremental::WriteOutcome::kUnchanged) ++stats.outputs_unchanged;
-}
-
-// Copies static files and page resources. A copy that would overwrite a
-// rendered output is an error naming both.
-void copy_files(FileSystem& fs, const std::string& site_root, const config::Config& config,
-                const content::DiscoverResult& disc, const content::Site& site, incremental::OutputWriter& writer,
-                Outputs& outputs, BuildStats& stats, DiagnosticList& diags) {
-  std::map<std::string, const content::Page*> bundle_pages;
-  for (const content::Page& p : site.pages) {
-    if (!p.bundle_dir.empty()) bundle_pages.emplace(p.bundle_dir, &p);
-  }
-  struct Copy {
-    std::string from;
-    std::string display;
-    std::string to;
-  };
-  std::vector<Copy> copies;
-  for (const content::SourceFile& f : disc.static_files) {
-    copies.push_back({join_path(join_path(site_root, config.static_dir), f.rel_path), f.display_path, f.rel_path});
-  }
-  for (const content::SourceFile& f : disc.resources) {
-    // A resource inside a leaf bundle goes beside its page's output.
-    std::string to = f.rel_path;
-    for (std::string_view dir = parent_path(f.rel_path); !dir.empty(); dir = parent_path(dir)) {
-      auto it = bundle_pages.find(std::string(dir));
-      if (it == bundle_pages.end()) continue;
-      std::string page_dir(parent_path(it->second->output_path));
-      to = join_path(page_dir, std::string_view(f.rel_path).substr(dir.size() + 1));
-      break;
-    }
-    copies.push_back({join_path(join_path(site_root, config.content_dir), f.rel_path), f.display_path, to});
-  }
-  for (const Copy& c : copies) {
-    auto [it, fresh] = outputs.owner.emplace(c.to, c.display);
-    if (!fresh) {
-      diags.add(make_error({c.display, 0, 0}, "would overwrite " + c.to + ", which " + it->second + " produces",
-                           "rename or move one of them"));
-      continue;
-    }
-    auto bytes = fs.read_file(c.from);
-    if (!bytes.ok()) {
-      diags.add(std::move(bytes).error());
-      continue;
-    }
-    incremental::OutputRecord rec;
-    auto outcome = writer.commit(c.to, *bytes, rec, diags);
-    if (outcome == incremental::WriteOutcome::kFailed) continue;
-    outputs.records[c.to] = rec;
-    ++stats.files_copied;
-    count(stats, outcome);
-  }
 }
 
 }  // namespace
@@ -224,6 +173,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(bodies),
                                                           std::move(sources),
                                                           snapshot::make_site_data(disc.data_files), now_utc());
+    for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
 
   // --- plan ----------------------------------------------------------------------
@@ -242,26 +192,26 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   // --- render ----------------------------------------------------------------------
+  // Pages render first; whole-site outputs (feeds, sitemap, search index, ...)
+  // render in postprocess with the same pipelines.
   incremental::OutputWriter writer(fs, result.output_dir, previous);
   Outputs outputs;
   std::vector<AssetUse> asset_use;
-  {
-    StageTimer t(stats, "render");
+  std::vector<std::unique_ptr<render::RenderPipeline>> pipelines;
+  for (unsigned w = 0; w < pool.size(); ++w) {
+    pipelines.push_back(std::make_unique<render::RenderPipeline>(*snap, *templates));
+    asset_use.emplace_back(theme->assets().size());
+  }
+  auto run_jobs = [&](const std::vector<std::size_t>& jobs) {
     const auto& schedule = snap->schedule();
-    progress.begin_stage("render", dirty.size());
-    std::vector<std::unique_ptr<render::RenderPipeline>> pipelines;
-    for (unsigned w = 0; w < pool.size(); ++w) {
-      pipelines.push_back(std::make_unique<render::RenderPipeline>(*snap, *templates));
-      asset_use.emplace_back(theme->assets().size());
-    }
     struct JobResult {
       incremental::WriteOutcome outcome = incremental::WriteOutcome::kFailed;
       incremental::OutputRecord record;
       DiagnosticList diags;
     };
-    std::vector<JobResult> results(dirty.size());
-    pool.parallel_for(dirty.size(), [&](std::size_t i, unsigned worker) {
-      const snapshot::RenderJob& job = schedule[dirty[i]];
+    std::vector<JobResult> results(jobs.size());
+    pool.parallel_for(jobs.size(), [&](std::size_t i, unsigned worker) {
+      const snapshot::RenderJob& job = schedule[jobs[i]];
       JobResult& r = results[i];
       std::string_view bytes;
       if (pipelines[worker]->render(job, bytes, r.diags, &asset_use[worker])) {
@@ -269,49 +219,54 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       }
       progress.advance();
     });
-    progress.end_stage();
-    for (std::size_t i = 0; i < dirty.size(); ++i) {
-      const snapshot::RenderJob& job = schedule[dirty[i]];
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+      const snapshot::RenderJob& job = schedule[jobs[i]];
       JobResult& r = results[i];
       diags.append(std::move(r.diags));
       if (r.outcome == incremental::WriteOutcome::kFailed) continue;
       ++stats.outputs_rendered;
       count(stats, r.outcome);
       outputs.records[job.output_path] = r.record;
-      const snapshot::PageSource* src = snap->source(job.page);
-      outputs.owner.emplace(job.output_path, src ? src->display_path : "page " + snap->page(job.page).url);
     }
+  };
+  std::vector<std::size_t> page_jobs, site_jobs;
+  for (std::size_t i : dirty) {
+    (snap->schedule()[i].kind == snapshot::OutputKind::kPage ? page_jobs : site_jobs).push_back(i);
+  }
+  for (const snapshot::RenderJob& job : snap->schedule()) {
+    const snapshot::PageSource* src = snap->source(job.page);
+    outputs.owner.emplace(job.output_path, src ? src->display_path : "page " + snap->page(job.page).url);
+  }
+  {
+    StageTimer t(stats, "render");
+    progress.begin_stage("render", page_jobs.size());
+    run_jobs(page_jobs);
+    progress.end_stage();
   }
 
   // --- postprocess -------------------------------------------------------------------
   {
     StageTimer t(stats, "postprocess");
-    for (postprocess::GeneratedFile& f : postprocess::generate_site_files(*snap, diags)) {
-      auto [it, fresh] = outputs.owner.emplace(f.path, f.origin);
-      if (!fresh) {
-        diags.add(make_error({f.origin, 0, 0}, "would overwrite " + f.path + ", which " + it->second + " produces",
-                             "rename or move one of them"));
-        continue;
+    run_jobs(site_jobs);
+    std::vector<bool> used(theme->assets().size(), false);
+    for (const AssetUse& u : asset_use) {
+      for (std::size_t i = 0; i < used.size(); ++i) used[i] = used[i] || u.used()[i];
+    }
+    for (const postprocess::Copy& c : postprocess::plan_copies(root, *config, disc, snap->site(), *theme, used,
+                                                               outputs.owner, diags)) {
+      std::string bytes;
+      if (c.bytes == nullptr) {
+        auto read = fs.read_file(c.from);
+        if (!read.ok()) {
+          diags.add(std::move(read).error());
+          continue;
+        }
+        bytes = std::move(read).value();
       }
       incremental::OutputRecord rec;
-      auto outcome = writer.commit(f.path, f.bytes, rec, diags);
+      auto outcome = writer.commit(c.to, c.bytes ? *c.bytes : bytes, rec, diags);
       if (outcome == incremental::WriteOutcome::kFailed) continue;
-      ++stats.outputs_rendered;
-      count(stats, outcome);
-      outputs.records[f.path] = rec;
-    }
-    copy_files(fs, root, *config, disc, snap->site(), writer, outputs, stats, diags);
-    for (std::size_t i = 0; i < theme->assets().size(); ++i) {
-      const render::ThemeAsset& a = theme->assets()[i];
-      bool used = !a.fingerprinted;
-      for (const AssetUse& u : asset_use) used = used || u.used()[i];
-      if (!used) continue;
-      if (outputs.owner.count(a.output_path) != 0) continue;  // the site's own file wins over the theme's
-      outputs.owner.emplace(a.output_path, a.display);
-      incremental::OutputRecord rec;
-      auto outcome = writer.commit(a.output_path, a.bytes, rec, diags);
-      if (outcome == incremental::WriteOutcome::kFailed) continue;
-      outputs.records[a.output_path] = rec;
+      outputs.records[c.to] = rec;
       ++stats.files_copied;
       count(stats, outcome);
     }

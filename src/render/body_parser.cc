@@ -18,6 +18,9 @@ void derive_page_text(const content::Page& page, std::string_view markdown, cons
   out.word_count = count_html_words(out.html);
   out.reading_minutes = reading_minutes(out.word_count);
   out.plain_text = html_to_text(out.html, kSearchTextBytes);
+  while (!out.plain_text.empty() && (out.plain_text.back() == '\n' || out.plain_text.back() == ' ')) {
+    out.plain_text.pop_back();
+  }
   if (!page.fm.summary.empty()) {
     out.summary_html = html_escape(page.fm.summary);
     out.summary_truncated = true;

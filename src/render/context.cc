@@ -91,7 +91,7 @@ const std::vector<SectionId> kNoSections;
 
 // --- page ------------------------------------------------------------------------
 
-const std::array<Attr<Page>, 40> kPageAttrs = {{
+const std::array<Attr<Page>, 43> kPageAttrs = {{
     {"aliases", [](const Page& p, void*) { return Value::object(&kStringVector, &p.fm.aliases); }},
     {"ancestors", [](const Page& p, void*) { return Value::object(&kAncestors, &p); }},
     {"content", [](const Page& p, void* h) { return Value::safe_string(body(p, h).html); }},
@@ -99,6 +99,12 @@ const std::array<Attr<Page>, 40> kPageAttrs = {{
     {"description", [](const Page& p, void*) { return str(p.fm.description); }},
     {"draft", [](const Page& p, void*) { return Value::boolean(p.fm.draft); }},
     {"expiry_date", [](const Page& p, void*) { return opt_date(p.fm.expiry_date); }},
+    {"feed_items", [](const Page& p, void* h) { return Value::object(&kPageVector, &S(h).feed_items(p.id)); }},
+    {"feed_updated",
+     [](const Page& p, void* h) {
+       const auto& items = S(h).feed_items(p.id);
+       return items.empty() ? Value::none() : opt_date(S(h).updated(items.front()));
+     }},
     {"file",
      [](const Page& p, void* h) {
        const snapshot::PageSource* src = S(h).source(p.id);
@@ -156,6 +162,7 @@ const std::array<Attr<Page>, 40> kPageAttrs = {{
        if (!p.fm.type.empty()) return str(p.fm.type);
        return str(S(h).site().section(p.section).name);
      }},
+    {"updated", [](const Page& p, void* h) { return opt_date(S(h).updated(p.id)); }},
     {"url", [](const Page& p, void*) { return str(p.url); }},
     {"weight", [](const Page& p, void*) { return Value::integer(p.fm.weight); }},
     {"word_count", [](const Page& p, void* h) { return Value::integer(body(p, h).word_count); }},
@@ -272,7 +279,8 @@ void section_names(const void*, void (*add)(void*, std::string_view), void* sink
 
 using Snap = snapshot::SiteSnapshot;
 
-const std::array<Attr<Snap>, 16> kSiteAttrs = {{
+const std::array<Attr<Snap>, 18> kSiteAttrs = {{
+    {"all_pages", [](const Snap& s, void*) { return Value::object(&kPageVector, &s.listed_pages()); }},
     {"author", [](const Snap& s, void*) { return str(s.config().author); }},
     {"base_url", [](const Snap& s, void*) { return str(s.config().base_url); }},
     {"build_date", [](const Snap& s, void*) { return date_value(s.build_date()); }},
@@ -286,6 +294,8 @@ const std::array<Attr<Snap>, 16> kSiteAttrs = {{
     {"pages", [](const Snap& s, void*) { return Value::object(&kPageVector, &s.site().regular_pages); }},
     {"params", [](const Snap& s, void*) { return tmpl::data_value(s.config().params); }},
     {"sections", [](const Snap& s, void*) { return Value::object(&kSectionVector, &s.site().sections[0].children); }},
+    {"sitemap_url",
+     [](const Snap& s, void*) { return s.config().output_sitemap ? str(s.sitemap_url()) : Value::none(); }},
     {"taxonomies", [](const Snap& s, void*) { return Value::object(&kTaxonomies, &s.site()); }},
     {"title", [](const Snap& s, void*) { return str(s.config().title); }},
     {"version", [](const Snap&, void*) { return Value::string(BENGAL_VERSION_STRING); }},

@@ -103,7 +103,17 @@ const tmpl::Template* RenderPipeline::select(const content::Page& page, Diagnost
 bool RenderPipeline::render(const snapshot::RenderJob& job, std::string_view& bytes, DiagnosticList& diags,
                             ReadObserver* observer, tmpl::DependencyRecorder* templates) {
   const content::Page& page = snap_.page(job.page);
-  const tmpl::Template* t = select(page, diags);
+  const tmpl::Template* t = nullptr;
+  if (job.kind == snapshot::OutputKind::kPage) {
+    t = select(page, diags);
+  } else {
+    auto found = templates_.env().get(snapshot::output_template(job.kind));
+    if (!found.ok()) {
+      diags.add(std::move(found).error());
+    } else {
+      t = *found;
+    }
+  }
   if (t == nullptr) return false;
   host_.job = &job;
   host_.observer = observer;

@@ -11,7 +11,11 @@
 // with `page`, `section`, `site` and `paginator`, and reports which templates
 // and facts the output read.
 //
-// Template lookup (first that exists):
+// Page outputs pick their template by this lookup order (first that exists);
+// feeds, the sitemap, the search index, llms.txt, robots.txt and alias
+// redirects render fixed names (rss.xml, atom.xml, sitemap.xml,
+// search-index.json, llms.txt, robots.txt, alias.html) that a site or theme
+// may override:
 //   page:      <layout>, <type>/single.html, <section>/single.html, single.html
 //   section:   <layout>, <section>/list.html, list.html
 //   home:      <layout>, index.html, list.html

@@ -1,39 +1,137 @@
 #include "snapshot/snapshot.h"
 
+#include <algorithm>
+#include <map>
+
 #include "core/fs.h"
 #include "core/text.h"
 
 namespace bengal::snapshot {
 
+std::string_view output_template(OutputKind kind) {
+  switch (kind) {
+    case OutputKind::kPage: return {};
+    case OutputKind::kRss: return "rss.xml";
+    case OutputKind::kAtom: return "atom.xml";
+    case OutputKind::kSitemap: return "sitemap.xml";
+    case OutputKind::kSearchIndex: return "search-index.json";
+    case OutputKind::kLlmsTxt: return "llms.txt";
+    case OutputKind::kRobotsTxt: return "robots.txt";
+    case OutputKind::kAlias: return "alias.html";
+  }
+  return {};
+}
+
 namespace {
 
-std::vector<RenderJob> make_schedule(const content::Site& site) {
-  std::vector<RenderJob> jobs;
-  jobs.reserve(site.pages.size());
-  for (const content::Page& p : site.pages) {
+bool has_feed(const config::Config& c, const content::Page& p) {
+  switch (p.kind) {
+    case content::PageKind::kHome: return true;
+    case content::PageKind::kSection: return c.feeds_sections;
+    case content::PageKind::kTaxonomy:
+    case content::PageKind::kTerm: return c.feeds_taxonomies;
+    default: return false;
+  }
+}
+
+// Builds the schedule in a fixed order (page id, then kind), reporting
+// outputs that would leave the site or land on a file another output owns.
+class ScheduleBuilder {
+ public:
+  ScheduleBuilder(const config::Config& c, const content::Site& site, const std::vector<PageSource>& sources,
+                  DiagnosticList& diags)
+      : c_(c), site_(site), sources_(sources), diags_(diags) {}
+
+  std::vector<RenderJob> build() {
+    // Pages claim their files first, so a feed or an alias can never take a
+    // page's place.
+    for (const content::Page& p : site_.pages) add_pages(p);
+    for (const content::Page& p : site_.pages) {
+      if (has_feed(c_, p)) {
+        if (c_.output_rss) add(OutputKind::kRss, p, join(p, "index.xml"));
+        if (c_.output_atom) add(OutputKind::kAtom, p, join(p, "atom.xml"));
+      }
+    }
+    for (const content::Page& p : site_.pages) {
+      for (const std::string& alias : p.fm.aliases) {
+        std::string url;
+        if (!content::normalize_url(alias, url)) {
+          diags_.add(make_error({origin(p), 0, 0}, "alias '" + alias + "' leaves the site",
+                                "write aliases as site paths such as /old/address/"));
+          continue;
+        }
+        add(OutputKind::kAlias, p, url);
+      }
+    }
+    if (site_.home != content::kNoPage) {
+      const content::Page& home = site_.page(site_.home);
+      if (c_.output_sitemap) add(OutputKind::kSitemap, home, "/sitemap.xml");
+      if (c_.output_search_index) add(OutputKind::kSearchIndex, home, "/index.json");
+      if (c_.output_llms_txt) add(OutputKind::kLlmsTxt, home, "/llms.txt");
+      if (c_.output_robots_txt) add(OutputKind::kRobotsTxt, home, "/robots.txt");
+    }
+    return std::move(jobs_);
+  }
+
+ private:
+  std::string origin(const content::Page& p) const {
+    if (p.source >= 0) return sources_.size() > static_cast<std::size_t>(p.source)
+                                  ? sources_[static_cast<std::size_t>(p.source)].display_path
+                                  : p.url;
+    return "page " + p.url;
+  }
+
+  static std::string join(const content::Page& p, std::string_view file) {
+    return p.url.back() == '/' ? p.url + std::string(file) : p.url + "/" + std::string(file);
+  }
+
+  void add_pages(const content::Page& p) {
     std::uint32_t count = 1;
     if (p.is_list() && p.paginate > 0 && p.members.size() > static_cast<std::size_t>(p.paginate)) {
-      count = static_cast<std::uint32_t>((p.members.size() + static_cast<std::size_t>(p.paginate) - 1) /
-                                         static_cast<std::size_t>(p.paginate));
+      std::size_t per = static_cast<std::size_t>(p.paginate);
+      count = static_cast<std::uint32_t>((p.members.size() + per - 1) / per);
     }
     for (std::uint32_t k = 1; k <= count; ++k) {
-      RenderJob job;
-      job.page = p.id;
-      job.pager = k;
-      job.pager_count = count;
-      if (k == 1) {
-        job.url = p.url;
-        job.output_path = p.output_path;
-      } else {
-        // List URLs end in '/', so /blog/ pages as /blog/page/2/.
-        job.url = p.url + "page/" + std::to_string(k) + "/";
-        content::output_path_for_url(job.url, job.output_path);
-      }
-      jobs.push_back(std::move(job));
+      // List URLs end in '/', so /blog/ pages as /blog/page/2/.
+      std::string url = k == 1 ? p.url : p.url + "page/" + std::to_string(k) + "/";
+      add(OutputKind::kPage, p, url, k, count);
     }
   }
-  return jobs;
-}
+
+  void add(OutputKind kind, const content::Page& p, std::string url, std::uint32_t pager = 1,
+           std::uint32_t pager_count = 1) {
+    RenderJob job;
+    job.kind = kind;
+    job.page = p.id;
+    job.pager = pager;
+    job.pager_count = pager_count;
+    if (kind == OutputKind::kPage && pager == 1) {
+      job.output_path = p.output_path;  // checked by assemble
+    } else if (!content::output_path_for_url(url, job.output_path)) {
+      diags_.add(make_error({origin(p), 0, 0}, "output URL '" + url + "' leaves the output folder"));
+      return;
+    }
+    std::string who = kind == OutputKind::kPage   ? origin(p)
+                      : kind == OutputKind::kAlias ? origin(p) + " (alias " + url + ")"
+                                                   : std::string(output_template(kind)) + " of " + p.url;
+    auto [it, fresh] = owner_.emplace(job.output_path, who);
+    if (!fresh) {
+      diags_.add(make_error({origin(p), 0, 0}, "output " + job.output_path + " of " + who +
+                                                   " is also produced by " + it->second,
+                            "give one of them a different slug, url or alias"));
+      return;
+    }
+    job.url = std::move(url);
+    jobs_.push_back(std::move(job));
+  }
+
+  const config::Config& c_;
+  const content::Site& site_;
+  const std::vector<PageSource>& sources_;
+  DiagnosticList& diags_;
+  std::vector<RenderJob> jobs_;
+  std::map<std::string, std::string> owner_;
+};
 
 }  // namespace
 
@@ -45,11 +143,66 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content
       bodies_(std::move(bodies)),
       sources_(std::move(sources)),
       data_(std::move(data)),
-      build_date_(build_date),
-      schedule_(make_schedule(site_)) {
+      build_date_(build_date) {
+  schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build();
   bodies_.resize(site_.pages.size());
   permalinks_.reserve(site_.pages.size());
   for (const content::Page& p : site_.pages) permalinks_.push_back(permalink(p.url));
+  compute_dates_and_feeds();
+  sitemap_url_ = permalink("/sitemap.xml");
+}
+
+void SiteSnapshot::compute_dates_and_feeds() {
+  const std::size_t n = site_.pages.size();
+  auto later = [](const std::optional<DateTime>& a, const std::optional<DateTime>& b) {
+    if (!a) return b;
+    if (!b) return a;
+    return a->epoch_seconds >= b->epoch_seconds ? a : b;
+  };
+  updated_.assign(n, std::nullopt);
+  // Regular pages first: list pages are dated by their members.
+  for (const content::Page& p : site_.pages) {
+    if (p.kind == content::PageKind::kPage) updated_[p.id] = p.fm.lastmod ? p.fm.lastmod : p.fm.date;
+  }
+  for (const content::Page& p : site_.pages) {
+    if (p.kind == content::PageKind::kPage) continue;
+    std::optional<DateTime> d = p.fm.lastmod ? p.fm.lastmod : p.fm.date;
+    if (!d) {
+      for (PageId m : p.members) d = later(d, updated_[m]);
+    }
+    updated_[p.id] = d;
+  }
+  for (const content::Taxonomy& t : site_.taxonomies) {
+    if (t.page == content::kNoPage || updated_[t.page]) continue;
+    std::optional<DateTime> d;
+    for (const content::Term& term : t.terms) {
+      if (term.page != content::kNoPage) d = later(d, updated_[term.page]);
+    }
+    updated_[t.page] = d;
+  }
+  auto stamp = [&](PageId id) {
+    const auto& d = updated_[id];
+    return d ? d->epoch_seconds : INT64_MIN;
+  };
+  const std::size_t limit = config_->feed_limit > 0 ? static_cast<std::size_t>(config_->feed_limit) : 0;
+  feed_items_.assign(n, {});
+  for (const content::Page& p : site_.pages) {
+    if (!p.is_list()) continue;
+    std::vector<PageId> items;
+    if (p.kind == content::PageKind::kTaxonomy) {
+      for (const content::Term& term : site_.taxonomies[p.taxonomy].terms) {
+        if (term.page != content::kNoPage) items.push_back(term.page);
+      }
+    } else {
+      items = p.members;
+    }
+    std::stable_sort(items.begin(), items.end(), [&](PageId a, PageId b) { return stamp(a) > stamp(b); });
+    if (limit != 0 && items.size() > limit) items.resize(limit);
+    feed_items_[p.id] = std::move(items);
+  }
+  for (const content::Page& p : site_.pages) {
+    if (p.kind != content::PageKind::kNotFound) listed_pages_.push_back(p.id);
+  }
 }
 
 const PageSource* SiteSnapshot::source(PageId id) const {

@@ -1,15 +1,17 @@
 // SiteSnapshot: the frozen site every render reads.
 //
 // freeze() moves the assembled Site, the parsed page bodies and the site data
-// into one immutable object and computes the render schedule (one job per
-// output file: a page, or one page of a paginated list). After freeze nothing
-// changes it, so render workers read it concurrently with no locks.
+// into one immutable object and computes the render schedule: one job per
+// output file (a page, a page of a paginated list, a feed, the sitemap, the
+// search index, llms.txt, robots.txt, an alias redirect). After freeze
+// nothing changes it, so render workers read it concurrently with no locks.
 //
 // Thread-safety: immutable after construction; share `const SiteSnapshot&`.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,12 +43,28 @@ struct PageBody {
   std::uint32_t reading_minutes = 0;
 };
 
-// One output file to render: a page, or page `pager` (1-based) of a list.
+// What an output is; everything but kPage renders a fixed template name
+// (output_template()), which a site or theme may override.
+enum class OutputKind : std::uint8_t {
+  kPage,         // a page (or one page of a paginated list), template by lookup order
+  kRss,          // <list>/index.xml       rss.xml
+  kAtom,         // <list>/atom.xml        atom.xml
+  kSitemap,      // sitemap.xml            sitemap.xml
+  kSearchIndex,  // index.json             search-index.json
+  kLlmsTxt,      // llms.txt               llms.txt
+  kRobotsTxt,    // robots.txt             robots.txt
+  kAlias,        // an alias URL           alias.html (redirect to `page`)
+};
+std::string_view output_template(OutputKind kind);  // empty for kPage
+
+// One output file to render.
 struct RenderJob {
-  PageId page = content::kNoPage;
-  std::uint32_t pager = 1;
+  OutputKind kind = OutputKind::kPage;
+  PageId page = content::kNoPage;  // the page rendered; the list for feeds, the target for
+                                   // aliases, home for whole-site files
+  std::uint32_t pager = 1;         // kPage: 1-based page of a paginated list
   std::uint32_t pager_count = 1;
-  std::string url;          // this output's URL ("/blog/page/2/")
+  std::string url;          // this output's URL ("/blog/page/2/", "/blog/index.xml")
   std::string output_path;  // relative to the output dir
 };
 
@@ -71,13 +89,27 @@ class SiteSnapshot {
   const Data& data() const { return data_; }
   const DateTime& build_date() const { return build_date_; }
   const std::vector<RenderJob>& schedule() const { return schedule_; }
+  // Problems found while planning outputs: unsafe alias URLs, two outputs
+  // claiming one file.
+  const DiagnosticList& schedule_diagnostics() const { return schedule_diags_; }
 
   // Absolute URL for a site-relative one: base_url + url without its '/'.
   std::string permalink(std::string_view url) const;
   // A page's absolute URL, computed once at freeze.
   const std::string& permalink_of(PageId id) const { return permalinks_[id]; }
+  // When a page last changed: lastmod, else date, else (list pages) the
+  // newest of what they list. Computed once at freeze.
+  const std::optional<DateTime>& updated(PageId id) const { return updated_[id]; }
+  // A list page's feed entries, newest first, at most feeds.limit; for a
+  // taxonomy page its term pages by their newest page. Empty for other pages.
+  const std::vector<PageId>& feed_items(PageId id) const { return feed_items_[id]; }
+  const std::string& sitemap_url() const { return sitemap_url_; }
+  // Every page with an HTML document of its own (not the 404 page), by id.
+  const std::vector<PageId>& listed_pages() const { return listed_pages_; }
 
  private:
+  void compute_dates_and_feeds();
+
   std::shared_ptr<const config::Config> config_;
   content::Site site_;
   std::vector<PageBody> bodies_;
@@ -85,7 +117,12 @@ class SiteSnapshot {
   Data data_;
   DateTime build_date_;
   std::vector<RenderJob> schedule_;
+  DiagnosticList schedule_diags_;
   std::vector<std::string> permalinks_;
+  std::vector<std::optional<DateTime>> updated_;
+  std::vector<std::vector<PageId>> feed_items_;
+  std::vector<PageId> listed_pages_;
+  std::string sitemap_url_;
 };
 
 // Builds site.data from data files: "team/people" -> data.team.people.

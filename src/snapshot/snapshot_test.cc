@@ -24,11 +24,51 @@ TEST(Snapshot, PaginatedListsGetOneJobPerPage) {
   }
   SiteSnapshot snap(std::make_shared<config::Config>(), std::move(site), {}, {}, Data::object(), {});
   const auto& jobs = snap.schedule();
-  ASSERT_EQ(jobs.size(), 3u + 5u);
+  ASSERT_EQ(jobs.size(), 3u + 5u + 2u);  // 3 list pages, 5 pages, RSS and Atom of the section
   EXPECT_EQ(jobs[1].url, "/blog/page/2/");
   EXPECT_EQ(jobs[2].output_path, "blog/page/3/index.html");
   EXPECT_EQ(jobs[2].pager_count, 3u);
+  EXPECT_EQ(jobs[8].kind, OutputKind::kRss);
+  EXPECT_EQ(jobs[8].output_path, "blog/index.xml");
+  EXPECT_EQ(jobs[9].kind, OutputKind::kAtom);
   EXPECT_EQ(snap.body(3).html, "");  // every page has a (possibly empty) body
+}
+
+content::Page page_at(content::PageId id, std::string url) {
+  content::Page p;
+  p.id = id;
+  p.url = url;
+  content::output_path_for_url(url, p.output_path);
+  return p;
+}
+
+TEST(Snapshot, AliasesGetJobsAndCollisionsOrEscapesAreErrors) {
+  content::Site site;
+  content::Page a = page_at(0, "/a/");
+  a.fm.aliases = {"/old-a/", "/b/", "../../etc/x"};
+  site.pages.push_back(a);
+  site.pages.push_back(page_at(1, "/b/"));
+  SiteSnapshot snap(std::make_shared<config::Config>(), std::move(site), {}, {}, Data::object(), {});
+  std::size_t aliases = 0;
+  for (const RenderJob& j : snap.schedule()) aliases += j.kind == OutputKind::kAlias;
+  EXPECT_EQ(aliases, 1u);
+  // "../../etc/x" leaves the site; "/b/" is page 1's own output, which wins.
+  EXPECT_EQ(snap.schedule_diagnostics().error_count(), 2u);
+}
+
+TEST(Snapshot, WholeSiteOutputsFollowTheConfig) {
+  auto config = std::make_shared<config::Config>();
+  config->output_llms_txt = false;
+  content::Site site;
+  content::Page home = page_at(0, "/");
+  home.kind = content::PageKind::kHome;
+  site.pages.push_back(home);
+  site.home = 0;
+  SiteSnapshot snap(config, std::move(site), {}, {}, Data::object(), {});
+  std::vector<std::string> paths;
+  for (const RenderJob& j : snap.schedule()) paths.push_back(j.output_path);
+  EXPECT_EQ(paths, (std::vector<std::string>{"index.html", "index.xml", "atom.xml", "sitemap.xml", "index.json",
+                                             "robots.txt"}));
 }
 
 TEST(Snapshot, PermalinkJoinsBaseUrl) {
