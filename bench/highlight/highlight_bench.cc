@@ -143,6 +143,18 @@ int main(int argc, char** argv) {
   std::printf("%zu blocks (avg %zu bytes): %.1f ms total, %.2f us per block, %.1f MB/s\n\n", count, bytes / count,
               secs * 1e3, secs * 1e6 / static_cast<double>(count), static_cast<double>(bytes) / secs / 1e6);
 
+  // Fixed cost of a block: a one-character block, looked up by an alias.
+  {
+    const std::size_t n = quick ? 20000 : 200000;
+    auto t0 = Clock::now();
+    for (std::size_t i = 0; i < n; ++i) {
+      out.clear();
+      render_block(registry, "x", i % 2 ? "py" : "JavaScript", {}, out);
+    }
+    std::printf("fixed cost per block (1-byte block, lookup by alias): %.0f ns\n\n",
+                seconds_since(t0) * 1e9 / static_cast<double>(n));
+  }
+
   // 3. Worst case: inputs made of one unclosed construct repeated (1 MiB).
   static const std::array<std::string_view, 12> kNasty = {"/*", "\"\\", "'\\", "<!--", "${", "<?", "[[", "f\"{a[",
                                                           "s{", "x=", "a b(", "\\"};

@@ -33,36 +33,20 @@ void append_escaped(std::string& out, std::string_view s) {
   }
 }
 
-// "<span class=\"k\">" for every token class, built once at compile time so
-// that a span costs one append to open it.
-struct OpenTags {
-  static constexpr std::size_t kMax = 24;
-  std::array<std::array<char, kMax>, static_cast<std::size_t>(Token::kCount)> text{};
-  std::array<std::uint8_t, static_cast<std::size_t>(Token::kCount)> size{};
+// "<span class=\"k\">" for every token class, as literals, so that a span
+// costs one append to open it.
+constexpr std::string_view kOpenTags[] = {
+#define BENGAL_HIGHLIGHT_OPEN(name, css, pygments) "<span class=\"" css "\">",
+    BENGAL_HIGHLIGHT_TOKENS(BENGAL_HIGHLIGHT_OPEN)
+#undef BENGAL_HIGHLIGHT_OPEN
 };
-
-constexpr OpenTags kOpenTags = [] {
-  OpenTags t;
-  constexpr std::string_view kHead = "<span class=\"";
-  for (std::size_t i = 0; i < static_cast<std::size_t>(Token::kCount); ++i) {
-    std::string_view css = css_class_constexpr(static_cast<Token>(i));
-    std::size_t n = 0;
-    for (char c : kHead) t.text[i][n++] = c;
-    for (char c : css) t.text[i][n++] = c;
-    t.text[i][n++] = '"';
-    t.text[i][n++] = '>';
-    t.size[i] = static_cast<std::uint8_t>(n);
-  }
-  return t;
-}();
 
 void append_span(std::string& out, Token token, std::string_view text) {
   if (token == Token::kText) {
     append_escaped(out, text);
     return;
   }
-  const auto i = static_cast<std::size_t>(token);
-  out.append(kOpenTags.text[i].data(), kOpenTags.size[i]);
+  out.append(kOpenTags[static_cast<std::size_t>(token)]);
   append_escaped(out, text);
   out.append("</span>", 7);
 }

@@ -96,14 +96,6 @@ enum class Token : std::uint8_t {
 
 // Short CSS class ("k", "s2"); empty for kText.
 std::string_view css_class(Token t);
-constexpr std::string_view css_class_constexpr(Token t) {
-  constexpr std::string_view kCss[] = {
-#define BENGAL_HIGHLIGHT_CSS(name, css, pygments) css,
-      BENGAL_HIGHLIGHT_TOKENS(BENGAL_HIGHLIGHT_CSS)
-#undef BENGAL_HIGHLIGHT_CSS
-  };
-  return kCss[static_cast<std::size_t>(t)];
-}
 // Pygments' dotted type name ("Token.Keyword"), for agreement tests.
 std::string_view pygments_name(Token t);
 
