@@ -11,6 +11,15 @@ namespace bengal::markdown::bench {
 
 namespace fs = std::filesystem;
 
+Options md4c_feature_set() {
+  Options o;
+  o.heading_ids = false;
+  o.footnotes = false;
+  o.directives = false;
+  o.math = false;
+  return o;
+}
+
 std::string expand_tabs(std::string_view html) {
   std::string out;
   out.reserve(html.size());

@@ -163,11 +163,7 @@ BENCHMARK(BM_Md4c)->Unit(benchmark::kMillisecond);
 int diff(const std::string& dir) {
   auto docs = bengal::markdown::bench::load_corpus(dir);
   Parser parser;
-  Options o;
-  o.heading_ids = false;
-  o.footnotes = false;
-  o.directives = false;
-  o.math = false;
+  const Options o = bengal::markdown::bench::md4c_feature_set();
   int shown = 0, differ = 0;
   std::string buf;
   for (std::size_t i = 0; i < docs.size(); ++i) {

@@ -505,12 +505,6 @@ std::size_t BlockParser::parse_list_marker(std::size_t pos, bool interrupts_para
   char c = peek(pos);
   if (c == '*' || c == '-' || c == '+') {
     ++pos;
-    if (!at_line_end(pos) && !is_space_or_tab(peek(pos))) return 0;
-    if (interrupts_paragraph) {
-      std::size_t i = pos;
-      while (i < line_.size() && is_space_or_tab(line_[i])) ++i;
-      if (at_line_end(i)) return 0;
-    }
     data.ordered = false;
     data.marker = c;
     data.start = 1;
@@ -526,17 +520,18 @@ std::size_t BlockParser::parse_list_marker(std::size_t pos, bool interrupts_para
     c = peek(pos);
     if (c != '.' && c != ')') return 0;
     ++pos;
-    if (!at_line_end(pos) && !is_space_or_tab(peek(pos))) return 0;
-    if (interrupts_paragraph) {
-      std::size_t i = pos;
-      while (i < line_.size() && is_space_or_tab(line_[i])) ++i;
-      if (at_line_end(i)) return 0;
-    }
     data.ordered = true;
     data.marker = c;
     data.start = start;
   } else {
     return 0;
+  }
+  if (!at_line_end(pos) && !is_space_or_tab(peek(pos))) return 0;
+  if (interrupts_paragraph) {
+    // An item that interrupts a paragraph cannot start empty.
+    std::size_t i = pos;
+    while (i < line_.size() && is_space_or_tab(line_[i])) ++i;
+    if (at_line_end(i)) return 0;
   }
   return pos - start_pos;
 }

@@ -54,11 +54,7 @@ TEST_F(Differential, BenchFixtureLoadsPagesWithoutFrontMatter) {
 TEST_F(Differential, CorpusMatchesMd4cByteForByte) {
   if (!generated_) GTEST_SKIP() << "gen_corpus.py could not run";
   Parser parser;
-  Options o;
-  o.heading_ids = false;
-  o.footnotes = false;
-  o.directives = false;
-  o.math = false;
+  const Options o = bench::md4c_feature_set();
   int same = 0, differ = 0;
   for (const auto& d : docs_) {
     std::string theirs;
