@@ -54,6 +54,18 @@ std::size_t markup_special(std::string_view s, std::size_t i, TokenSink& out, Mi
   return 0;
 }
 
+// Text up to the next '<' or '&', or a construct markup_special() knows;
+// returns the end, or 0 when a tag (or a stray '<' / '&') starts at i.
+std::size_t text_or_special(std::string_view s, std::size_t i, TokenSink& out, Misses& misses) {
+  if (s[i] != '<' && s[i] != '&') {
+    std::size_t e = i;
+    while (e < s.size() && s[e] != '<' && s[e] != '&') ++e;
+    out.push(T::kText, e);
+    return e;
+  }
+  return markup_special(s, i, out, misses);
+}
+
 // A closing tag "</name>" at i with optional blanks; returns its end or 0.
 std::size_t closing_tag(std::string_view s, std::size_t i, std::string_view only = {}) {
   if (i >= s.size() || s[i] != '<') return 0;
@@ -154,13 +166,7 @@ void lex_html(std::string_view s, TokenSink& out) {
   Misses misses;
   while (i < s.size()) {
     char c = s[i];
-    if (c != '<' && c != '&') {
-      std::size_t e = i;
-      while (e < s.size() && s[e] != '<' && s[e] != '&') ++e;
-      out.push(T::kText, i = e);
-      continue;
-    }
-    if (std::size_t e = markup_special(s, i, out, misses)) {
+    if (std::size_t e = text_or_special(s, i, out, misses)) {
       i = e;
       continue;
     }
@@ -196,13 +202,7 @@ void lex_xml(std::string_view s, TokenSink& out) {
   Misses misses;
   while (i < s.size()) {
     char c = s[i];
-    if (c != '<' && c != '&') {
-      std::size_t e = i;
-      while (e < s.size() && s[e] != '<' && s[e] != '&') ++e;
-      out.push(T::kText, i = e);
-      continue;
-    }
-    if (std::size_t e = markup_special(s, i, out, misses)) {
+    if (std::size_t e = text_or_special(s, i, out, misses)) {
       i = e;
       continue;
     }
