@@ -8,7 +8,8 @@
 // a shared machine does not inflate them; the all-core figure is wall-clock
 // throughput and depends on how many cores the machine really gives us.
 //
-//   template_bench [FIXTURE_DIR] [--seconds S]
+//   template_bench [FIXTURE_DIR] [--seconds S] [--renders N]
+// --renders N only renders N times on one thread (for callgrind/perf).
 // bench/template/run.sh runs this and the Jinja2 script on the same fixture.
 #include <time.h>
 
@@ -116,10 +117,13 @@ RunResult run_for(const Fixture& f, double seconds) {
 int main(int argc, char** argv) {
   std::string dir = BENGAL_BENCH_FIXTURE;
   double seconds = 2.0;
+  long renders = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--seconds" && i + 1 < argc) {
       seconds = std::atof(argv[++i]);
+    } else if (a == "--renders" && i + 1 < argc) {
+      renders = std::atol(argv[++i]);
     } else {
       dir = a;
     }
@@ -128,6 +132,17 @@ int main(int argc, char** argv) {
   if (!load(f, dir)) {
     std::fprintf(stderr, "cannot load fixture from %s\n", dir.c_str());
     return 1;
+  }
+
+  if (renders > 0) {
+    tmpl::Renderer renderer(*f.env);
+    std::string out;
+    for (long i = 0; i < renders; ++i) {
+      out.clear();
+      if (!renderer.render(*f.page, f.context, out).ok()) return 1;
+    }
+    std::printf("rendered %ld times, %zu bytes each\n", renders, out.size());
+    return 0;
   }
 
   // Allocations per render once the renderer and output buffer are warm.

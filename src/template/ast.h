@@ -77,6 +77,7 @@ struct GetAttrExpr : Expr {
   Expr* object;
   std::string_view name;
   Symbol sym = kNoSymbol;  // the name as a symbol (module attributes are variables)
+  std::uint32_t hint_slot = 0;  // index of this expression's lookup hint
   bool optional = false;  // ?.
   LoopAttr loop_attr = LoopAttr::kNone;
 };
@@ -203,7 +204,10 @@ struct TextStmt : Stmt {
   std::string_view text;
 };
 
+// {{ expr }}. `prefix` is template text that came right before it, folded
+// in by the parser so the common text-then-value pair is one statement.
 struct PrintStmt : Stmt {
+  std::string_view prefix;
   Expr* expr;
 };
 

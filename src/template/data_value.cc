@@ -1,5 +1,7 @@
 #include "template/data_value.h"
 
+#include "template/value_ops.h"
+
 namespace bengal::tmpl {
 
 namespace {
@@ -10,11 +12,38 @@ std::size_t data_length(const void* self, void*) { return as_data(self).size(); 
 
 Value array_item(const void* self, std::size_t i, void*) { return data_value(as_data(self)[i]); }
 
+// Like Data::find, but rejects most keys on length and first byte before
+// comparing bytes: attribute lookups are the hottest host call in a render.
 bool object_get_attr(const void* self, std::string_view name, Value& out, void*) {
-  const Data* v = as_data(self).find(name);
-  if (v == nullptr) return false;
-  out = data_value(*v);
-  return true;
+  const Data& d = as_data(self);
+  const auto& keys = d.keys();
+  if (name.empty()) return false;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!bytes_equal(keys[i], name)) continue;
+    out = data_value(d.items()[i]);
+    return true;
+  }
+  return false;
+}
+
+bool object_get_attr_hinted(const void* self, std::string_view name, std::uint32_t& hint,
+                            Value& out, void* host) {
+  const Data& d = as_data(self);
+  const auto& keys = d.keys();
+  // Objects of one shape (every tag of a page, every menu entry) keep their
+  // keys in the same order, so the last position usually matches.
+  if (hint < keys.size() && bytes_equal(keys[hint], name)) {
+    out = data_value(d.items()[hint]);
+    return true;
+  }
+  (void)host;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (!bytes_equal(keys[i], name)) continue;
+    hint = static_cast<std::uint32_t>(i);
+    out = data_value(d.items()[i]);
+    return true;
+  }
+  return false;
 }
 
 bool object_get_item(const void* self, const Value& key, Value& out, void* host) {
@@ -46,6 +75,7 @@ const ObjectVTable kObjectVTable = {
     .item_at = object_key,
     .value_at = object_value,
     .attr_names = object_names,
+    .get_attr_hinted = object_get_attr_hinted,
 };
 
 }  // namespace

@@ -34,6 +34,9 @@ struct Limits {
   std::uint64_t max_loop_iterations = 10'000'000;  // per render, all loops (and range()) together
   std::size_t max_output_bytes = 256u << 20;       // per render, and per string built
   std::size_t max_memory_bytes = 1u << 30;         // per render (the renderer's arena)
+  // C stack a render may use (deep recursion of deeply nested expressions);
+  // keep it well below the stack size of the threads that render.
+  std::size_t max_stack_bytes = 2u << 20;
 };
 
 struct Options {

@@ -1,5 +1,9 @@
 #include "template/format.h"
 
+#include <bit>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -131,28 +135,78 @@ inline bool word_needs_escape(std::uint64_t w) {
 }
 
 template <typename Sink>
-void escape_into(Sink& out, std::string_view s) {
-  const char* p = s.data();
-  const char* end = p + s.size();
-  const char* run = p;
-  while (p != end) {
-    if (end - p >= 8) {
-      std::uint64_t w;
-      __builtin_memcpy(&w, p, 8);
-      if (!word_needs_escape(w)) {
-        p += 8;
-        continue;
-      }
-    }
+void escape_slow(Sink& out, const char* p, const char* end, const char* run) {
+  for (; p != end; ++p) {
     unsigned idx = kEscapeIndex[static_cast<unsigned char>(*p)];
-    if (idx != 0) {
-      out.append(run, static_cast<std::size_t>(p - run));
-      out.append(kReplacements[idx]);
-      run = p + 1;
-    }
-    ++p;
+    if (idx == 0) continue;
+    out.append(run, static_cast<std::size_t>(p - run));
+    out.append(kReplacements[idx]);
+    run = p + 1;
   }
   out.append(run, static_cast<std::size_t>(end - run));
+}
+
+// Most printed values contain nothing to escape: check for the five special
+// bytes a block at a time (short strings as one block built from two
+// overlapping loads) and append the whole string at once; only strings that
+// contain a special byte take the byte loop.
+#if defined(__SSE2__)
+inline bool needs_escape16(__m128i v) {
+  __m128i m = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')), _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('>')),
+                   _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')))));
+  return _mm_movemask_epi8(m) != 0;
+}
+
+inline bool any_special(const char* p, std::size_t n) {
+  if (n >= 16) {
+    std::size_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+      if (needs_escape16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)))) return true;
+    }
+    return i < n && needs_escape16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)));
+  }
+  std::uint64_t lo, hi;
+  if (n >= 8) {
+    __builtin_memcpy(&lo, p, 8);
+    __builtin_memcpy(&hi, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    __builtin_memcpy(&a, p, 4);
+    __builtin_memcpy(&b, p + n - 4, 4);
+    lo = a;
+    hi = b;
+  } else {
+    lo = 0;
+    for (std::size_t i = 0; i < n; ++i) lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    hi = 0;
+  }
+  return needs_escape16(_mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
+}
+#else
+inline bool any_special(const char* p, std::size_t n) {
+  std::size_t i = 0;
+  std::uint64_t w;
+  for (; i + 8 <= n; i += 8) {
+    __builtin_memcpy(&w, p + i, 8);
+    if (word_needs_escape(w)) return true;
+  }
+  for (; i < n; ++i) {
+    if (kEscapeIndex[static_cast<unsigned char>(p[i])] != 0) return true;
+  }
+  return false;
+}
+#endif
+
+template <typename Sink>
+void escape_into(Sink& out, std::string_view s) {
+  if (!any_special(s.data(), s.size())) {
+    out.append(s.data(), s.size());
+    return;
+  }
+  escape_slow(out, s.data(), s.data() + s.size(), s.data());
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ class OutBuffer {
     }
     size_ += n;
   }
-  void append(std::string_view s) { append(s.data(), s.size()); }
+  __attribute__((always_inline)) void append(std::string_view s) { append(s.data(), s.size()); }
   // For callers that know n <= 32 (formatted numbers).
   void append_short(const char* p, std::size_t n) {
     if (n > cap_ - size_) grow(n);
@@ -59,7 +59,7 @@ class OutBuffer {
   std::string_view view() const { return {data_.get(), size_}; }
 
  private:
-  static void copy_small(char* d, const char* p, std::size_t n) {
+  __attribute__((always_inline)) static void copy_small(char* d, const char* p, std::size_t n) {
     if (n >= 8) {
       // Whole words, then the last word (overlapping): no byte loop and no
       // read past the source.

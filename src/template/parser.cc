@@ -197,7 +197,9 @@ class Parser {
       std::string expected;
       for (std::size_t i = 0; i < ends.size(); ++i) {
         if (i) expected += i + 1 == ends.size() ? " or " : ", ";
-        expected += std::string("'") + std::string(ends[i]) + "'";
+        expected += '\'';
+        expected += ends[i];
+        expected += '\'';
       }
       fail_eof(expected);
     }
@@ -215,7 +217,7 @@ class Parser {
         std::string_view name = look().text;
         if (std::find(ends.begin(), ends.end(), name) != ends.end()) {
           next();
-          return copy_ptrs(body);
+          return finish_body(body);
         }
         if (is_stray_end(name)) {
           next();
@@ -225,7 +227,24 @@ class Parser {
       Body part = subparse_one();
       body.insert(body.end(), part.begin(), part.end());
     }
-    return copy_ptrs(body);
+    return finish_body(body);
+  }
+
+  // Folds each text node into the print that follows it (one statement to
+  // dispatch instead of two), then copies the body into the arena.
+  Body finish_body(std::vector<Stmt*>& body) {
+    std::vector<Stmt*> folded;
+    folded.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+      if (body[i]->kind == StmtKind::kText && i + 1 < body.size() &&
+          body[i + 1]->kind == StmtKind::kPrint &&
+          static_cast<PrintStmt*>(body[i + 1])->prefix.empty()) {
+        static_cast<PrintStmt*>(body[i + 1])->prefix = static_cast<TextStmt*>(body[i])->text;
+        continue;
+      }
+      folded.push_back(body[i]);
+    }
+    return copy_ptrs(folded);
   }
 
   bool is_stray_end(std::string_view name) const {
@@ -640,6 +659,9 @@ class Parser {
       if (is_op(Op::kRParen)) break;
       const Token& n = expect_identifier();
       check_assignable(n);
+      for (const MacroParam& other : params) {
+        if (other.name == n.text) fail(n.offset, "duplicate argument '" + std::string(n.text) + "'");
+      }
       MacroParam p;
       p.name = n.text;
       p.sym = symbols_.intern(n.text);
@@ -1053,6 +1075,7 @@ class Parser {
         g->object = e;
         g->name = next().text;
         g->sym = symbols_.intern(g->name);
+        g->hint_slot = symbols_.new_attr_slot();
         g->optional = t.op == Op::kOptDot;
         g->loop_attr = loop_attr_of(g->name);
         return g;

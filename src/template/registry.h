@@ -39,10 +39,15 @@ class SymbolTable {
   Symbol find(std::string_view name) const;  // kNoSymbol when never interned
   std::string_view name(Symbol s) const { return names_[s]; }
   std::size_t size() const { return names_.size(); }
+  // Each attribute expression gets a slot for the renderers' lookup hints
+  // (ObjectVTable::get_attr_hinted).
+  std::uint32_t new_attr_slot() { return attr_slots_++; }
+  std::uint32_t attr_slots() const { return attr_slots_; }
 
  private:
   std::deque<std::string> names_;  // stable addresses for the map's keys
   std::unordered_map<std::string_view, Symbol> index_;
+  std::uint32_t attr_slots_ = 0;
 };
 
 class Registry {

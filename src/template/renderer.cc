@@ -66,11 +66,24 @@ struct LoopState {
   bool changed_init;
 };
 
+// Engine callables start with their name (see callable_name()).
 struct MacroClosure {
+  std::string_view name;
   const MacroDef* def;
   Scope* closure;
   const Template* tmpl;
+};
+
+// self.blockname: a callable that renders a block of a frame.
+struct BlockRef {
   std::string_view name;
+  RenderFrame* frame;
+};
+
+// A missing attribute: the expression and the type of the object asked.
+struct MissingAttr {
+  const Expr* node;
+  std::string_view owner;
 };
 
 struct ModuleData {
@@ -85,11 +98,11 @@ enum : std::uint16_t { kCallNative = 0, kCallMacro = 1, kCallBlock = 2 };
 // Undefined sub-kinds: why a value is undefined, for the error message.
 enum : std::uint16_t {
   kUndefPlain = 0,
-  kUndefName = 1,     // a = NameExpr*
-  kUndefAttr = 2,     // a = Expr* (GetAttr/GetItem), b = owner type name (const char*)
+  kUndefName = 1,     // ptr = NameExpr*
+  kUndefAttr = 2,     // ptr = MissingAttr*
   kUndefSilent = 3,   // from ?. : prints nothing, never an error
-  kUndefParam = 4,    // a = MacroParam*, b = MacroDef*
-  kUndefMessage = 5,  // a = const std::string_view* message
+  kUndefParam = 4,    // ptr = MacroParam*
+  kUndefMessage = 5,  // ptr = const std::string_view* message
 };
 
 constexpr std::string_view kNoCaller = "no caller defined";
@@ -98,7 +111,7 @@ constexpr std::string_view kNoNextItem = "there is no next item";
 
 bool is_silent(const Value& v) { return v.is_undefined() && v.sub() == kUndefSilent; }
 
-Value silent_undefined() { return Value::internal(ValueKind::kUndefined, kUndefSilent, nullptr, nullptr); }
+Value silent_undefined() { return Value::internal(ValueKind::kUndefined, kUndefSilent, nullptr); }
 
 // Thrown inside the renderer only; Renderer::render converts it.
 struct RenderFailure {
@@ -126,6 +139,8 @@ extern const ObjectVTable kSelfVTable;
 struct RenderState {
   explicit RenderState(const Environment& e) : env(e), opt(e.options()) {
     arena.set_limit(opt.limits.max_memory_bytes);
+    attr_hints.assign(e.symbols().attr_slots(), 0);
+    chain.resize(static_cast<std::size_t>(std::max(opt.limits.max_depth, 1)));
   }
 
   const Environment& env;
@@ -141,8 +156,12 @@ struct RenderState {
   void* host = nullptr;
   DependencyRecorder* recorder = nullptr;
   std::vector<const Template*> reported;
-  std::vector<ChainEntry> chain;
+  std::vector<ChainEntry> chain;  // max_depth entries, chain_len in use
+  std::size_t chain_len = 0;
   std::vector<std::pair<const Template*, ModuleData*>> modules;
+  // Per attribute expression: where the last object had the attribute
+  // (ObjectVTable::get_attr_hinted). Kept across renders.
+  std::vector<std::uint32_t> attr_hints;
   Scope* scope = nullptr;
   Scope* root = nullptr;          // the render context
   Scope* globals_only = nullptr;  // for `without context` includes and imports
@@ -172,7 +191,7 @@ struct RenderState {
   }
 
   void add_chain(Diagnostic& d) const {
-    if (chain.empty()) return;
+    if (chain_len == 0) return;
     std::string trace = "rendered via ";
     auto step = [&](const ChainEntry& e) {
       trace += e.tmpl ? e.tmpl->name() : std::string("?");
@@ -202,34 +221,30 @@ struct RenderState {
   std::string describe_undefined(const Value& v, std::string& hint) {
     switch (v.sub()) {
       case kUndefName: {
-        const auto* n = static_cast<const NameExpr*>(v.ptr_a());
+        const auto* n = static_cast<const NameExpr*>(v.ptr());
         hint = name_hint(n->name);
         return std::string("'") + std::string(n->name) + "' is undefined";
       }
       case kUndefAttr: {
-        const auto* e = static_cast<const Expr*>(v.ptr_a());
-        const char* owner = static_cast<const char*>(v.ptr_b());
-        std::string attr;
-        if (e->kind == ExprKind::kGetAttr) {
-          attr = std::string(static_cast<const GetAttrExpr*>(e)->name);
-        } else {
-          attr = "item";
+        const auto* m = static_cast<const MissingAttr*>(v.ptr());
+        std::string attr = "item";
+        if (m->node->kind == ExprKind::kGetAttr) {
+          attr = std::string(static_cast<const GetAttrExpr*>(m->node)->name);
         }
-        return std::string("'") + std::string(owner ? owner : "object") + "' has no attribute '" + attr + "'";
+        return "'" + std::string(m->owner) + "' has no attribute '" + attr + "'";
       }
       case kUndefParam: {
-        const auto* p = static_cast<const MacroParam*>(v.ptr_a());
+        const auto* p = static_cast<const MacroParam*>(v.ptr());
         return std::string("parameter '") + std::string(p->name) + "' was not provided";
       }
-      case kUndefMessage: return std::string(*static_cast<const std::string_view*>(v.ptr_a()));
+      case kUndefMessage: return std::string(*static_cast<const std::string_view*>(v.ptr()));
       default: return "value is undefined";
     }
   }
 
   Loc undefined_loc(const Value& v, Loc fallback) const {
-    if (v.sub() == kUndefName || v.sub() == kUndefAttr) {
-      return static_cast<const Expr*>(v.ptr_a())->loc;
-    }
+    if (v.sub() == kUndefName) return static_cast<const Expr*>(v.ptr())->loc;
+    if (v.sub() == kUndefAttr) return static_cast<const MissingAttr*>(v.ptr())->node->loc;
     return fallback;
   }
 
@@ -327,15 +342,19 @@ struct RenderState {
   // ---- scopes ----
 
   Scope* new_scope(Scope* parent, std::uint32_t capacity = 4) {
-    Scope* s = alloc<Scope>();
+    // One allocation: the scope, then its first variables.
+    static_assert(sizeof(Scope) % alignof(Var) == 0);
+    void* mem = arena.allocate(sizeof(Scope) + sizeof(Var) * capacity, alignof(Scope));
+    if (mem == nullptr) fail(Loc{}, "template render used more than the memory limit");
+    auto* s = static_cast<Scope*>(mem);
     s->parent = parent;
-    s->vars = alloc<Var>(capacity);
+    s->vars = reinterpret_cast<Var*>(static_cast<char*>(mem) + sizeof(Scope));
     s->size = 0;
     s->capacity = capacity;
     return s;
   }
 
-  void set_var(Scope* s, Symbol sym, const Value& v) {
+  void set_var(Scope* s, Symbol sym, Value v) {
     for (std::uint32_t i = 0; i < s->size; ++i) {
       if (s->vars[i].sym == sym) {
         s->vars[i].value = v;
@@ -366,7 +385,7 @@ struct RenderState {
     const Value& g = env.global(n->sym);
     if (!g.is_undefined()) return g;
     if (n->sym == kSymSelf && frame != nullptr) return Value::object(&kSelfVTable, frame);
-    return Value::internal(ValueKind::kUndefined, kUndefName, n, nullptr);
+    return Value::internal(ValueKind::kUndefined, kUndefName, n);
   }
 
   // ---- chain / limits ----
@@ -375,24 +394,23 @@ struct RenderState {
     RenderState& st;
     ChainGuard(RenderState& state, Loc loc, std::string_view what, std::string_view name)
         : st(state) {
-      st.chain.push_back(ChainEntry{st.tmpl, loc, what, name});
-      if (st.chain.size() > static_cast<std::size_t>(st.opt.limits.max_depth)) {
-        st.chain.pop_back();
-        st.fail(loc, "recursion limit exceeded: more than " +
+      if (st.chain_len >= st.chain.size()) {
+        st.fail(loc, std::string("recursion limit exceeded: more than ") +
                          std::to_string(st.opt.limits.max_depth) +
                          " nested includes, macro calls or blocks",
                 "an include or macro probably calls itself without end");
       }
       // Deep expression nesting inside deep recursion can exhaust the C stack
-      // before max_depth; stop well before a crash (worker stacks are >= 8 MB,
-      // threads created by tests get the same default).
-      char here;
-      if (st.stack_base != nullptr && st.stack_base - &here > (4 << 20)) {
-        st.chain.pop_back();
-        st.fail(loc, "recursion limit exceeded: template nesting is too deep");
+      // before max_depth; stop well before a crash. Shallow chains cannot.
+      if (st.chain_len >= 8) {
+        char here;
+        if (st.stack_base - &here > static_cast<std::ptrdiff_t>(st.opt.limits.max_stack_bytes)) {
+          st.fail(loc, "recursion limit exceeded: template nesting is too deep");
+        }
       }
+      st.chain[st.chain_len++] = ChainEntry{st.tmpl, loc, what, name};
     }
-    ~ChainGuard() { st.chain.pop_back(); }
+    ~ChainGuard() { --st.chain_len; }
   };
 
   // Loops are where output and work can run away, so the limits are
@@ -488,9 +506,12 @@ struct RenderState {
       case StmtKind::kText:
         out->append(static_cast<const TextStmt*>(s)->text);
         return Flow::kNormal;
-      case StmtKind::kPrint:
-        exec_print(static_cast<const PrintStmt*>(s)->expr);
+      case StmtKind::kPrint: {
+        const auto* p = static_cast<const PrintStmt*>(s);
+        if (!p->prefix.empty()) out->append(p->prefix);
+        exec_print(p->expr);
         return Flow::kNormal;
+      }
       case StmtKind::kIf: {
         const auto* n = static_cast<const IfStmt*>(s);
         for (const auto& b : n->branches) {
@@ -556,11 +577,33 @@ struct RenderState {
     }
   }
 
-  static Value written_marker() { return Value::internal(ValueKind::kUndefined, 0xFFFF, nullptr, nullptr); }
+  static Value written_marker() { return Value::internal(ValueKind::kUndefined, 0xFFFF, nullptr); }
   static bool is_written_marker(const Value& v) { return v.is_undefined() && v.sub() == 0xFFFF; }
 
   void exec_print(const Expr* e) {
     switch (e->kind) {
+      case ExprKind::kGetAttr: {
+        // {{ page.title }}: the most common print, without the generic
+        // eval dispatch for the name.
+        const auto* g = static_cast<const GetAttrExpr*>(e);
+        if (g->object->kind == ExprKind::kName) {
+          Value obj = lookup(static_cast<const NameExpr*>(g->object));
+          if (!obj.is_undefined() && !(g->optional && obj.is_none())) {
+            Value v = getattr_value(g, obj);
+            if (v.is_string()) {
+              if (autoescape && !v.is_safe()) {
+                append_escaped(*out, v.as_string());
+              } else {
+                out->append(v.as_string());
+              }
+              return;
+            }
+            print_value(v, e->loc);
+            return;
+          }
+        }
+        break;
+      }
       case ExprKind::kCall: {
         // Macro, super() and block calls render straight into the output.
         Value r = eval_call(static_cast<const CallExpr*>(e), nullptr, out);
@@ -721,7 +764,11 @@ struct RenderState {
         ls->index0 = i;
         set_var(loop_scope, kSymLoop, loop_value);
       }
-      assign(f->target, seq.at(i), f->loc);
+      if (!f->target.is_tuple()) {
+        set_var(loop_scope, f->target.sym, seq.at(i));
+      } else {
+        assign(f->target, seq.at(i), f->loc);
+      }
       Flow fl = exec_body(f->body);
       if (fl == Flow::kBreak) break;
     }
@@ -749,10 +796,10 @@ struct RenderState {
       case LoopAttr::kDepth: return Value::integer(ls->depth);
       case LoopAttr::kDepth0: return Value::integer(ls->depth - 1);
       case LoopAttr::kPrevitem:
-        if (i == 0) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoPrevItem, nullptr);
+        if (i == 0) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoPrevItem);
         return ls->items.at(ls->index0 - 1);
       case LoopAttr::kNextitem:
-        if (i + 1 >= n) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoNextItem, nullptr);
+        if (i + 1 >= n) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoNextItem);
         return ls->items.at(ls->index0 + 1);
       case LoopAttr::kCycle:
       case LoopAttr::kChanged:
@@ -1014,11 +1061,11 @@ struct RenderState {
 
   Value make_macro(const MacroDef* def) {
     MacroClosure* c = alloc<MacroClosure>();
+    c->name = def->name;
     c->def = def;
     c->closure = scope;
     c->tmpl = tmpl;
-    c->name = def->name;
-    return Value::internal(ValueKind::kCallable, kCallMacro, c, &c->name);
+    return Value::internal(ValueKind::kCallable, kCallMacro, c);
   }
 
   // Binds arguments the way Jinja's Macro.__call__ does, then renders the
@@ -1063,13 +1110,14 @@ struct RenderState {
         if (p.default_value != nullptr) {
           v = eval(p.default_value);
         } else {
-          v = Value::internal(ValueKind::kUndefined, kUndefParam, &p, def);
+          v = Value::internal(ValueKind::kUndefined, kUndefParam, &p);
         }
       }
-      set_var(s, p.sym, v);
+      // Parameters are distinct (the parser checks) and the scope has room.
+      s->vars[s->size++] = Var{p.sym, v};
     }
     if (def->uses_caller && !caller_bound) {
-      Value caller = Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoCaller, nullptr);
+      Value caller = Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoCaller);
       for (const auto& k : args.keywords) {
         if (k.name == "caller") {
           caller = k.value;
@@ -1099,9 +1147,11 @@ struct RenderState {
       }
     }
     if (def->catch_varargs) {
+      // Copied: the arguments live in the caller's frame, varargs may outlive it.
       std::size_t extra = npos > nparams ? npos - nparams : 0;
-      set_var(s, kSymVarargs,
-              Value::tuple(std::span<const Value>(args.positional.data() + (npos - extra), extra)));
+      Value* rest = alloc<Value>(extra == 0 ? 1 : extra);
+      for (std::size_t i = 0; i < extra; ++i) rest[i] = args.positional[nparams + i];
+      set_var(s, kSymVarargs, Value::tuple(std::span<const Value>(rest, extra)));
     }
     out = &dest;
     exec_body(def->body);
@@ -1223,6 +1273,27 @@ struct RenderState {
     return eval(e);
   }
 
+  // self.name: a callable rendering block `name` of the frame's chain.
+  Value self_block(RenderFrame* f, std::string_view name) {
+    for (std::uint32_t i = 0; i < f->chain_len; ++i) {
+      for (const BlockStmt* b : f->chain[i]->parsed().blocks) {
+        if (b->name != name) continue;
+        BlockRef* ref = alloc<BlockRef>();
+        ref->name = b->name;
+        ref->frame = f;
+        return Value::internal(ValueKind::kCallable, kCallBlock, ref);
+      }
+    }
+    return Value();
+  }
+
+  Value missing_attr(const Expr* node, const Value& obj) {
+    MissingAttr* m = alloc<MissingAttr>();
+    m->node = node;
+    m->owner = type_name(obj);
+    return Value::internal(ValueKind::kUndefined, kUndefAttr, m);
+  }
+
   Value eval_getattr(const GetAttrExpr* g) {
     Value obj = eval(g->object);
     if (obj.is_undefined()) {
@@ -1234,25 +1305,39 @@ struct RenderState {
   }
 
   Value getattr_value(const GetAttrExpr* g, const Value& obj) {
-    if (obj.is_object() && obj.vtable() == &kLoopVTable && g->loop_attr != LoopAttr::kNone) {
-      Value v = loop_attr(static_cast<LoopState*>(const_cast<void*>(obj.object_ptr())), g->loop_attr);
-      if (!v.is_undefined() || g->loop_attr == LoopAttr::kPrevitem ||
-          g->loop_attr == LoopAttr::kNextitem) {
-        return v;
-      }
-    }
-    if (obj.is_object() && obj.vtable() == &kModuleVTable) {
-      // An imported template's names are variables: compare symbols.
-      const auto* m = static_cast<const ModuleData*>(obj.object_ptr());
-      if (g->name[0] != '_') {
-        if (const Value* v = find_in(m->scope, g->sym)) return *v;
+    if (obj.is_object()) {
+      const ObjectVTable* vt = obj.vtable();
+      void* self = const_cast<void*>(obj.object_ptr());
+      Value out;
+      if (vt->get_attr_hinted != nullptr) {
+        // Host objects that remember where an attribute was (Data trees).
+        if (vt->get_attr_hinted(self, g->name, attr_hints[g->hint_slot], out, host)) return out;
+      } else if (vt == &kLoopVTable) {
+        if (g->loop_attr != LoopAttr::kNone) {
+          Value v = loop_attr(static_cast<LoopState*>(self), g->loop_attr);
+          if (!v.is_undefined() || g->loop_attr == LoopAttr::kPrevitem ||
+              g->loop_attr == LoopAttr::kNextitem) {
+            return v;
+          }
+        }
+      } else if (vt == &kModuleVTable) {
+        // An imported template's names are variables: compare symbols.
+        const auto* m = static_cast<const ModuleData*>(self);
+        if (g->name[0] != '_') {
+          if (const Value* v = find_in(m->scope, g->sym)) return *v;
+        }
+      } else if (vt == &kSelfVTable) {
+        Value ref = self_block(static_cast<RenderFrame*>(self), g->name);
+        if (!ref.is_undefined()) return ref;
+      } else if (get_attribute(obj, g->name, out, host)) {
+        return out;
       }
     } else {
       Value out;
       if (get_attribute(obj, g->name, out, host)) return out;
     }
     if (g->optional) return silent_undefined();
-    return Value::internal(ValueKind::kUndefined, kUndefAttr, g, type_name(obj).data());
+    return missing_attr(g, obj);
   }
 
   Value eval_getitem(const GetItemExpr* g) {
@@ -1270,7 +1355,7 @@ struct RenderState {
     Value out;
     if (get_item(obj, key, out, host)) return out;
     if (key.is_string() && get_attribute(obj, key.as_string(), out, host)) return out;
-    return Value::internal(ValueKind::kUndefined, kUndefAttr, g, type_name(obj).data());
+    return missing_attr(g, obj);
   }
 
   // Python slice semantics over lists, tuples, strings and host sequences.
@@ -1642,11 +1727,14 @@ struct RenderState {
 
   static constexpr std::size_t kInlineArgs = 8;
 
+  // Argument storage for one call: small calls use the inline arrays, which
+  // are left uninitialised (raw bytes) because zeroing them costs more than
+  // a typical call.
   struct EvaluatedArgs {
-    Value pos_inline[kInlineArgs];
-    KeywordArg kw_inline[kInlineArgs];
-    Value* pos = pos_inline;
-    KeywordArg* kw = kw_inline;
+    alignas(Value) unsigned char pos_bytes[sizeof(Value) * kInlineArgs];
+    alignas(KeywordArg) unsigned char kw_bytes[sizeof(KeywordArg) * kInlineArgs];
+    Value* pos = reinterpret_cast<Value*>(pos_bytes);
+    KeywordArg* kw = reinterpret_cast<KeywordArg*>(kw_bytes);
     std::size_t npos = 0;
     std::size_t nkw = 0;
     Args args() const { return Args{{pos, npos}, {kw, nkw}}; }
@@ -1678,7 +1766,9 @@ struct RenderState {
     if (nkw > kInlineArgs) ea.kw = alloc<KeywordArg>(nkw);
     std::size_t p = 0;
     if (first) ea.pos[p++] = *first;
-    for (const Expr* e : a.positional) ea.pos[p++] = eval(e);
+    for (const Expr* e : a.positional) {
+      ea.pos[p++] = e->kind == ExprKind::kName ? lookup(static_cast<const NameExpr*>(e)) : eval(e);
+    }
     if (nstar) {
       Sequence s(star, host);
       for (std::size_t i = 0; i < nstar; ++i) ea.pos[p++] = s.at(i);
@@ -1748,7 +1838,9 @@ struct RenderState {
     }
     if (callee->kind == ExprKind::kGetAttr) {
       const auto* g = static_cast<const GetAttrExpr*>(callee);
-      Value obj = eval(g->object);
+      Value obj = g->object->kind == ExprKind::kName
+                      ? lookup(static_cast<const NameExpr*>(g->object))
+                      : eval(g->object);
       if (obj.is_undefined()) {
         if (is_silent(obj) || g->optional) return silent_undefined();
         fail_undefined(obj, g->loc);
@@ -1770,6 +1862,9 @@ struct RenderState {
         const Value* v = g->name[0] == '_' ? nullptr : find_in(m->scope, g->sym);
         has_attr = v != nullptr;
         if (v != nullptr) attr = *v;
+      } else if (obj.is_object() && obj.vtable() == &kSelfVTable) {
+        attr = self_block(static_cast<RenderFrame*>(const_cast<void*>(obj.object_ptr())), g->name);
+        has_attr = !attr.is_undefined();
       } else {
         has_attr = get_attribute(obj, g->name, attr, host);
       }
@@ -1812,7 +1907,7 @@ struct RenderState {
       switch (fn.sub()) {
         case kCallNative: return invoke_native(fn.as_function(), args, at);
         case kCallMacro: {
-          const auto* m = static_cast<const MacroClosure*>(fn.ptr_a());
+          const auto* m = static_cast<const MacroClosure*>(fn.ptr());
           bool macro_markup = m->tmpl->autoescape();
           if (direct != nullptr && (macro_markup || !autoescape)) {
             call_macro(m, args, at, *direct);
@@ -1826,9 +1921,10 @@ struct RenderState {
         case kCallBlock: {
           // self.name(): the frame is this render's (arena memory), so it is
           // safe to render from it.
-          auto* frame_mut = static_cast<RenderFrame*>(const_cast<void*>(fn.ptr_a()));
+          const auto* ref = static_cast<const BlockRef*>(fn.ptr());
+          RenderFrame* frame_mut = ref->frame;
           const RenderFrame* f = frame_mut;
-          const auto* name = static_cast<const std::string_view*>(fn.ptr_b());
+          const std::string_view* name = &ref->name;
           Symbol sym = env.symbols().find(*name);
           for (std::uint32_t i = 0; i < f->chain_len; ++i) {
             if (const BlockStmt* def = f->chain[i]->find_block(sym)) {
@@ -1864,10 +1960,10 @@ struct RenderState {
   Status render(const Template& t, std::span<const NamedValue> context, std::string& dest,
                 void* host_ptr, DependencyRecorder* rec) {
     arena.reset();
+    chain_len = 0;
     buffer_depth = 0;
     out_depth = 0;
     main_out.clear();
-    chain.clear();
     modules.clear();
     reported.clear();
     discard.clear();
@@ -1978,19 +2074,9 @@ const ObjectVTable kModuleVTable = {
     .append_str = module_str,
 };
 
-bool self_get_attr(const void* self, std::string_view name, Value& out, void* host) {
-  (void)host;
-  const auto* f = static_cast<const RenderFrame*>(self);
-  for (std::uint32_t i = 0; i < f->chain_len; ++i) {
-    for (const BlockStmt* b : f->chain[i]->parsed().blocks) {
-      if (b->name == name) {
-        out = Value::internal(ValueKind::kCallable, kCallBlock, f, &b->name);
-        return true;
-      }
-    }
-  }
-  return false;
-}
+// self.name is resolved by the renderer (it needs the arena); the vtable
+// only prints.
+bool self_get_attr(const void*, std::string_view, Value&, void*) { return false; }
 
 void self_str(const void*, std::string& out, void*) { out += "<TemplateReference>"; }
 

@@ -127,7 +127,11 @@ Value t_sameas(CallContext&, const Args& a) {
     case ValueKind::kString:
       return Value::boolean(x.as_string().data() == y.as_string().data() &&
                             x.as_string().size() == y.as_string().size());
-    default: return Value::boolean(x.ptr_a() == y.ptr_a() && x.ptr_b() == y.ptr_b());
+    case ValueKind::kObject:
+      return Value::boolean(x.vtable() == y.vtable() && x.object_ptr() == y.object_ptr());
+    case ValueKind::kList: return Value::boolean(x.ptr() == y.ptr() && x.as_list().size() == y.as_list().size());
+    case ValueKind::kMap: return Value::boolean(x.ptr() == y.ptr() && x.as_map().size() == y.as_map().size());
+    default: return Value::boolean(x.ptr() == y.ptr() && x.sub() == y.sub());
   }
 }
 

@@ -110,7 +110,7 @@ bool equal(const Value& a, const Value& b, void* host) {
     if (a.is_float() || b.is_float()) return a.to_double() == b.to_double();
     return a.as_int() == b.as_int();
   }
-  if (a.is_string() && b.is_string()) return a.as_string() == b.as_string();
+  if (a.is_string() && b.is_string()) return bytes_equal(a.as_string(), b.as_string());
   if (a.kind() <= ValueKind::kNone || b.kind() <= ValueKind::kNone) return a.kind() == b.kind();
   if (a.is_object() && b.is_object() && a.vtable() == b.vtable() &&
       a.object_ptr() == b.object_ptr()) {
@@ -122,7 +122,7 @@ bool equal(const Value& a, const Value& b, void* host) {
     return sequences_equal(a, b, host);
   }
   if (a.is_callable() && b.is_callable()) {
-    return a.ptr_a() == b.ptr_a() && a.ptr_b() == b.ptr_b() && a.sub() == b.sub();
+    return a.ptr() == b.ptr() && a.sub() == b.sub();
   }
   return false;
 }
@@ -157,7 +157,7 @@ int compare(const Value& a, const Value& b, void* host, bool& ok) {
 
 const Value* map_find(std::span<const MapEntry> map, std::string_view key) {
   for (const auto& e : map) {
-    if (e.key.is_string() && e.key.as_string() == key) return &e.value;
+    if (e.key.is_string() && bytes_equal(e.key.as_string(), key)) return &e.value;
   }
   return nullptr;
 }
@@ -237,8 +237,8 @@ bool get_item(const Value& obj, const Value& key, Value& out, void* host) {
 std::string_view callable_name(const Value& v) {
   if (!v.is_callable()) return {};
   if (v.sub() == 0) return v.as_function()->name;
-  // Engine callables (macros, bound methods) keep a pointer to their name in b.
-  const auto* name = static_cast<const std::string_view*>(v.ptr_b());
+  // Engine callables (macros, block references) begin with their name.
+  const auto* name = static_cast<const std::string_view*>(v.ptr());
   return name ? *name : std::string_view("callable");
 }
 

@@ -8,11 +8,45 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "template/value.h"
 
 namespace bengal::tmpl {
+
+// String equality for the short strings templates compare (keys, URLs):
+// inline word compares instead of a library memcmp call.
+inline bool bytes_equal(std::string_view a, std::string_view b) {
+  std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8) {
+    // Whole words, the last one overlapping.
+    std::uint64_t x, y;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      __builtin_memcpy(&x, p + i, 8);
+      __builtin_memcpy(&y, q + i, 8);
+      if (x != y) return false;
+    }
+    __builtin_memcpy(&x, p + n - 8, 8);
+    __builtin_memcpy(&y, q + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    std::uint32_t x0, y0, x1, y1;
+    __builtin_memcpy(&x0, p, 4);
+    __builtin_memcpy(&y0, q, 4);
+    __builtin_memcpy(&x1, p + n - 4, 4);
+    __builtin_memcpy(&y1, q + n - 4, 4);
+    return x0 == y0 && x1 == y1;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) return false;
+  }
+  return true;
+}
 
 bool truthy(const Value& v, void* host);
 // Python ==: 1 == 1.0 == True, strings by bytes (safe or not), lists and
