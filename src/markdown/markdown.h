@@ -21,6 +21,7 @@
 // frozen registries run concurrently without sharing mutable state.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
