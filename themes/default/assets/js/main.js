@@ -395,7 +395,9 @@
   });
   input.addEventListener("keydown", function (e) {
     var n = list.children.length;
-    if (e.key === "ArrowDown" && n) { e.preventDefault(); setActive((active + 1) % n); }
+    // Escape closes at once (a search field would first clear itself).
+    if (e.key === "Escape") { e.preventDefault(); dialog.close(); }
+    else if (e.key === "ArrowDown" && n) { e.preventDefault(); setActive((active + 1) % n); }
     else if (e.key === "ArrowUp" && n) { e.preventDefault(); setActive((active + n - 1) % n); }
     else if (e.key === "Enter" && active >= 0 && list.children[active]) {
       e.preventDefault();
