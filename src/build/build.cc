@@ -1,10 +1,11 @@
 #include "build/build.h"
 
-#include <atomic>
-#include <map>
 #include <memory>
 #include <set>
 
+#include "build/parse_stage.h"
+#include "build/plan_stage.h"
+#include "build/render_stage.h"
 #include "content/discover.h"
 #include "content/site.h"
 #include "core/text.h"
@@ -16,6 +17,7 @@
 #include "postprocess/copy.h"
 #include "render/body_parser.h"
 #include "render/pipeline.h"
+#include "render/provenance.h"
 #include "render/theme.h"
 #include "snapshot/snapshot.h"
 
@@ -35,29 +37,53 @@ class StageTimer {
   Stopwatch watch_;
 };
 
-// Which fingerprinted theme assets the rendered outputs asked for
-// (asset_url); one per worker, merged after the render stage.
-class AssetUse final : public render::ReadObserver {
- public:
-  explicit AssetUse(std::size_t assets) : used_(assets, false) {}
-  void on_read(render::ObjectKind kind, std::uint64_t subject, std::string_view) override {
-    if (kind == render::ObjectKind::kAsset && subject < used_.size()) used_[subject] = true;
-  }
-  const std::vector<bool>& used() const { return used_; }
-
- private:
-  std::vector<bool> used_;
-};
-
-struct Outputs {
-  std::map<std::string, incremental::OutputRecord> records;  // this build's outputs
-  std::map<std::string, std::string> owner;                  // output path -> who produced it
-};
-
 void count(BuildStats& stats, incremental::WriteOutcome outcome) {
   if (outcome == incremental::WriteOutcome::kWritten) ++stats.outputs_written;
   if (outcome == incremental::WriteOutcome::kUnchanged) ++stats.outputs_unchanged;
 }
+
+// The next build cache's fact table: every fact some output or body read,
+// with its hash in this build.
+class NextFacts {
+ public:
+  incremental::FactId add(const incremental::FactKey& key) {
+    incremental::FactId id = table_.intern(key);
+    if (id >= hashes_.size()) {
+      hashes_.resize(id + 1);
+      known_.resize(id + 1, false);
+    }
+    return id;
+  }
+  void set(incremental::FactId id, const Hash128& h) {
+    hashes_[id] = h;
+    known_[id] = true;
+  }
+  // Hashes every fact not hashed yet, in parallel.
+  void hash_missing(const render::FactResolver& resolver, const snapshot::SiteSnapshot& snap, ThreadPool& pool) {
+    std::vector<incremental::FactId> missing;
+    for (incremental::FactId id = 0; id < known_.size(); ++id) {
+      if (!known_[id]) missing.push_back(id);
+    }
+    std::vector<render::RenderHost> hosts(pool.size());
+    for (auto& h : hosts) h.snap = &snap;
+    pool.parallel_for(missing.size(), [&](std::size_t i, unsigned w) {
+      hashes_[missing[i]] = resolver.hash(table_.key(missing[i]), hosts[w]);
+    });
+    for (incremental::FactId id : missing) known_[id] = true;
+  }
+  const Hash128& hash(incremental::FactId id) const { return hashes_[id]; }
+  const incremental::FactTable& table() const { return table_; }
+
+  void move_into(incremental::BuildCache& cache) {
+    cache.facts = std::move(table_);
+    cache.fact_hashes = std::move(hashes_);
+  }
+
+ private:
+  incremental::FactTable table_;
+  std::vector<Hash128> hashes_;
+  std::vector<bool> known_;
+};
 
 }  // namespace
 
@@ -70,6 +96,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Progress quiet;
   Progress& progress = options.progress ? *options.progress : quiet;
   const std::string& root = options.source_dir;
+  auto finish = [&]() -> BuildResult {
+    diags.sort();
+    diags.dedupe();
+    stats.errors = diags.error_count();
+    stats.warnings = diags.warning_count();
+    stats.wall_ms = wall.elapsed_ms();
+    return std::move(result);
+  };
 
   // --- config ---------------------------------------------------------------
   auto config = std::make_shared<config::Config>();
@@ -85,24 +119,28 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     if (options.drafts) config->drafts = true;
     if (options.future) config->future = true;
   }
-  if (diags.error_count() > 0) {
-    // Without a valid config nothing can be built correctly.
-    diags.sort();
-    stats.errors = diags.error_count();
-    stats.warnings = diags.warning_count();
-    stats.wall_ms = wall.elapsed_ms();
-    return result;
-  }
+  if (diags.error_count() > 0) return finish();  // without a valid config nothing is built right
   result.output_dir = options.output_dir.empty() ? join_path(root, config->output_dir) : options.output_dir;
-  unsigned jobs = options.jobs != 0 ? options.jobs : config->jobs;
-  ThreadPool pool(jobs);
+  const std::string content_root = join_path(root, config->content_dir);
+  const std::string cache_dir = join_path(root, config->cache_dir);
+  ThreadPool pool(options.jobs != 0 ? options.jobs : config->jobs);
   stats.threads = pool.size();
 
   // --- discover ---------------------------------------------------------------
+  // The build cache is read first: it lets discovery skip unchanged files.
+  incremental::BuildCache previous;
+  bool use_cache = options.incremental;
   content::DiscoverResult disc;
   {
     StageTimer t(stats, "discover");
-    disc = content::discover(fs, root, *config, pool);
+    std::string notice;
+    previous = incremental::load_cache(fs, cache_dir, notice);
+    if (!notice.empty()) {
+      result.notices.push_back(notice);
+      use_cache = false;
+    }
+    if (previous.output_dir != result.output_dir) previous.outputs.clear();  // records describe another dir
+    disc = content::discover(fs, root, *config, pool, use_cache ? reuse_from(previous) : content::ReuseSource());
     diags.append(std::move(disc.diagnostics));
   }
 
@@ -117,43 +155,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   // --- parse -------------------------------------------------------------------
-  std::vector<snapshot::PageBody> bodies(site.pages.size());
+  highlight::Registry highlighter = highlight::Registry::with_builtins();
+  highlighter.freeze();
+  ParseOutput parsed;
   {
     StageTimer t(stats, "parse");
-    progress.begin_stage("parse", site.pages.size());
-    highlight::Registry highlighter = highlight::Registry::with_builtins();
-    highlighter.freeze();
-    render::BodyParser::Shared shared{*config, fs, join_path(root, config->content_dir), site, highlighter};
-    std::vector<std::unique_ptr<render::BodyParser>> parsers;
-    for (unsigned w = 0; w < pool.size(); ++w) parsers.push_back(std::make_unique<render::BodyParser>(shared));
-    std::vector<DiagnosticList> page_diags(site.pages.size());
-    pool.parallel_for(site.pages.size(), [&](std::size_t i, unsigned worker) {
-      const content::Page& page = site.pages[i];
-      if (page.source >= 0) {
-        content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
-        parsers[worker]->parse(src, page, bodies[i], page_diags[i]);
-        // Parsed: the source bytes and the untyped front matter are no longer
-        // needed, and holding them would double peak memory on large sites.
-        std::string().swap(src.raw);
-        src.front_matter = Data();
-      }
-      progress.advance();
-    });
-    // One warning per unknown fence language, naming the first page (in
-    // path order, whatever worker met it first).
-    std::map<std::string, std::string> unknown;
-    for (const auto& p : parsers) {
-      for (const auto& [lang, file] : p->unknown_languages()) {
-        auto [it, fresh] = unknown.emplace(lang, file);
-        if (!fresh && file < it->second) it->second = file;
-      }
-    }
-    for (const auto& [lang, file] : unknown) {
-      diags.add(make_warning({file, 0, 0}, "no syntax highlighter for code language '" + lang + "'; shown as plain text",
-                             "see `bengal highlight --help` for the language names"));
-    }
-    for (auto& d : page_diags) diags.append(std::move(d));
-    progress.end_stage();
+    parsed = parse_pages(fs, content_root, *config, disc, site, highlighter, previous, use_cache, pool, progress,
+                         diags);
+    stats.pages_parsed = parsed.parsed;
   }
 
   // --- freeze ------------------------------------------------------------------
@@ -161,99 +170,130 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   std::unique_ptr<const snapshot::SiteSnapshot> snap;
   std::unique_ptr<render::Theme> theme;
   std::unique_ptr<render::SiteTemplates> templates;
+  incremental::BuildCache next;
+  next.output_dir = result.output_dir;
   {
     StageTimer t(stats, "freeze");
     theme = render::Theme::load(fs, root, *config, diags);
     templates = render::SiteTemplates::build(*theme, *config);
     std::vector<snapshot::PageSource> sources;
     sources.reserve(disc.pages.size());
-    for (content::SourcePage& p : disc.pages) {
+    for (const content::SourcePage& p : disc.pages) {
       sources.push_back({p.rel_path, p.display_path, p.hash});
+      if (p.ok) next.sources.emplace(p.rel_path, source_record(p));
     }
-    snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(bodies),
+    snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(parsed.bodies),
                                                           std::move(sources),
                                                           snapshot::make_site_data(disc.data_files), now_utc());
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
+  const content::Site& built = snap->site();
+  render::FactResolver resolver(*snap, *templates, fs, content_root);
 
   // --- plan ----------------------------------------------------------------------
-  std::string cache_dir = join_path(root, config->cache_dir);
-  incremental::BuildCache previous;
-  std::vector<std::size_t> dirty;
+  Plan plan;
   {
     StageTimer t(stats, "plan");
-    std::string notice;
-    previous = incremental::load_cache(fs, cache_dir, notice);
-    if (!notice.empty()) result.notices.push_back(notice);
-    if (previous.output_dir != result.output_dir) previous.outputs.clear();  // records describe another dir
-    // Every output is rendered; the writer leaves unchanged bytes alone.
-    dirty.resize(snap->schedule().size());
-    for (std::size_t i = 0; i < dirty.size(); ++i) dirty[i] = i;
+    plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool);
+    for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
+      result.explanations.push_back({snap->schedule()[plan.dirty[k]].output_path, plan.reasons[k]});
+    }
   }
 
   // --- render ----------------------------------------------------------------------
   // Pages render first; whole-site outputs (feeds, sitemap, search index, ...)
-  // render in postprocess with the same pipelines.
+  // render in postprocess with the same workers.
   incremental::OutputWriter writer(fs, result.output_dir, previous);
-  Outputs outputs;
-  std::vector<AssetUse> asset_use;
-  std::vector<std::unique_ptr<render::RenderPipeline>> pipelines;
+  std::vector<render::LazyBodies> lazy;
+  lazy.reserve(pool.size());
+  std::vector<Worker> workers(pool.size());
   for (unsigned w = 0; w < pool.size(); ++w) {
-    pipelines.push_back(std::make_unique<render::RenderPipeline>(*snap, *templates));
-    asset_use.emplace_back(theme->assets().size());
+    lazy.emplace_back(*parsed.parsers[w], fs, content_root, disc, built);
+    workers[w].pipeline = std::make_unique<render::RenderPipeline>(*snap, *templates, &lazy[w]);
+    workers[w].recorder = std::make_unique<render::FactRecorder>(*snap);
   }
-  auto run_jobs = [&](const std::vector<std::size_t>& jobs) {
-    const auto& schedule = snap->schedule();
-    struct JobResult {
-      incremental::WriteOutcome outcome = incremental::WriteOutcome::kFailed;
-      incremental::OutputRecord record;
-      DiagnosticList diags;
-    };
-    std::vector<JobResult> results(jobs.size());
-    pool.parallel_for(jobs.size(), [&](std::size_t i, unsigned worker) {
-      const snapshot::RenderJob& job = schedule[jobs[i]];
-      JobResult& r = results[i];
-      std::string_view bytes;
-      if (pipelines[worker]->render(job, bytes, r.diags, &asset_use[worker])) {
-        r.outcome = writer.commit(job.output_path, bytes, r.record, r.diags);
-      }
-      progress.advance();
-    });
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-      const snapshot::RenderJob& job = schedule[jobs[i]];
-      JobResult& r = results[i];
-      diags.append(std::move(r.diags));
-      if (r.outcome == incremental::WriteOutcome::kFailed) continue;
-      ++stats.outputs_rendered;
-      count(stats, r.outcome);
-      outputs.records[job.output_path] = r.record;
-    }
-  };
   std::vector<std::size_t> page_jobs, site_jobs;
-  for (std::size_t i : dirty) {
+  for (std::size_t i : plan.dirty) {
     (snap->schedule()[i].kind == snapshot::OutputKind::kPage ? page_jobs : site_jobs).push_back(i);
   }
-  for (const snapshot::RenderJob& job : snap->schedule()) {
-    const snapshot::PageSource* src = snap->source(job.page);
-    outputs.owner.emplace(job.output_path, src ? src->display_path : "page " + snap->page(job.page).url);
-  }
+  std::vector<RenderedJob> rendered;
   {
     StageTimer t(stats, "render");
     progress.begin_stage("render", page_jobs.size());
-    run_jobs(page_jobs);
+    rendered = render_jobs(*snap, page_jobs, workers, writer, pool, progress, diags);
     progress.end_stage();
   }
 
   // --- postprocess -------------------------------------------------------------------
+  NextFacts facts;
   {
     StageTimer t(stats, "postprocess");
-    run_jobs(site_jobs);
-    std::vector<bool> used(theme->assets().size(), false);
-    for (const AssetUse& u : asset_use) {
-      for (std::size_t i = 0; i < used.size(); ++i) used[i] = used[i] || u.used()[i];
+    std::vector<RenderedJob> site_rendered = render_jobs(*snap, site_jobs, workers, writer, pool, progress, diags);
+    rendered.insert(rendered.end(), std::make_move_iterator(site_rendered.begin()),
+                    std::make_move_iterator(site_rendered.end()));
+
+    // Records of rendered outputs: what they read, hashed now.
+    std::vector<std::vector<incremental::FactId>> ids(rendered.size());
+    for (std::size_t r = 0; r < rendered.size(); ++r) {
+      for (const incremental::FactKey& k : rendered[r].facts) ids[r].push_back(facts.add(k));
     }
-    for (const postprocess::Copy& c : postprocess::plan_copies(root, *config, disc, snap->site(), *theme, used,
-                                                               outputs.owner, diags)) {
+    // Clean outputs keep their records; their facts were hashed by the plan.
+    for (std::size_t c = 0; c < plan.clean.size(); ++c) {
+      const snapshot::RenderJob& job = snap->schedule()[plan.clean[c]];
+      incremental::OutputRecord rec = previous.outputs.at(job.output_path);
+      for (incremental::FactId& f : rec.facts) {
+        incremental::FactId id = facts.add(previous.facts.key(f));
+        facts.set(id, plan.now[f]);
+        f = id;
+      }
+      rec.size = plan.clean_files[c].size;
+      rec.mtime_ns = plan.clean_files[c].mtime_ns;
+      next.outputs[job.output_path] = std::move(rec);
+    }
+    facts.hash_missing(resolver, *snap, pool);
+    std::vector<Hash128> hashes;
+    for (std::size_t r = 0; r < rendered.size(); ++r) {
+      RenderedJob& job = rendered[r];
+      if (job.outcome == incremental::WriteOutcome::kFailed) continue;
+      ++stats.outputs_rendered;
+      count(stats, job.outcome);
+      hashes.clear();
+      for (incremental::FactId id : ids[r]) hashes.push_back(facts.hash(id));
+      job.record.facts = ids[r];
+      job.record.provenance = provenance(job_identity(*snap, snap->schedule()[job.job]), hashes);
+      next.outputs[snap->schedule()[job.job].output_path] = std::move(job.record);
+    }
+    stats.outputs_skipped = plan.clean.size();
+
+    // Theme assets any output asked for (rendered now or earlier) are published.
+    std::vector<bool> used(theme->assets().size(), false);
+    for (const auto& [path, rec] : next.outputs) {
+      for (incremental::FactId id : rec.facts) {
+        const incremental::FactKey& k = facts.table().key(id);
+        if (k.kind != incremental::FactKind::kAsset) continue;
+        if (const render::AssetManifest::Entry* e = theme->manifest().find(k.subject)) used[e->asset] = true;
+      }
+    }
+    std::map<std::string, std::string> owners;
+    for (const snapshot::RenderJob& job : snap->schedule()) {
+      const snapshot::PageSource* src = snap->source(job.page);
+      owners.emplace(job.output_path, src ? src->display_path : "page " + snap->page(job.page).url);
+    }
+    for (const postprocess::Copy& c :
+         postprocess::plan_copies(root, *config, disc, built, *theme, used, owners, diags)) {
+      // A copy whose source and output are as the last build left them is
+      // not read at all.
+      auto prev = previous.outputs.find(c.to);
+      if (use_cache && c.bytes == nullptr && prev != previous.outputs.end() &&
+          prev->second.source_size == c.source_size && prev->second.source_mtime_ns == c.source_mtime_ns) {
+        FileInfo info = fs.stat(join_path(result.output_dir, c.to));
+        if (info.exists && info.size == prev->second.size && info.mtime_ns == prev->second.mtime_ns) {
+          next.outputs[c.to] = prev->second;
+          ++stats.files_copied;
+          ++stats.outputs_unchanged;
+          continue;
+        }
+      }
       std::string bytes;
       if (c.bytes == nullptr) {
         auto read = fs.read_file(c.from);
@@ -266,7 +306,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       incremental::OutputRecord rec;
       auto outcome = writer.commit(c.to, c.bytes ? *c.bytes : bytes, rec, diags);
       if (outcome == incremental::WriteOutcome::kFailed) continue;
-      outputs.records[c.to] = rec;
+      rec.source_size = c.source_size;
+      rec.source_mtime_ns = c.source_mtime_ns;
+      next.outputs[c.to] = std::move(rec);
       ++stats.files_copied;
       count(stats, outcome);
     }
@@ -275,10 +317,18 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- commit --------------------------------------------------------------------------
   {
     StageTimer t(stats, "commit");
-    stats.outputs_removed = writer.remove_stale(outputs.records, diags);
-    incremental::BuildCache next;
-    next.output_dir = result.output_dir;
-    next.outputs = std::move(outputs.records);
+    stats.outputs_removed = writer.remove_stale(next.outputs, diags);
+    // Bodies keep their dependency keys in the same fact table.
+    for (auto& [path, body] : parsed.records) {
+      for (incremental::FactId& d : body.deps) {
+        const incremental::FactKey& key = parsed.deps.key(d);
+        incremental::FactId id = facts.add(key);
+        facts.set(id, render::body_dep_hash(key, built, fs, content_root));
+        d = id;
+      }
+    }
+    next.bodies = std::move(parsed.records);
+    facts.move_into(next);
     if (auto s = incremental::save_cache(fs, cache_dir, next); !s.ok()) {
       Diagnostic d = std::move(s).error();
       d.severity = Severity::kWarning;
@@ -286,13 +336,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       diags.add(std::move(d));
     }
   }
-
-  diags.sort();
-  diags.dedupe();
-  stats.errors = diags.error_count();
-  stats.warnings = diags.warning_count();
-  stats.wall_ms = wall.elapsed_ms();
-  return result;
+  return finish();
 }
 
 std::string stats_json(const BuildStats& s) {
@@ -307,7 +351,9 @@ std::string stats_json(const BuildStats& s) {
     out += ',';
   };
   num("pages", static_cast<double>(s.pages), true);
+  num("pages_parsed", static_cast<double>(s.pages_parsed), true);
   num("outputs_rendered", static_cast<double>(s.outputs_rendered), true);
+  num("outputs_skipped", static_cast<double>(s.outputs_skipped), true);
   num("outputs_written", static_cast<double>(s.outputs_written), true);
   num("outputs_unchanged", static_cast<double>(s.outputs_unchanged), true);
   num("outputs_removed", static_cast<double>(s.outputs_removed), true);
@@ -327,6 +373,20 @@ std::string stats_json(const BuildStats& s) {
     out += buf;
   }
   out += "}}";
+  return out;
+}
+
+std::string explanations_json(const std::vector<Explanation>& explanations) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < explanations.size(); ++i) {
+    if (i) out += ',';
+    out += "\n{\"output\":\"";
+    append_json_escaped(out, explanations[i].output);
+    out += "\",\"reason\":\"";
+    append_json_escaped(out, explanations[i].reason);
+    out += "\"}";
+  }
+  out += "\n]";
   return out;
 }
 

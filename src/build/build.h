@@ -3,9 +3,13 @@
 //   config → discover → assemble → parse → freeze → plan → render →
 //   postprocess → commit
 //
-// Each stage is a call into the component that owns it; this file only
-// sequences them, times them and collects their diagnostics. A bad page is
-// reported and skipped; the build goes on and BuildResult says it failed.
+// Each stage is a call into the code that owns it; build.cc only sequences
+// them, times them and collects their diagnostics. A bad page is reported and
+// skipped; the build goes on and BuildResult says it failed.
+//
+// Builds are incremental: the build cache (<site>/.bengal) tells discovery
+// which files are unchanged, the parse stage which bodies are, and the plan
+// stage which outputs' recorded inputs are; only dirty outputs render.
 //
 // Thread-safety: one build at a time per site; build_site() runs its parallel
 // stages on its own ThreadPool.
@@ -29,6 +33,7 @@ struct BuildOptions {
   bool future = false;
   std::string base_url;          // overrides the config when set
   bool strict = false;           // warnings fail the build
+  bool incremental = true;       // false: render everything (--no-incremental)
   config::Environment env;       // BENGAL_* overrides
   Progress* progress = nullptr;
 };
@@ -40,7 +45,9 @@ struct StageTiming {
 
 struct BuildStats {
   std::size_t pages = 0;              // content pages in the site
+  std::size_t pages_parsed = 0;       // page bodies parsed (the rest came from the build cache)
   std::size_t outputs_rendered = 0;   // files rendered this build
+  std::size_t outputs_skipped = 0;    // files whose inputs did not change (not rendered)
   std::size_t outputs_written = 0;    // files whose bytes changed on disk
   std::size_t outputs_unchanged = 0;  // files left untouched (same bytes)
   std::size_t outputs_removed = 0;    // stale outputs deleted
@@ -52,11 +59,18 @@ struct BuildStats {
   std::vector<StageTiming> stages;
 };
 
+// Why an output was rendered (`--explain`).
+struct Explanation {
+  std::string output;  // output-relative path
+  std::string reason;  // "new output", "template partials/nav.html changed", ...
+};
+
 struct BuildResult {
   BuildStats stats;
   DiagnosticList diagnostics;  // sorted by file, line
   std::string output_dir;
   std::vector<std::string> notices;  // one-line remarks ("build cache damaged; full build")
+  std::vector<Explanation> explanations;  // one per rendered output, in schedule order
   bool strict = false;
 
   bool failed() const { return stats.errors > 0 || (strict && stats.warnings > 0); }
@@ -66,5 +80,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options);
 
 // The stats as one JSON object (the `--stats=json` contract).
 std::string stats_json(const BuildStats& stats);
+// The explanations as a JSON array (`--explain=json`).
+std::string explanations_json(const std::vector<Explanation>& explanations);
 
 }  // namespace bengal::build

@@ -81,7 +81,7 @@ std::vector<SourceFile> list_files(const FileSystem& fs, const std::string& root
 }  // namespace
 
 DiscoverResult discover(const FileSystem& fs, const std::string& site_root, const config::Config& config,
-                        ThreadPool& pool) {
+                        ThreadPool& pool, const ReuseSource& reuse) {
   DiscoverResult result;
   const std::string content_root = join_path(site_root, config.content_dir);
 
@@ -107,6 +107,11 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   std::vector<DiagnosticList> per_page(result.pages.size());
   pool.parallel_for(result.pages.size(), [&](std::size_t i, unsigned) {
     SourcePage& page = result.pages[i];
+    if (reuse && page.size <= config.max_page_bytes && reuse(page)) {
+      page.from_cache = true;
+      page.ok = true;
+      return;
+    }
     load_page(fs, join_path(content_root, page.rel_path), config.max_page_bytes, page, per_page[i]);
   });
   for (auto& list : per_page) result.diagnostics.append(std::move(list));

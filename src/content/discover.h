@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ struct SourcePage {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   bool ok = false;                // false: reported and skipped
+  bool from_cache = false;        // hash, split and front matter came from the build cache; raw is empty
 
   std::string_view body() const { return split.body(raw); }
   FrontMatterOrigin origin() const { return {raw, &split, display_path}; }
@@ -66,8 +68,13 @@ struct DiscoverResult {
   DiagnosticList diagnostics;
 };
 
+// Fills `page` (hash, split, front matter; not raw) from what an earlier
+// build learned about this file, if its size and mtime still match; returns
+// whether it did. Lets incremental builds skip reading unchanged files.
+using ReuseSource = std::function<bool(SourcePage& page)>;
+
 DiscoverResult discover(const FileSystem& fs, const std::string& site_root, const config::Config& config,
-                        ThreadPool& pool);
+                        ThreadPool& pool, const ReuseSource& reuse = {});
 
 bool is_markdown_path(std::string_view path);
 

@@ -5,24 +5,101 @@
 namespace bengal::incremental {
 
 namespace {
+
 constexpr std::string_view kMagic = "BENGALCACHE\n";
+
+void write_ids(Writer& w, const std::vector<FactId>& ids) {
+  w.u64(ids.size());
+  for (FactId id : ids) w.u64(id);
 }
 
-std::string BuildCache::serialize() const {
-  Writer payload;
-  payload.str(output_dir);
-  payload.u64(outputs.size());
-  for (const auto& [path, rec] : outputs) {
-    payload.str(path);
-    payload.u64(rec.size);
-    payload.i64(rec.mtime_ns);
-    payload.hash(rec.content);
+std::vector<FactId> read_ids(Reader& r, std::size_t fact_count) {
+  std::vector<FactId> ids;
+  std::uint64_t n = r.u64();
+  if (n > fact_count) {  // a corrupt count would otherwise allocate wildly
+    r.fail();
+    return {};
   }
+  ids.reserve(n);
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    std::uint64_t id = r.u64();
+    if (id >= fact_count) {
+      r.fail();
+      return {};
+    }
+    ids.push_back(static_cast<FactId>(id));
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::string BuildCache::serialize() const {
+  Writer w;
+  w.str(output_dir);
+
+  w.u64(facts.size());
+  for (FactId id = 0; id < facts.size(); ++id) {
+    const FactKey& k = facts.key(id);
+    w.u64(static_cast<std::uint64_t>(k.kind));
+    w.str(k.subject);
+    w.str(k.field);
+    w.hash(id < fact_hashes.size() ? fact_hashes[id] : Hash128{});
+  }
+
+  w.u64(sources.size());
+  for (const auto& [path, s] : sources) {
+    w.str(path);
+    w.u64(s.size);
+    w.i64(s.mtime_ns);
+    w.hash(s.hash);
+    w.u64(s.format);
+    w.u64(s.text_offset);
+    w.u64(s.text_size);
+    w.u64(s.body_offset);
+    w.i64(s.text_line);
+    w.i64(s.body_line);
+    w.data(s.front_matter);
+  }
+
+  w.u64(bodies.size());
+  for (const auto& [path, b] : bodies) {
+    w.str(path);
+    w.hash(b.provenance);
+    write_ids(w, b.deps);
+    w.str(b.summary_html);
+    w.u64(b.summary_truncated ? 1 : 0);
+    w.u64(b.toc.size());
+    for (const TocRecord& t : b.toc) {
+      w.i64(t.level);
+      w.str(t.id);
+      w.str(t.text);
+    }
+    w.u64(b.word_count);
+    w.u64(b.reading_minutes);
+    w.str(b.plain_text);
+    w.hash(b.content_hash);
+    w.u64(b.diagnostics.size());
+    for (const Diagnostic& d : b.diagnostics) w.diagnostic(d);
+  }
+
+  w.u64(outputs.size());
+  for (const auto& [path, rec] : outputs) {
+    w.str(path);
+    w.u64(rec.size);
+    w.i64(rec.mtime_ns);
+    w.hash(rec.content);
+    w.hash(rec.provenance);
+    write_ids(w, rec.facts);
+    w.u64(rec.source_size);
+    w.i64(rec.source_mtime_ns);
+  }
+
   Writer file;
   file.bytes().append(kMagic);
   file.u64(kVersion);
-  file.str(payload.bytes());
-  file.hash(hash_bytes(payload.bytes()));
+  file.str(w.bytes());
+  file.hash(hash_bytes(w.bytes()));
   return std::move(file.bytes());
 }
 
@@ -46,14 +123,71 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) 
   }
   Reader r(payload);
   cache.output_dir = std::string(r.str());
+
   std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    FactKey k;
+    k.kind = static_cast<FactKind>(r.u64());
+    k.subject = std::string(r.str());
+    k.field = std::string(r.str());
+    cache.facts.intern(k);
+    cache.fact_hashes.push_back(r.hash());
+  }
+
+  n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    std::string path(r.str());
+    SourceRecord s;
+    s.size = r.u64();
+    s.mtime_ns = r.i64();
+    s.hash = r.hash();
+    s.format = static_cast<std::uint8_t>(r.u64());
+    s.text_offset = r.u64();
+    s.text_size = r.u64();
+    s.body_offset = r.u64();
+    s.text_line = static_cast<std::int32_t>(r.i64());
+    s.body_line = static_cast<std::int32_t>(r.i64());
+    s.front_matter = r.data();
+    cache.sources.emplace(std::move(path), std::move(s));
+  }
+
+  n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    std::string path(r.str());
+    BodyRecord b;
+    b.provenance = r.hash();
+    b.deps = read_ids(r, cache.facts.size());
+    b.summary_html = std::string(r.str());
+    b.summary_truncated = r.u64() != 0;
+    std::uint64_t toc = r.u64();
+    for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
+      TocRecord e;
+      e.level = static_cast<std::int32_t>(r.i64());
+      e.id = std::string(r.str());
+      e.text = std::string(r.str());
+      b.toc.push_back(std::move(e));
+    }
+    b.word_count = static_cast<std::uint32_t>(r.u64());
+    b.reading_minutes = static_cast<std::uint32_t>(r.u64());
+    b.plain_text = std::string(r.str());
+    b.content_hash = r.hash();
+    std::uint64_t nd = r.u64();
+    for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
+    cache.bodies.emplace(std::move(path), std::move(b));
+  }
+
+  n = r.u64();
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
     std::string path(r.str());
     OutputRecord rec;
     rec.size = r.u64();
     rec.mtime_ns = r.i64();
     rec.content = r.hash();
-    cache.outputs.emplace(std::move(path), rec);
+    rec.provenance = r.hash();
+    rec.facts = read_ids(r, cache.facts.size());
+    rec.source_size = r.u64();
+    rec.source_mtime_ns = r.i64();
+    cache.outputs.emplace(std::move(path), std::move(rec));
   }
   if (r.failed() || !r.at_end()) {
     notice = "build cache is damaged; doing a full build";

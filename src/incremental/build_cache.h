@@ -1,38 +1,87 @@
-// BuildCache: what the last build left behind, kept in <site>/.bengal/.
+// BuildCache: what the last build learned, kept in <site>/.bengal/cache.bin.
 //
-// It records every output file Bengal wrote (size, mtime and content hash),
-// so the next build can tell an unchanged file without reading it, spot a
-// file edited by hand, and remove outputs whose source is gone.
+//   sources  every content file as discovery last saw it (size, mtime, hash,
+//            where its front matter ends, the parsed front matter), so an
+//            unchanged file is not read or parsed again;
+//   bodies   what parsing each page's Markdown produced (summary, TOC, word
+//            count, search text, content hash, diagnostics) and the inputs the
+//            parse read, so an unchanged body is not parsed again unless an
+//            output needs its HTML;
+//   facts    every fact any output or body read, with its hash then;
+//   outputs  every file written: size, mtime, content hash, and for rendered
+//            outputs the facts they read and their provenance (the hash of
+//            those facts' hashes); for copies, the source's size and mtime.
 //
 // On disk: magic, format version, payload, XXH3 checksum of the payload.
-// load() treats a missing, truncated, foreign-version or corrupt file as "no
-// cache" and says why in `notice`; it never fails the build. save() writes to
-// a temporary name and renames it into place.
+// load_cache() treats a missing, truncated, foreign-version or corrupt file
+// as "no cache" and says why in `notice`; it never fails the build.
+// save_cache() writes to a temporary name and renames it into place.
 //
-// Thread-safety: a BuildCache is read concurrently only through const access.
+// Thread-safety: plain data; read concurrently only through const access.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
+#include "core/data.h"
+#include "core/diagnostic.h"
 #include "core/fs.h"
 #include "core/hash.h"
 #include "core/result.h"
+#include "incremental/facts.h"
 
 namespace bengal::incremental {
+
+struct SourceRecord {
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  Hash128 hash;
+  // Where the front matter sits (content::FrontMatterSplit, as integers).
+  std::uint8_t format = 0;
+  std::uint64_t text_offset = 0, text_size = 0, body_offset = 0;
+  std::int32_t text_line = 1, body_line = 1;
+  Data front_matter;
+};
+
+struct TocRecord {
+  std::int32_t level = 0;
+  std::string id, text;
+};
+
+struct BodyRecord {
+  Hash128 provenance;          // of everything the parse read
+  std::vector<FactId> deps;    // facts the parse read through hooks (links, includes)
+  std::string summary_html;
+  bool summary_truncated = false;
+  std::vector<TocRecord> toc;
+  std::uint32_t word_count = 0, reading_minutes = 0;
+  std::string plain_text;
+  Hash128 content_hash;        // of the body HTML
+  std::vector<Diagnostic> diagnostics;  // what the parse reported (file = the page)
+};
 
 struct OutputRecord {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
-  Hash128 content;  // hash of the bytes written
+  Hash128 content;             // hash of the bytes written
+  Hash128 provenance;          // rendered outputs: hash of the facts' hashes; zero for copies
+  std::vector<FactId> facts;   // rendered outputs: what they read, in first-read order
+  // Copies: the source file as it was when copied.
+  std::uint64_t source_size = 0;
+  std::int64_t source_mtime_ns = 0;
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 1;
+  static constexpr std::uint32_t kVersion = 2;
 
+  std::string output_dir;                      // the output dir the output records describe
+  std::map<std::string, SourceRecord> sources;  // content-relative path -> record
+  std::map<std::string, BodyRecord> bodies;     // content-relative path -> record
+  FactTable facts;
+  std::vector<Hash128> fact_hashes;             // by FactId: the fact's hash when last computed
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
-  std::string output_dir;                        // the output dir these records describe
 
   std::string serialize() const;
   // Parses `bytes`; on any problem returns an empty cache and sets `notice`.

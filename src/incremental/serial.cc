@@ -62,4 +62,94 @@ Hash128 Reader::hash() {
   return h;
 }
 
+void Writer::data(const Data& d) {
+  u64(static_cast<std::uint64_t>(d.kind()));
+  switch (d.kind()) {
+    case Data::Kind::kNull: break;
+    case Data::Kind::kBool: u64(d.as_bool() ? 1 : 0); break;
+    case Data::Kind::kInt: i64(d.as_int()); break;
+    case Data::Kind::kFloat: {
+      double v = d.as_double();
+      std::uint64_t bits;
+      std::memcpy(&bits, &v, sizeof bits);
+      u64(bits);
+      break;
+    }
+    case Data::Kind::kString: str(d.as_string()); break;
+    case Data::Kind::kArray:
+      u64(d.size());
+      for (const Data& item : d.items()) data(item);
+      break;
+    case Data::Kind::kObject:
+      u64(d.size());
+      for (std::size_t i = 0; i < d.size(); ++i) {
+        str(d.keys()[i]);
+        data(d.items()[i]);
+      }
+      break;
+  }
+}
+
+Data Reader::data(int depth) {
+  constexpr int kMaxDepth = 200;
+  std::uint64_t kind = u64();
+  if (failed_ || depth > kMaxDepth) {
+    failed_ = true;
+    return {};
+  }
+  switch (static_cast<Data::Kind>(kind)) {
+    case Data::Kind::kNull: return {};
+    case Data::Kind::kBool: return Data::boolean(u64() != 0);
+    case Data::Kind::kInt: return Data::integer(i64());
+    case Data::Kind::kFloat: {
+      std::uint64_t bits = u64();
+      double v;
+      std::memcpy(&v, &bits, sizeof v);
+      return Data::number(v);
+    }
+    case Data::Kind::kString: return Data::string(std::string(str()));
+    case Data::Kind::kArray: {
+      Data a = Data::array();
+      std::uint64_t n = u64();
+      for (std::uint64_t i = 0; i < n && !failed_; ++i) a.push_back(data(depth + 1));
+      return a;
+    }
+    case Data::Kind::kObject: {
+      Data o = Data::object();
+      std::uint64_t n = u64();
+      for (std::uint64_t i = 0; i < n && !failed_; ++i) {
+        std::string key(str());
+        o.set(std::move(key), data(depth + 1));
+      }
+      return o;
+    }
+  }
+  failed_ = true;
+  return {};
+}
+
+void Writer::diagnostic(const Diagnostic& d) {
+  u64(d.is_error() ? 1 : 0);
+  str(d.location.file);
+  i64(d.location.line);
+  i64(d.location.column);
+  str(d.message);
+  str(d.hint);
+  str(d.excerpt);
+  str(d.code);
+}
+
+Diagnostic Reader::diagnostic() {
+  Diagnostic d;
+  d.severity = u64() != 0 ? Severity::kError : Severity::kWarning;
+  d.location.file = std::string(str());
+  d.location.line = static_cast<int>(i64());
+  d.location.column = static_cast<int>(i64());
+  d.message = std::string(str());
+  d.hint = std::string(str());
+  d.excerpt = std::string(str());
+  d.code = std::string(str());
+  return d;
+}
+
 }  // namespace bengal::incremental

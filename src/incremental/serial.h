@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/data.h"
+#include "core/diagnostic.h"
 #include "core/hash.h"
 
 namespace bengal::incremental {
@@ -20,6 +22,8 @@ class Writer {
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
   void str(std::string_view s);
   void hash(const Hash128& h);
+  void data(const Data& d);
+  void diagnostic(const Diagnostic& d);
   const std::string& bytes() const { return out_; }
   std::string& bytes() { return out_; }
 
@@ -34,7 +38,10 @@ class Reader {
   std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
   std::string_view str();
   Hash128 hash();
+  Data data(int depth = 0);
+  Diagnostic diagnostic();
   bool failed() const { return failed_; }
+  void fail() { failed_ = true; }
   bool at_end() const { return pos_ == in_.size(); }
 
  private:

@@ -19,7 +19,8 @@ std::vector<Copy> plan_copies(const std::string& site_root, const config::Config
     copies.push_back(std::move(c));
   };
   for (const content::SourceFile& f : disc.static_files) {
-    claim({f.rel_path, f.display_path, join_path(join_path(site_root, config.static_dir), f.rel_path)});
+    claim({f.rel_path, f.display_path, join_path(join_path(site_root, config.static_dir), f.rel_path), nullptr,
+           f.size, f.mtime_ns});
   }
   std::map<std::string, const content::Page*> bundle_pages;
   for (const content::Page& p : site.pages) {
@@ -34,7 +35,8 @@ std::vector<Copy> plan_copies(const std::string& site_root, const config::Config
       to = join_path(parent_path(it->second->output_path), std::string_view(f.rel_path).substr(dir.size() + 1));
       break;
     }
-    claim({to, f.display_path, join_path(join_path(site_root, config.content_dir), f.rel_path)});
+    claim({to, f.display_path, join_path(join_path(site_root, config.content_dir), f.rel_path), nullptr, f.size,
+           f.mtime_ns});
   }
   for (std::size_t i = 0; i < theme.assets().size(); ++i) {
     const render::ThemeAsset& a = theme.assets()[i];

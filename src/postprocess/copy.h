@@ -27,6 +27,8 @@ struct Copy {
   std::string display;  // where it comes from, for messages
   std::string from;     // file to read (empty: `bytes` holds the content)
   const std::string* bytes = nullptr;  // in-memory content (theme assets)
+  std::uint64_t source_size = 0;       // files: as discovered, to skip unchanged copies
+  std::int64_t source_mtime_ns = 0;
 };
 
 // `owners` holds output path -> who produces it (the rendered outputs) and

@@ -3,6 +3,7 @@
 #include "core/html_text.h"
 #include "core/text.h"
 #include "highlight/highlight.h"
+#include "render/provenance.h"
 
 namespace bengal::render {
 
@@ -88,8 +89,14 @@ void BodyParser::highlight_block(const markdown::CodeBlock& b, std::string& out)
   opts.hl_lines = b.hl_lines;
   opts.linenostart = b.linenostart;
   if (b.linenos || shared_.config.highlight_linenos) opts.linenos = highlight::Options::LineNumbers::kTable;
-  if (!highlight::render_block(shared_.highlighter, b.code, b.lang, opts, out) && current_ != nullptr) {
-    unknown_languages_.emplace(std::string(b.lang), current_->display_path);
+  if (!highlight::render_block(shared_.highlighter, b.code, b.lang, opts, out) && diags_ != nullptr &&
+      current_ != nullptr) {
+    Diagnostic d = make_warning({current_->display_path, 0, 0},
+                                "no syntax highlighter for code language '" + std::string(b.lang) +
+                                    "'; shown as plain text",
+                                "see `bengal highlight --help` for the language names");
+    d.code = "unknown-language";
+    diags_->add(std::move(d));
   }
 }
 
@@ -100,6 +107,7 @@ std::optional<std::string> BodyParser::include(std::string_view path) {
   std::string joined = join_path(parent_path(current_->rel_path), path);
   if (starts_with(path, "/")) joined = std::string(path.substr(1));
   if (!normalize_relative_path(joined, rel) || rel.empty()) return std::nullopt;
+  if (deps_ != nullptr) deps_->push_back({incremental::FactKind::kFile, rel, ""});
   auto bytes = shared_.fs.read_file(join_path(shared_.content_root, rel));
   if (!bytes.ok()) return std::nullopt;
   return std::move(bytes).value();
@@ -116,6 +124,13 @@ std::optional<std::pair<std::string, std::string>> BodyParser::resolve(std::stri
     const content::Page& p = site.page(id);
     return std::make_pair(p.url + std::string(anchor), p.title);
   };
+  // Every key tried is a dependency: a page appearing under one of them later
+  // changes what this body links to.
+  auto tried = [&](const std::string& key) {
+    if (deps_ == nullptr) return;
+    deps_->push_back({incremental::FactKind::kPage, key, "url"});
+    deps_->push_back({incremental::FactKind::kPage, key, "title"});
+  };
   // Content paths, relative to the page first, then to content/; with or
   // without ".md"; then site URLs.
   std::vector<std::string> keys;
@@ -131,22 +146,30 @@ std::optional<std::pair<std::string, std::string>> BodyParser::resolve(std::stri
     keys.push_back(join_path(k, "_index.md"));
   }
   for (const std::string& k : keys) {
+    tried(k);
     if (auto it = site.by_path.find(k); it != site.by_path.end()) return found(it->second);
   }
   std::string url;
   if (content::normalize_url(target, url)) {
+    tried("link:" + url);  // by URL, any page (not a generated page's "url:" key)
     if (auto it = site.by_url.find(url); it != site.by_url.end()) return found(it->second);
   }
   return std::nullopt;
 }
 
 void BodyParser::parse(const content::SourcePage& src, const content::Page& page, snapshot::PageBody& out,
-                       DiagnosticList& diags) {
+                       DiagnosticList& diags, std::vector<incremental::FactKey>* deps) {
   current_ = &src;
+  deps_ = deps;
+  diags_ = &diags;
   std::string_view body = src.body();
   parser_.render(body, options_, hooks_, doc_);
   current_ = nullptr;
+  deps_ = nullptr;
+  diags_ = nullptr;
   out.html.assign(doc_.html);
+  out.html_ready = true;
+  out.content_hash = hash_bytes(out.html);
   out.toc.clear();
   if (page.fm.toc) {
     for (const markdown::Heading& h : doc_.outline) out.toc.push_back({h.level, h.id, h.text});
@@ -158,6 +181,38 @@ void BodyParser::parse(const content::SourcePage& src, const content::Page& page
     diags.add(std::move(d));
   }
   derive_page_text(page, body, shared_.config, out);
+}
+
+Hash128 body_dep_hash(const incremental::FactKey& dep, const content::Site& site, const FileSystem& fs,
+                      const std::string& content_root) {
+  if (dep.kind == incremental::FactKind::kFile) {
+    auto bytes = fs.read_file(join_path(content_root, dep.subject));
+    return bytes.ok() ? hash_bytes(*bytes) : absent_fact_hash();
+  }
+  const content::Page* p = nullptr;
+  if (starts_with(dep.subject, "link:")) {
+    if (auto it = site.by_url.find(dep.subject.substr(5)); it != site.by_url.end()) p = &site.page(it->second);
+  } else if (auto it = site.by_path.find(dep.subject); it != site.by_path.end()) {
+    p = &site.page(it->second);
+  }
+  if (p == nullptr) return absent_fact_hash();
+  return string_fact_hash(dep.field == "title" ? p->title : p->url);
+}
+
+void LazyBodies::load_html(content::PageId id, std::string& html) {
+  const content::Page& page = site_.page(id);
+  if (page.source < 0) return;
+  content::SourcePage src = sources_.pages[static_cast<std::size_t>(page.source)];
+  auto bytes = fs_.read_file(join_path(root_, src.rel_path));
+  if (!bytes.ok()) return;
+  src.raw = std::move(bytes).value();
+  auto split = content::split_front_matter(src.raw);
+  if (!split.ok()) return;
+  src.split = *split;
+  snapshot::PageBody body;
+  DiagnosticList ignored;  // reported by the parse that filled the cache
+  parser_.parse(src, page, body, ignored);
+  html = std::move(body.html);
 }
 
 }  // namespace bengal::render

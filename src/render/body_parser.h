@@ -6,7 +6,8 @@
 //
 // One BodyParser per worker, created once per build and reused for every page.
 // Diagnostics name the content file, with lines counted in the file (the
-// front matter included).
+// front matter included). A fence language with no lexer is a warning with
+// code "unknown-language" (the build keeps the first per language).
 //
 // Thread-safety: not thread-safe; one per worker. The Shared parts are only
 // read.
@@ -21,6 +22,7 @@
 #include "core/diagnostic.h"
 #include "core/fs.h"
 #include "highlight/registry.h"
+#include "incremental/facts.h"
 #include "markdown/markdown.h"
 #include "snapshot/snapshot.h"
 
@@ -39,11 +41,11 @@ class BodyParser {
 
   explicit BodyParser(const Shared& shared);
 
+  // Parses `src` (its raw bytes must be loaded) into `out`. `deps` (optional)
+  // receives what the parse read besides the source: each cross-reference
+  // target it looked up (a page's url and title) and each included file.
   void parse(const content::SourcePage& src, const content::Page& page, snapshot::PageBody& out,
-             DiagnosticList& diags);
-
-  // Fence languages with no lexer -> the first file that used one.
-  const std::map<std::string, std::string>& unknown_languages() const { return unknown_languages_; }
+             DiagnosticList& diags, std::vector<incremental::FactKey>* deps = nullptr);
 
  private:
   void highlight_block(const markdown::CodeBlock& block, std::string& out);
@@ -56,7 +58,31 @@ class BodyParser {
   markdown::Hooks hooks_;
   markdown::Document doc_;
   const content::SourcePage* current_ = nullptr;
-  std::map<std::string, std::string> unknown_languages_;
+  std::vector<incremental::FactKey>* deps_ = nullptr;
+  DiagnosticList* diags_ = nullptr;
+};
+
+// The hash of a body-parse dependency in `site` now: a page's url or title
+// ("absent" when no page has that key) or an included file's bytes. Used both
+// when recording and when checking, so the two always agree.
+Hash128 body_dep_hash(const incremental::FactKey& dep, const content::Site& site, const FileSystem& fs,
+                      const std::string& content_root);
+
+// Parses bodies on demand (SiteSnapshot::html) for pages whose facts came
+// from the cache: reads the file again and parses it with a worker's parser.
+class LazyBodies final : public snapshot::BodySource {
+ public:
+  LazyBodies(BodyParser& parser, const FileSystem& fs, std::string content_root,
+             const content::DiscoverResult& sources, const content::Site& site)
+      : parser_(parser), fs_(fs), root_(std::move(content_root)), sources_(sources), site_(site) {}
+  void load_html(content::PageId id, std::string& html) override;
+
+ private:
+  BodyParser& parser_;
+  const FileSystem& fs_;
+  std::string root_;
+  const content::DiscoverResult& sources_;
+  const content::Site& site_;
 };
 
 // Fills summary, word count, reading time and search text from out.html.

@@ -94,7 +94,7 @@ const std::vector<SectionId> kNoSections;
 const std::array<Attr<Page>, 43> kPageAttrs = {{
     {"aliases", [](const Page& p, void*) { return Value::object(&kStringVector, &p.fm.aliases); }},
     {"ancestors", [](const Page& p, void*) { return Value::object(&kAncestors, &p); }},
-    {"content", [](const Page& p, void* h) { return Value::safe_string(body(p, h).html); }},
+    {"content", [](const Page& p, void* h) { return Value::safe_string(S(h).html(p.id, H(h).bodies)); }},
     {"date", [](const Page& p, void*) { return opt_date(p.fm.date); }},
     {"description", [](const Page& p, void*) { return str(p.fm.description); }},
     {"draft", [](const Page& p, void*) { return Value::boolean(p.fm.draft); }},
@@ -214,7 +214,7 @@ const std::array<Attr<Section>, 14> kSectionAttrs = {{
     {"content",
      [](const Section& s, void* h) {
        const Page* p = section_page(s, h);
-       return p ? Value::safe_string(body(*p, h).html) : Value::string("");
+       return p ? Value::safe_string(S(h).html(p->id, H(h).bodies)) : Value::string("");
      }},
     {"date", [](const Section& s, void* h) {
        const Page* p = section_page(s, h);
@@ -500,7 +500,7 @@ const content::Menu* find_menu(const content::Site& site, std::string_view name)
 bool menus_get(const void* self, std::string_view name, Value& out, void* host) {
   const auto& site = *static_cast<const content::Site*>(self);
   const content::Menu* m = find_menu(site, name);
-  H(host).on_read(ObjectKind::kMenu, m ? static_cast<std::uint64_t>(m - site.menus.data()) : ~0ull, "items");
+  H(host).on_read(ObjectKind::kMenu, m ? static_cast<std::uint64_t>(m - site.menus.data()) : ~0ull, name);
   if (m == nullptr) return false;
   out = Value::object(&kMenuRoots, m);
   return true;
@@ -621,6 +621,8 @@ Value page_value(const content::Page& page) { return Value::object(&kPage, &page
 Value section_value(const content::Section& section) { return Value::object(&kSection, &section); }
 Value site_value(const snapshot::SiteSnapshot& snap) { return Value::object(&kSite, &snap); }
 Value paginator_value(const Paginator& paginator) { return Value::object(&kPaginator, &paginator); }
+Value taxonomy_value(const content::Taxonomy& taxonomy) { return Value::object(&kTaxonomy, &taxonomy); }
+Value term_value(const content::Term& term) { return Value::object(&kTerm, &term); }
 Value date_value(const DateTime& date) { return Value::object(&kDate, &date); }
 Value page_list_value(const std::vector<content::PageId>& ids) { return Value::object(&kPageVector, &ids); }
 
@@ -652,6 +654,18 @@ const content::Section* as_section(const Value& v) {
 }
 const DateTime* as_date(const Value& v) {
   return v.is_object() && v.vtable() == &kDate ? static_cast<const DateTime*>(v.object_ptr()) : nullptr;
+}
+const content::Taxonomy* as_taxonomy(const Value& v) {
+  return v.is_object() && v.vtable() == &kTaxonomy ? static_cast<const content::Taxonomy*>(v.object_ptr()) : nullptr;
+}
+const content::Term* as_term(const Value& v) {
+  return v.is_object() && v.vtable() == &kTerm ? static_cast<const content::Term*>(v.object_ptr()) : nullptr;
+}
+const content::MenuItem* as_menu_item(const Value& v) {
+  return v.is_object() && v.vtable() == &kMenuItem ? static_cast<const content::MenuItem*>(v.object_ptr()) : nullptr;
+}
+const snapshot::TocEntry* as_toc_entry(const Value& v) {
+  return v.is_object() && v.vtable() == &kTocEntry ? static_cast<const snapshot::TocEntry*>(v.object_ptr()) : nullptr;
 }
 
 }  // namespace bengal::render

@@ -26,11 +26,15 @@ namespace bengal::render {
 class AssetManifest;
 
 // What kind of object a fact was read from.
-enum class ObjectKind : std::uint8_t { kPage, kSection, kSite, kTaxonomy, kTerm, kMenu, kConfig, kData, kAsset };
+enum class ObjectKind : std::uint8_t {
+  kPage, kSection, kSite, kTaxonomy, kTerm, kMenu, kConfig, kData, kAsset, kTemplate
+};
 
 // Receives every attribute read of a render (for provenance). `subject` is
-// the object's stable identity within the snapshot (page id, section id,
-// taxonomy index, ...); `field` the attribute name.
+// the object's identity within the snapshot (page id, section id, taxonomy
+// index, taxonomy << 32 | term index, menu index); `field` the attribute
+// name. For menus, config keys, data files and assets, which are named
+// rather than numbered, `field` carries the name.
 class ReadObserver {
  public:
   virtual ~ReadObserver() = default;
@@ -51,6 +55,7 @@ struct RenderHost {
   const snapshot::SiteSnapshot* snap = nullptr;
   const snapshot::RenderJob* job = nullptr;  // what is being rendered (active menu items)
   const AssetManifest* assets = nullptr;
+  snapshot::BodySource* bodies = nullptr;    // parses cached bodies on first use (may be null)
   ReadObserver* observer = nullptr;          // may be null
   Paginator paginator;
   std::string scratch;                       // reused by host callbacks within one render
@@ -66,6 +71,8 @@ tmpl::Value section_value(const content::Section& section);
 tmpl::Value site_value(const snapshot::SiteSnapshot& snap);
 tmpl::Value paginator_value(const Paginator& paginator);
 tmpl::Value date_value(const DateTime& date);
+tmpl::Value taxonomy_value(const content::Taxonomy& taxonomy);
+tmpl::Value term_value(const content::Term& term);
 tmpl::Value page_list_value(const std::vector<content::PageId>& ids);
 
 // Fills host.paginator for `job` of `list`.
@@ -80,5 +87,10 @@ std::vector<std::string_view> site_attribute_names();
 const content::Page* as_page(const tmpl::Value& v);
 const content::Section* as_section(const tmpl::Value& v);
 const DateTime* as_date(const tmpl::Value& v);
+const content::Taxonomy* as_taxonomy(const tmpl::Value& v);
+const content::Term* as_term(const tmpl::Value& v);
+// Menu items and TOC entries (for hashing a value's identity).
+const content::MenuItem* as_menu_item(const tmpl::Value& v);
+const snapshot::TocEntry* as_toc_entry(const tmpl::Value& v);
 
 }  // namespace bengal::render

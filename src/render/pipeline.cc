@@ -70,9 +70,11 @@ std::vector<std::string> SiteTemplates::candidates(const content::Page& page, co
   return out;
 }
 
-RenderPipeline::RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates)
+RenderPipeline::RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates,
+                               snapshot::BodySource* bodies)
     : snap_(snap), templates_(templates), renderer_(templates.env()) {
   host_.snap = &snap;
+  host_.bodies = bodies;
   host_.assets = &templates.theme().manifest();
 }
 

@@ -64,7 +64,10 @@ class SiteTemplates {
 
 class RenderPipeline {
  public:
-  RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates);
+  // `bodies` parses cached page bodies on first use (may be null when every
+  // body was parsed).
+  RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates,
+                 snapshot::BodySource* bodies = nullptr);
 
   // Renders `job`; the returned bytes stay valid until the next call.
   // Errors go to `diags` and return false. `observer` (optional) receives

@@ -146,6 +146,10 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content
       build_date_(build_date) {
   schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build();
   bodies_.resize(site_.pages.size());
+  once_ = std::make_unique<std::once_flag[]>(site_.pages.size());
+  for (const content::Page& p : site_.pages) {
+    if (p.source < 0) bodies_[p.id].html_ready = true;  // generated pages have no body
+  }
   permalinks_.reserve(site_.pages.size());
   for (const content::Page& p : site_.pages) permalinks_.push_back(permalink(p.url));
   compute_dates_and_feeds();
@@ -203,6 +207,15 @@ void SiteSnapshot::compute_dates_and_feeds() {
   for (const content::Page& p : site_.pages) {
     if (p.kind != content::PageKind::kNotFound) listed_pages_.push_back(p.id);
   }
+}
+
+const std::string& SiteSnapshot::html(PageId id, BodySource* source) const {
+  PageBody& b = bodies_[id];
+  if (b.html_ready) return b.html;  // written before freeze, never after
+  std::call_once(once_[id], [&] {
+    if (source != nullptr) source->load_html(id, b.html);
+  });
+  return b.html;
 }
 
 const PageSource* SiteSnapshot::source(PageId id) const {

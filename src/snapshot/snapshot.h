@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "content/site.h"
 #include "core/data.h"
 #include "core/date.h"
+#include "core/hash.h"
 
 namespace bengal::snapshot {
 
@@ -31,9 +33,13 @@ struct TocEntry {
   std::string text;
 };
 
-// What the parse stage learned from a page's Markdown body.
+// What the parse stage learned from a page's Markdown body. Every fact but
+// the HTML is always present; the HTML of a page whose body came from the
+// build cache is parsed on first use (SiteSnapshot::html).
 struct PageBody {
+  bool html_ready = false;      // set before freeze; false: parse on first use
   std::string html;
+  Hash128 content_hash;         // of the HTML, known even before it is parsed
   std::vector<TocEntry> toc;
   std::string toc_html;         // <nav class="toc"> with nested lists, empty when there are no entries
   std::string summary_html;     // explicit summary, text before <!--more-->, or the first N words
@@ -75,6 +81,14 @@ struct PageSource {
   Hash128 hash;
 };
 
+// Parses a page's body on demand, for pages whose facts came from the cache.
+// Each worker supplies its own (it owns a Markdown parser).
+class BodySource {
+ public:
+  virtual ~BodySource() = default;
+  virtual void load_html(PageId id, std::string& html) = 0;
+};
+
 class SiteSnapshot {
  public:
   SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageBody> bodies,
@@ -84,6 +98,11 @@ class SiteSnapshot {
   const content::Site& site() const { return site_; }
   const content::Page& page(PageId id) const { return site_.pages[id]; }
   const PageBody& body(PageId id) const { return bodies_[id]; }
+  // A page's body HTML. A body taken from the build cache is parsed the
+  // first time anyone asks, through `source`, exactly once even when several
+  // workers ask at the same time (the only mutation after freeze: a memo of
+  // a deterministic result).
+  const std::string& html(PageId id, BodySource* source) const;
   // Source of a page with one (-1 for generated pages): display path and hash.
   const PageSource* source(PageId id) const;
   const Data& data() const { return data_; }
@@ -112,7 +131,8 @@ class SiteSnapshot {
 
   std::shared_ptr<const config::Config> config_;
   content::Site site_;
-  std::vector<PageBody> bodies_;
+  mutable std::vector<PageBody> bodies_;  // html of lazy bodies filled under once_
+  std::unique_ptr<std::once_flag[]> once_;
   std::vector<PageSource> sources_;
   Data data_;
   DateTime build_date_;

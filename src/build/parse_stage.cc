@@ -1,0 +1,172 @@
+#include "build/parse_stage.h"
+
+#include <map>
+#include <set>
+
+#include "render/provenance.h"
+
+namespace bengal::build {
+
+content::ReuseSource reuse_from(const incremental::BuildCache& previous) {
+  return [&previous](content::SourcePage& page) {
+    auto it = previous.sources.find(page.rel_path);
+    if (it == previous.sources.end()) return false;
+    const incremental::SourceRecord& r = it->second;
+    if (r.size != page.size || r.mtime_ns != page.mtime_ns) return false;
+    page.hash = r.hash;
+    page.split.format = static_cast<content::FrontMatterFormat>(r.format);
+    page.split.text_offset = r.text_offset;
+    page.split.text_size = r.text_size;
+    page.split.text_line = r.text_line;
+    page.split.body_offset = r.body_offset;
+    page.split.body_line = r.body_line;
+    page.front_matter = r.front_matter;
+    return true;
+  };
+}
+
+incremental::SourceRecord source_record(const content::SourcePage& page) {
+  incremental::SourceRecord r;
+  r.size = page.size;
+  r.mtime_ns = page.mtime_ns;
+  r.hash = page.hash;
+  r.format = static_cast<std::uint8_t>(page.split.format);
+  r.text_offset = page.split.text_offset;
+  r.text_size = page.split.text_size;
+  r.text_line = page.split.text_line;
+  r.body_offset = page.split.body_offset;
+  r.body_line = page.split.body_line;
+  r.front_matter = page.front_matter;
+  return r;
+}
+
+Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& page, const config::Config& c) {
+  Hasher h;
+  h.add(std::string_view(BENGAL_VERSION_STRING));
+  h.add(src.hash);
+  h.add(static_cast<std::uint64_t>(c.markdown_typographer)).add(static_cast<std::uint64_t>(c.markdown_safe));
+  h.add(static_cast<std::uint64_t>(c.markdown_heading_ids));
+  h.add(static_cast<std::uint64_t>(c.toc_min_level)).add(static_cast<std::uint64_t>(c.toc_max_level));
+  h.add(static_cast<std::uint64_t>(c.highlight_enabled)).add(static_cast<std::uint64_t>(c.highlight_linenos));
+  h.add(static_cast<std::uint64_t>(c.summary_words));
+  h.add(static_cast<std::uint64_t>(page.fm.toc)).add(page.fm.summary);
+  return h.digest();
+}
+
+namespace {
+
+snapshot::PageBody body_from_record(const incremental::BodyRecord& r) {
+  snapshot::PageBody b;
+  b.html_ready = false;
+  b.content_hash = r.content_hash;
+  b.summary_html = r.summary_html;
+  b.summary_truncated = r.summary_truncated;
+  for (const auto& t : r.toc) b.toc.push_back({t.level, t.id, t.text});
+  b.toc_html = render::toc_html(b.toc);
+  b.plain_text = r.plain_text;
+  b.word_count = r.word_count;
+  b.reading_minutes = r.reading_minutes;
+  return b;
+}
+
+incremental::BodyRecord record_from_body(const snapshot::PageBody& b) {
+  incremental::BodyRecord r;
+  r.content_hash = b.content_hash;
+  r.summary_html = b.summary_html;
+  r.summary_truncated = b.summary_truncated;
+  for (const auto& t : b.toc) r.toc.push_back({t.level, t.id, t.text});
+  r.plain_text = b.plain_text;
+  r.word_count = b.word_count;
+  r.reading_minutes = b.reading_minutes;
+  return r;
+}
+
+Hash128 provenance_of(const Hash128& settings, const std::vector<incremental::FactKey>& deps,
+                      const content::Site& site, const FileSystem& fs, const std::string& content_root) {
+  Hasher h;
+  h.add(settings);
+  for (const incremental::FactKey& d : deps) h.add(render::body_dep_hash(d, site, fs, content_root));
+  return h.digest();
+}
+
+}  // namespace
+
+ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
+                        content::DiscoverResult& disc, const content::Site& site,
+                        const highlight::Registry& highlighter, const incremental::BuildCache& previous,
+                        bool use_cache, ThreadPool& pool, Progress& progress, DiagnosticList& diags) {
+  ParseOutput out;
+  out.bodies.resize(site.pages.size());
+  // Kept with the parsers: lazy parses happen during render.
+  out.shared = std::make_unique<render::BodyParser::Shared>(
+      render::BodyParser::Shared{config, fs, content_root, site, highlighter});
+  for (unsigned w = 0; w < pool.size(); ++w) out.parsers.push_back(std::make_unique<render::BodyParser>(*out.shared));
+
+  struct PageResult {
+    bool parsed = false;
+    incremental::BodyRecord record;
+    std::vector<incremental::FactKey> deps;
+    DiagnosticList diags;
+  };
+  std::vector<PageResult> results(site.pages.size());
+  progress.begin_stage("parse", site.pages.size());
+  pool.parallel_for(site.pages.size(), [&](std::size_t i, unsigned worker) {
+    const content::Page& page = site.pages[i];
+    progress.advance();
+    if (page.source < 0) return;
+    content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
+    PageResult& r = results[i];
+    Hash128 settings = body_settings_hash(src, page, config);
+    if (use_cache) {
+      auto it = previous.bodies.find(src.rel_path);
+      if (it != previous.bodies.end()) {
+        std::vector<incremental::FactKey> deps;
+        for (incremental::FactId id : it->second.deps) deps.push_back(previous.facts.key(id));
+        if (provenance_of(settings, deps, site, fs, content_root) == it->second.provenance) {
+          out.bodies[i] = body_from_record(it->second);
+          r.record = it->second;
+          r.deps = std::move(deps);
+          for (const Diagnostic& d : it->second.diagnostics) r.diags.add(d);  // still true: report again
+          return;
+        }
+      }
+    }
+    if (src.raw.empty() && src.size > 0) {
+      auto bytes = fs.read_file(join_path(content_root, src.rel_path));
+      if (!bytes.ok()) {
+        r.diags.add(std::move(bytes).error());
+        return;
+      }
+      src.raw = std::move(bytes).value();
+    }
+    out.parsers[worker]->parse(src, page, out.bodies[i], r.diags, &r.deps);
+    r.parsed = true;
+    r.record = record_from_body(out.bodies[i]);
+    r.record.provenance = provenance_of(settings, r.deps, site, fs, content_root);
+    r.record.diagnostics = r.diags.items();
+    // Parsed: the source bytes and the untyped front matter are no longer
+    // needed here, and holding them would double peak memory on large sites.
+    std::string().swap(src.raw);
+  });
+  progress.end_stage();
+  // Merge in page order so diagnostics and records are the same for any -j.
+  // An unknown fence language is reported once, for the first page using it.
+  std::set<std::string> languages_reported;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const content::Page& page = site.pages[i];
+    PageResult& r = results[i];
+    for (Diagnostic& d : r.diags.items()) {
+      if (d.code == "unknown-language" && !languages_reported.insert(d.message).second) continue;
+      diags.add(std::move(d));
+    }
+    if (page.source < 0) continue;
+    const content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
+    out.parsed += r.parsed;
+    r.record.deps.clear();
+    for (const incremental::FactKey& k : r.deps) r.record.deps.push_back(out.deps.intern(k));
+    out.records[src.rel_path] = std::move(r.record);
+  }
+  return out;
+}
+
+}  // namespace bengal::build

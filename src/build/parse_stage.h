@@ -1,0 +1,53 @@
+// The parse stage, incremental: a page's body is parsed only when something
+// it was parsed from changed (its source, the Markdown settings, a page a
+// cross-reference pointed at, an included file). Otherwise its facts
+// (summary, TOC, word count, search text, content hash, diagnostics) come
+// from the build cache and its HTML is parsed later only if an output needs
+// it (SiteSnapshot::html).
+//
+// Thread-safety: parse_pages() runs its own parallel loop on `pool`.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "content/discover.h"
+#include "content/site.h"
+#include "core/diagnostic.h"
+#include "core/fs.h"
+#include "core/progress.h"
+#include "core/thread_pool.h"
+#include "highlight/registry.h"
+#include "incremental/build_cache.h"
+#include "render/body_parser.h"
+#include "snapshot/snapshot.h"
+
+namespace bengal::build {
+
+// Reuses a content file's cached discovery record when size and mtime match.
+content::ReuseSource reuse_from(const incremental::BuildCache& previous);
+// The discovery record to keep for a loaded page.
+incremental::SourceRecord source_record(const content::SourcePage& page);
+
+// The hash of everything a body's parse depends on besides its link and
+// include dependencies: source, Markdown and highlight settings, the page's
+// own toc/summary settings, Bengal's version.
+Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& page, const config::Config& config);
+
+struct ParseOutput {
+  std::vector<snapshot::PageBody> bodies;                  // by page id
+  std::map<std::string, incremental::BodyRecord> records;  // by content path, for the next cache
+  incremental::FactTable deps;                             // keys of the records' deps
+  std::size_t parsed = 0;                                  // bodies parsed now (not taken from the cache)
+  std::unique_ptr<render::BodyParser::Shared> shared;       // what the parsers read
+  std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
+};
+
+ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
+                        content::DiscoverResult& disc, const content::Site& site,
+                        const highlight::Registry& highlighter, const incremental::BuildCache& previous,
+                        bool use_cache, ThreadPool& pool, Progress& progress, DiagnosticList& diags);
+
+}  // namespace bengal::build

@@ -1,0 +1,100 @@
+#include "build/plan_stage.h"
+
+namespace bengal::build {
+
+std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job) {
+  std::string id(snapshot::output_template(job.kind));
+  if (id.empty()) id = "page";
+  id += '|';
+  id += render::page_key(snap, job.page);
+  id += '|';
+  id += std::to_string(job.pager);
+  id += '/';
+  id += std::to_string(job.pager_count);
+  return id;
+}
+
+Hash128 provenance(std::string_view identity, const std::vector<Hash128>& fact_hashes) {
+  Hasher h;
+  h.add(identity);
+  for (const Hash128& f : fact_hashes) h.add(f);
+  return h.digest();
+}
+
+Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
+                  const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
+                  bool full_build, ThreadPool& pool) {
+  const auto& schedule = snap.schedule();
+  Plan plan;
+  plan.now.assign(previous.facts.size(), Hash128{});
+  plan.computed.assign(previous.facts.size(), false);
+  if (full_build) {
+    for (std::size_t i = 0; i < schedule.size(); ++i) {
+      plan.dirty.push_back(i);
+      plan.reasons.emplace_back("full build");
+    }
+    return plan;
+  }
+  // Hash every fact some existing record read, once, in parallel.
+  std::vector<const incremental::OutputRecord*> records(schedule.size(), nullptr);
+  for (std::size_t i = 0; i < schedule.size(); ++i) {
+    auto it = previous.outputs.find(schedule[i].output_path);
+    if (it == previous.outputs.end()) continue;
+    records[i] = &it->second;
+    for (incremental::FactId f : it->second.facts) plan.computed[f] = true;
+  }
+  std::vector<incremental::FactId> needed;
+  for (incremental::FactId f = 0; f < plan.computed.size(); ++f) {
+    if (plan.computed[f]) needed.push_back(f);
+  }
+  std::vector<render::RenderHost> hosts(pool.size());
+  for (auto& h : hosts) h.snap = &snap;
+  pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
+    incremental::FactId f = needed[i];
+    plan.now[f] = resolver.hash(previous.facts.key(f), hosts[worker]);
+  });
+
+  std::vector<Hash128> hashes;
+  for (std::size_t i = 0; i < schedule.size(); ++i) {
+    const snapshot::RenderJob& job = schedule[i];
+    const incremental::OutputRecord* rec = records[i];
+    auto dirty = [&](std::string reason) {
+      plan.dirty.push_back(i);
+      plan.reasons.push_back(std::move(reason));
+    };
+    if (rec == nullptr) {
+      dirty("new output");
+      continue;
+    }
+    hashes.clear();
+    for (incremental::FactId f : rec->facts) hashes.push_back(plan.now[f]);
+    if (provenance(job_identity(snap, job), hashes) != rec->provenance) {
+      std::string reason = "now produced by " + job_identity(snap, job);
+      for (incremental::FactId f : rec->facts) {
+        if (plan.now[f] != previous.fact_hashes[f]) {
+          reason = previous.facts.key(f).describe() + " changed";
+          break;
+        }
+      }
+      dirty(std::move(reason));
+      continue;
+    }
+    FileInfo info = fs.stat(join_path(output_dir, job.output_path));
+    if (!info.exists) {
+      dirty("output file missing");
+      continue;
+    }
+    if (info.size != rec->size || info.mtime_ns != rec->mtime_ns) {
+      auto bytes = fs.read_file(join_path(output_dir, job.output_path));
+      if (!bytes.ok() || hash_bytes(*bytes) != rec->content) {
+        dirty("output file edited by hand");
+        continue;
+      }
+    }
+    plan.clean.push_back(i);
+    plan.clean_files.push_back(info);
+  }
+  return plan;
+}
+
+}  // namespace bengal::build

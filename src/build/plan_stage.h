@@ -1,0 +1,44 @@
+// The plan stage: which outputs must be rendered, and why.
+//
+// An output is dirty when it has no record from the last build, when its
+// provenance changed (the first recorded fact whose hash differs is the
+// reason: "template partials/nav.html changed"), or when its file is missing
+// or was edited by hand. Every other output is left alone: not rendered, not
+// written. --no-incremental (or no usable cache) makes everything dirty.
+//
+// Thread-safety: plan_outputs() hashes facts in parallel on `pool`, each
+// worker with its own RenderHost; everything else is single-threaded.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/fs.h"
+#include "core/thread_pool.h"
+#include "incremental/build_cache.h"
+#include "render/provenance.h"
+#include "snapshot/snapshot.h"
+
+namespace bengal::build {
+
+struct Plan {
+  std::vector<std::size_t> dirty;      // schedule indexes to render, in schedule order
+  std::vector<std::string> reasons;    // parallel to `dirty`
+  std::vector<std::size_t> clean;      // schedule indexes left alone
+  std::vector<FileInfo> clean_files;   // parallel to `clean`: the output file as it is now
+  // The previous cache's facts, hashed against this snapshot (only those some
+  // clean candidate needed; zero hash otherwise).
+  std::vector<Hash128> now;
+  std::vector<bool> computed;
+};
+
+// The identity of a job (what it renders), part of every provenance.
+std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job);
+// Provenance: identity, then each fact's hash, in recorded order.
+Hash128 provenance(std::string_view identity, const std::vector<Hash128>& fact_hashes);
+
+Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
+                  const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
+                  bool full_build, ThreadPool& pool);
+
+}  // namespace bengal::build

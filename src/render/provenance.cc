@@ -1,0 +1,305 @@
+#include "render/provenance.h"
+
+#include "core/text.h"
+#include "template/value_ops.h"
+
+namespace bengal::render {
+
+using incremental::FactKey;
+using incremental::FactKind;
+using tmpl::Value;
+
+namespace {
+
+// Tags keep values of different kinds from colliding ("1" vs 1 vs true).
+enum Tag : std::uint64_t {
+  kTagAbsent = 0xA0,
+  kTagUndefined,
+  kTagNone,
+  kTagBool,
+  kTagInt,
+  kTagFloat,
+  kTagString,
+  kTagSeq,
+  kTagMap,
+  kTagPage,
+  kTagSection,
+  kTagTaxonomy,
+  kTagTerm,
+  kTagDate,
+  kTagMenuItem,
+  kTagToc,
+  kTagObject,
+  kTagCallable,
+};
+
+void add_value(Hasher& h, const Value& v, RenderHost& host, int depth);
+
+void add_page_identity(Hasher& h, const content::Page& p, RenderHost& host) {
+  h.add(kTagPage).add(page_key(*host.snap, p.id));
+}
+
+void add_menu_item(Hasher& h, const content::MenuItem& item, RenderHost& host, int depth) {
+  h.add(kTagMenuItem).add(item.name).add(item.url).add(item.identifier).add(static_cast<std::uint64_t>(item.weight));
+  h.add(item.params.to_json());
+  h.add(static_cast<std::uint64_t>(item.children.size()));
+  const auto& items = host.snap->site().menus[item.menu].items;
+  for (std::uint32_t c : item.children) add_menu_item(h, items[c], host, depth + 1);
+}
+
+void add_sequence(Hasher& h, const Value& v, RenderHost& host, int depth) {
+  tmpl::Sequence seq(v, &host);
+  bool mapping = tmpl::is_mapping(v);
+  h.add(mapping ? kTagMap : kTagSeq).add(static_cast<std::uint64_t>(seq.size()));
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    add_value(h, seq.at(i), host, depth + 1);
+    if (mapping) add_value(h, seq.value_at(i), host, depth + 1);
+  }
+}
+
+void add_value(Hasher& h, const Value& v, RenderHost& host, int depth) {
+  constexpr int kMaxDepth = 64;
+  if (depth > kMaxDepth) {
+    h.add(kTagObject);
+    return;
+  }
+  switch (v.kind()) {
+    case tmpl::ValueKind::kUndefined: h.add(kTagUndefined); return;
+    case tmpl::ValueKind::kNone: h.add(kTagNone); return;
+    case tmpl::ValueKind::kBool: h.add(kTagBool).add(static_cast<std::uint64_t>(v.as_bool())); return;
+    case tmpl::ValueKind::kInt: h.add(kTagInt).add(static_cast<std::uint64_t>(v.as_int())); return;
+    case tmpl::ValueKind::kFloat: {
+      double d = v.as_float();
+      std::uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      h.add(kTagFloat).add(bits);
+      return;
+    }
+    case tmpl::ValueKind::kString: h.add(kTagString).add(v.as_string()); return;
+    case tmpl::ValueKind::kList:
+    case tmpl::ValueKind::kMap: add_sequence(h, v, host, depth); return;
+    case tmpl::ValueKind::kCallable: h.add(kTagCallable); return;
+    case tmpl::ValueKind::kObject: break;
+  }
+  if (const content::Page* p = as_page(v)) {
+    add_page_identity(h, *p, host);
+  } else if (const content::Section* s = as_section(v)) {
+    h.add(kTagSection).add(s->rel_dir);
+  } else if (const content::Taxonomy* t = as_taxonomy(v)) {
+    h.add(kTagTaxonomy).add(t->name);
+  } else if (const content::Term* t = as_term(v)) {
+    h.add(kTagTerm).add(t->slug);
+  } else if (const DateTime* d = as_date(v)) {
+    h.add(kTagDate).add(static_cast<std::uint64_t>(d->epoch_seconds));
+    h.add(static_cast<std::uint64_t>(d->offset_minutes)).add(static_cast<std::uint64_t>(d->has_time));
+  } else if (const content::MenuItem* m = as_menu_item(v)) {
+    add_menu_item(h, *m, host, depth);
+  } else if (const snapshot::TocEntry* e = as_toc_entry(v)) {
+    h.add(kTagToc).add(static_cast<std::uint64_t>(e->level)).add(e->id).add(e->text);
+  } else if (tmpl::is_sequence(v) || tmpl::is_mapping(v)) {
+    add_sequence(h, v, host, depth);
+  } else {
+    h.add(kTagObject).add(std::string_view(v.vtable()->type_name));
+  }
+}
+
+// The object a subject key names, as a template value (undefined if gone).
+Value page_field(const content::Page& p, std::string_view field, RenderHost& host) {
+  Value out;
+  if (!tmpl::get_attribute(page_value(p), field, out, &host)) return Value();
+  return out;
+}
+
+}  // namespace
+
+Hash128 absent_fact_hash() {
+  Hasher h;
+  h.add(kTagAbsent);
+  return h.digest();
+}
+
+Hash128 string_fact_hash(std::string_view s) {
+  Hasher h;
+  h.add(kTagString).add(s);
+  return h.digest();
+}
+
+Hash128 value_hash(const Value& v, RenderHost& host) {
+  if (v.is_string()) return string_fact_hash(v.as_string());
+  Hasher h;
+  add_value(h, v, host, 0);
+  return h.digest();
+}
+
+std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
+  if (const snapshot::PageSource* src = snap.source(id)) return src->rel_path;
+  return "url:" + snap.page(id).url;
+}
+
+// --- FactRecorder ---------------------------------------------------------------
+
+std::size_t FactRecorder::RawHash::operator()(const Raw& r) const {
+  std::uint64_t h = hash_bytes(r.field).lo;
+  return static_cast<std::size_t>(h ^ (r.subject * 0x9E3779B97F4A7C15ull) ^ (static_cast<std::uint64_t>(r.kind) << 59));
+}
+
+void FactRecorder::begin() {
+  job_.clear();
+  ++generation_;
+}
+
+void FactRecorder::add(std::uint32_t local) {
+  if (local >= seen_.size()) seen_.resize(local + 1, 0);
+  if (seen_[local] == generation_) return;
+  seen_[local] = generation_;
+  job_.push_back(local);
+}
+
+FactKey FactRecorder::make_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const {
+  const content::Site& site = snap_.site();
+  switch (kind) {
+    case ObjectKind::kPage: return {FactKind::kPage, page_key(snap_, static_cast<content::PageId>(subject)), std::string(field)};
+    case ObjectKind::kSection:
+      return {FactKind::kSection, site.sections[static_cast<std::size_t>(subject)].rel_dir, std::string(field)};
+    case ObjectKind::kSite: return {FactKind::kSite, "", std::string(field)};
+    case ObjectKind::kTaxonomy:
+      return {FactKind::kTaxonomy, site.taxonomies[static_cast<std::size_t>(subject)].name, std::string(field)};
+    case ObjectKind::kTerm: {
+      const auto& tax = site.taxonomies[static_cast<std::size_t>(subject >> 32)];
+      return {FactKind::kTerm, tax.name + "/" + tax.terms[static_cast<std::size_t>(subject & 0xFFFFFFFFu)].slug,
+              std::string(field)};
+    }
+    case ObjectKind::kMenu: return {FactKind::kMenu, std::string(field), "items"};
+    case ObjectKind::kConfig: return {FactKind::kConfig, std::string(field), ""};
+    case ObjectKind::kData: return {FactKind::kData, std::string(field), ""};
+    case ObjectKind::kAsset: return {FactKind::kAsset, std::string(field), ""};
+    case ObjectKind::kTemplate: return {FactKind::kTemplate, std::string(field), ""};
+  }
+  return {};
+}
+
+void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) {
+  Raw raw{kind, subject, std::string(field)};
+  auto it = ids_.find(raw);
+  if (it == ids_.end()) {
+    keys_.push_back(make_key(kind, subject, field));
+    it = ids_.emplace(std::move(raw), static_cast<std::uint32_t>(keys_.size() - 1)).first;
+  }
+  add(it->second);
+}
+
+void FactRecorder::on_template(std::string_view name, const Hash128&) {
+  on_read(ObjectKind::kTemplate, 0, name);
+}
+
+// --- FactResolver ---------------------------------------------------------------
+
+FactResolver::FactResolver(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates, const FileSystem& fs,
+                           std::string content_root)
+    : snap_(snap), templates_(templates), fs_(fs), content_root_(std::move(content_root)) {
+  for (const content::Section& s : snap.site().sections) sections_.emplace(s.rel_dir, s.id);
+}
+
+const content::Page* FactResolver::page_by_key(std::string_view key) const {
+  const content::Site& site = snap_.site();
+  if (starts_with(key, "url:")) {
+    auto it = site.by_url.find(std::string(key.substr(4)));
+    // A URL key names a generated page; a content page at that URL is another subject.
+    if (it == site.by_url.end() || snap_.source(it->second) != nullptr) return nullptr;
+    return &site.page(it->second);
+  }
+  auto it = site.by_path.find(std::string(key));
+  return it == site.by_path.end() ? nullptr : &site.page(it->second);
+}
+
+Hash128 FactResolver::hash(const FactKey& key, RenderHost& host) const {
+  const content::Site& site = snap_.site();
+  switch (key.kind) {
+    case FactKind::kPage: {
+      const content::Page* p = page_by_key(key.subject);
+      if (p == nullptr) return absent_fact_hash();
+      if (key.field == "content") {
+        Hasher h;
+        h.add(kTagString).add(snap_.body(p->id).content_hash);
+        return h.digest();
+      }
+      return value_hash(page_field(*p, key.field, host), host);
+    }
+    case FactKind::kSection: {
+      auto it = sections_.find(key.subject);
+      if (it == sections_.end()) return absent_fact_hash();
+      Value out;
+      if (!tmpl::get_attribute(section_value(site.section(it->second)), key.field, out, &host)) out = Value();
+      return value_hash(out, host);
+    }
+    case FactKind::kSite: {
+      Value out;
+      if (!tmpl::get_attribute(site_value(snap_), key.field, out, &host)) out = Value();
+      return value_hash(out, host);
+    }
+    case FactKind::kTaxonomy:
+    case FactKind::kTerm: {
+      std::string_view tax_name = key.subject;
+      std::string_view slug;
+      if (key.kind == FactKind::kTerm) {
+        std::size_t slash = key.subject.find('/');
+        if (slash == std::string::npos) return absent_fact_hash();
+        tax_name = std::string_view(key.subject).substr(0, slash);
+        slug = std::string_view(key.subject).substr(slash + 1);
+      }
+      for (const content::Taxonomy& t : site.taxonomies) {
+        if (t.name != tax_name) continue;
+        Value obj = taxonomy_value(t);
+        if (key.kind == FactKind::kTerm) {
+          auto term = std::lower_bound(t.terms.begin(), t.terms.end(), slug,
+                                       [](const content::Term& a, std::string_view s) { return a.slug < s; });
+          if (term == t.terms.end() || term->slug != slug) return absent_fact_hash();
+          obj = term_value(*term);
+        }
+        Value out;
+        if (!tmpl::get_attribute(obj, key.field, out, &host)) out = Value();
+        return value_hash(out, host);
+      }
+      return absent_fact_hash();
+    }
+    case FactKind::kMenu: {
+      for (const content::Menu& m : site.menus) {
+        if (m.name != key.subject) continue;
+        Hasher h;
+        h.add(static_cast<std::uint64_t>(m.roots.size()));
+        for (std::uint32_t r : m.roots) add_menu_item(h, m.items[r], host, 0);
+        return h.digest();
+      }
+      return absent_fact_hash();
+    }
+    case FactKind::kConfig: {
+      const Data* d = &snap_.config().raw;
+      for (std::string_view part : split(key.subject, '.')) {
+        d = d->is_object() ? d->find(part) : nullptr;
+        if (d == nullptr) return absent_fact_hash();
+      }
+      return string_fact_hash(d->to_json());
+    }
+    case FactKind::kData: {
+      const Data* d = snap_.data().find(key.subject);
+      return d ? string_fact_hash(d->to_json()) : absent_fact_hash();
+    }
+    case FactKind::kAsset: {
+      const AssetManifest::Entry* e = templates_.theme().manifest().find(key.subject);
+      return e ? templates_.theme().assets()[e->asset].hash : absent_fact_hash();
+    }
+    case FactKind::kTemplate: {
+      const tmpl::Template* t = templates_.env().find(key.subject);
+      return t ? t->hash() : absent_fact_hash();
+    }
+    case FactKind::kFile: {
+      auto bytes = fs_.read_file(join_path(content_root_, key.subject));
+      return bytes.ok() ? hash_bytes(*bytes) : absent_fact_hash();
+    }
+    case FactKind::kOutput:
+      return string_fact_hash(key.subject);
+  }
+  return absent_fact_hash();
+}
+
+}  // namespace bengal::render
