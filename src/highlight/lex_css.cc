@@ -64,13 +64,9 @@ class CssLexer {
 
  private:
   enum class State : std::uint8_t { kRoot, kAtRule, kAtContent, kContent, kValue, kFunction };
-  static constexpr int kMax = 64;
-
-  State state() const { return depth_ == 0 ? State::kRoot : stack_[depth_ - 1]; }
-  void push(State st) {
-    if (depth_ < kMax) stack_[depth_++] = st;
-  }
-  void pop(int n = 1) { depth_ = depth_ >= n ? depth_ - n : 0; }
+  State state() const { return stack_.top(); }
+  void push(State st) { stack_.push(st); }
+  void pop(int n = 1) { stack_.pop(n); }
 
   // A '...' or "..." string at i; 0 when it is not closed.
   std::size_t quoted_string(std::string_view s, std::size_t i) {
@@ -422,8 +418,7 @@ class CssLexer {
 
   std::string_view s_;
   TokenSink& out_;
-  State stack_[kMax] = {};
-  int depth_ = 0;
+  scan::StateStack<State> stack_;
   scan::Miss comment_miss_;
   scan::Miss double_miss_;
   scan::Miss single_miss_;
@@ -452,7 +447,7 @@ class ScssLexer {
         e = scan::next_char(s_, i);
         out_.push(T::kError, e);
         // Pygments resets to the root state at an unmatched newline.
-        if (s_[i] == '\n') depth_ = 0;
+        if (s_[i] == '\n') stack_.clear();
       }
       i = e;
     }
@@ -461,15 +456,9 @@ class ScssLexer {
  private:
   enum class State : std::uint8_t { kRoot, kValue, kFor, kSelector, kInterpolation, kStringDouble, kStringSingle,
                                     kStringUrl, kPseudo, kClass, kId, kComment };
-  static constexpr int kMax = 64;
-
-  State state() const { return depth_ == 0 ? State::kRoot : stack_[depth_ - 1]; }
-  void push(State st) {
-    if (depth_ < kMax) stack_[depth_++] = st;
-  }
-  void pop() {
-    if (depth_ > 0) --depth_;
-  }
+  State state() const { return stack_.top(); }
+  void push(State st) { stack_.push(st); }
+  void pop() { stack_.pop(); }
 
   std::size_t step(std::size_t i) {
     switch (state()) {
@@ -826,8 +815,7 @@ class ScssLexer {
 
   std::string_view s_;
   TokenSink& out_;
-  State stack_[kMax] = {};
-  int depth_ = 0;
+  scan::StateStack<State> stack_;
   scan::Miss comment_miss_;
 };
 

@@ -53,15 +53,9 @@ class BashLexer {
 
  private:
   enum class State : std::uint8_t { kRoot, kString, kCurly, kParen, kMath, kBackticks };
-  static constexpr int kMaxDepth = 48;
-
-  State state() const { return depth_ == 0 ? State::kRoot : stack_[depth_ - 1]; }
-  void push(State s) {
-    if (depth_ < kMaxDepth) stack_[depth_++] = s;
-  }
-  void pop() {
-    if (depth_ > 0) --depth_;
-  }
+  State state() const { return stack_.top(); }
+  void push(State s) { stack_.push(s); }
+  void pop() { stack_.pop(); }
   bool boundary(std::size_t i) const { return i == 0 || !word_char(s_[i - 1]); }
 
   std::size_t step(std::size_t i) {
@@ -358,8 +352,7 @@ class BashLexer {
 
   std::string_view s_;
   TokenSink& out_;
-  State stack_[kMaxDepth] = {};
-  int depth_ = 0;
+  scan::StateStack<State, 48> stack_;
   scan::Miss heredoc_miss_;        // an unterminated here-document ...
   std::string_view heredoc_word_;  // ... ending with this word
 };

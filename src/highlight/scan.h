@@ -163,6 +163,25 @@ class NextOf {
   std::size_t result_ = 0;
 };
 
+// The state stack of a Pygments-style lexer, bounded: pushes past the bound
+// are dropped (deeply nested input is then lexed in the innermost state that
+// fit), so hostile input cannot grow memory or the call stack. An empty stack
+// is the root state.
+template <typename State, int Max = 64>
+class StateStack {
+ public:
+  State top() const { return depth_ == 0 ? State{} : states_[depth_ - 1]; }
+  void push(State s) {
+    if (depth_ < Max) states_[depth_++] = s;
+  }
+  void pop(int n = 1) { depth_ = depth_ >= n ? depth_ - n : 0; }
+  void clear() { depth_ = 0; }
+
+ private:
+  State states_[Max] = {};
+  int depth_ = 0;
+};
+
 // Pushes a quoted string starting at s[i] (the opening quote) as `body`
 // tokens with backslash escapes as kStringEscape; stops after the closing
 // quote, or at a newline when !multiline, or at the end. Returns the end.
