@@ -1,5 +1,6 @@
 #include "server/dev_server.h"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -123,7 +124,7 @@ Status DevServer::start() {
     std::lock_guard lock(watcher_mu_);
     watcher_ = make_site_watcher(dirs_);
   }
-  rebuild({}, false, std::chrono::steady_clock::now(), true);
+  rebuild(nullptr);
   http_->start();
   rebuild_thread_ = std::thread([this] { rebuild_loop(); });
   started_ = true;
@@ -142,8 +143,7 @@ void DevServer::stop() {
 }
 
 void DevServer::rebuild_loop() {
-  const std::string& root = options_.build.source_dir;
-  const std::string config_file = join_path(root, "bengal.toml");
+  const std::string config_file = join_path(options_.build.source_dir, "bengal.toml");
   while (!stopping_.load()) {
     Watcher* watcher;
     {
@@ -153,12 +153,8 @@ void DevServer::rebuild_loop() {
     std::optional<ChangeBatch> batch = watcher->wait(std::chrono::milliseconds(500));
     if (!batch || stopping_.load()) continue;
 
-    bool config_changed = batch->overflow;
-    std::vector<std::string> inputs;
-    for (const std::string& p : batch->paths) {
-      if (p == config_file) config_changed = true;
-      inputs.push_back(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
-    }
+    bool config_changed = batch->overflow ||
+                          std::find(batch->paths.begin(), batch->paths.end(), config_file) != batch->paths.end();
     if (config_changed) {
       // The output or cache dir may have moved: keep both in memory and
       // out of the watch.
@@ -172,33 +168,53 @@ void DevServer::rebuild_loop() {
         watcher_ = std::move(fresh);
       }
     }
-    rebuild(std::move(inputs), batch->overflow, batch->first_event, false);
+    rebuild(&*batch);
   }
 }
 
-void DevServer::rebuild(std::vector<std::string> inputs, bool overflow,
-                        std::chrono::steady_clock::time_point first_event, bool initial) {
-  BuildReport report;
-  report.initial = initial;
-  report.inputs = std::move(inputs);
-  report.overflow = overflow;
-  report.first_event = first_event;
+void DevServer::rebuild(const ChangeBatch* batch) {
+  const std::string& root = options_.build.source_dir;
+  Unpublished& u = unpublished_;
+  if (batch != nullptr) {
+    for (const std::string& p : batch->paths) {
+      u.inputs.insert(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
+    }
+    u.overflow = u.overflow || batch->overflow;
+    if (u.builds == 0 || batch->first_event < u.first_event) u.first_event = batch->first_event;
+  } else if (u.builds == 0) {
+    u.first_event = std::chrono::steady_clock::now();
+  }
 
   Stopwatch build_watch;
-  report.result = build::build_site(overlay_, options_.build);
-  report.build_ms = build_watch.elapsed_ms();
+  build::BuildResult result = build::build_site(overlay_, options_.build);
+  u.build_ms += build_watch.elapsed_ms();
+  ++u.builds;
 
-  Stopwatch publish_watch;
-  const std::string out_root = report.result.output_dir.empty() ? dirs_.output : normalized(report.result.output_dir);
-  std::vector<std::string> touched = overlay_.take_changes(out_root);
+  const std::string out_root = result.output_dir.empty() ? dirs_.output : normalized(result.output_dir);
+  for (std::string& path : overlay_.take_changes(out_root)) pending_.insert(std::move(path));
   std::shared_ptr<const PublishedSite> current = site();
   if (current && published_output_ != out_root) {
     // The output dir moved: every file, old and new, counts as touched.
-    for (auto& [path, bytes] : overlay_.files(out_root)) touched.push_back(path);
-    for (std::string& path : current->paths()) touched.push_back(std::move(path));
+    for (auto& [path, bytes] : overlay_.files(out_root)) pending_.insert(path);
+    for (std::string& path : current->paths()) pending_.insert(std::move(path));
   }
+  // Files changed while it ran: what it read may be torn (a file truncated
+  // but not yet rewritten). Build again with the next batch instead.
+  if (current && u.builds < kMaxBuildsPerBatch && watcher_->pending()) return;
+
+  BuildReport report;
+  report.initial = !current;
+  report.inputs.assign(u.inputs.begin(), u.inputs.end());
+  report.overflow = u.overflow;
+  report.first_event = u.first_event;
+  report.builds = u.builds;
+  report.build_ms = u.build_ms;
+  report.result = std::move(result);
+  unpublished_ = Unpublished{};
+
+  Stopwatch publish_watch;
   if (!report.result.failed() || !current) {
-    touched.insert(touched.end(), pending_.begin(), pending_.end());
+    std::vector<std::string> touched(pending_.begin(), pending_.end());
     pending_.clear();
     std::uint64_t gen = (current ? current->generation() : 0) + 1;
     auto read = [&](const std::string& rel) { return overlay_.shared_bytes(join_path(out_root, rel)); };
@@ -214,7 +230,6 @@ void DevServer::rebuild(std::vector<std::string> inputs, bool overflow,
     hub_.announce_change(gen, report.change);
     if (report.result.failed()) hub_.announce_failure(report.result.diagnostics);
   } else {
-    pending_.insert(touched.begin(), touched.end());
     report.generation = current->generation();
     hub_.announce_failure(report.result.diagnostics);
   }

@@ -6,6 +6,12 @@
 // the output and cache dirs in memory. When build_site() becomes incremental,
 // serve gets faster with no code of its own.
 //
+// A build during which the watcher saw further changes (or a file still being
+// written) may have read a file halfway through, so it is not published: the
+// next batch builds again (at most kMaxBuildsPerBatch times in a row, then
+// the last build is published anyway so a constantly changing tree still
+// updates).
+//
 // After each build the outputs the overlay saw change are published as a new
 // immutable PublishedSite generation (one pointer swap; see
 // published_site.h) and the reload hub tells browsers which pages to reload
@@ -45,6 +51,8 @@
 
 namespace bengal::server {
 
+inline constexpr int kMaxBuildsPerBatch = 4;
+
 struct ServeOptions {
   // What to build. source_dir is made absolute; base_url defaults to "/" so
   // links work whatever address the browser uses.
@@ -72,7 +80,8 @@ struct BuildReport {
   bool overflow = false;             // the watcher lost events; everything was considered
   build::BuildResult result;
   SiteChange change;                 // what the published generation changed (empty if not published)
-  double build_ms = 0;               // build_site()
+  int builds = 1;                    // build_site() runs (more than one when files changed during a build)
+  double build_ms = 0;               // build_site(), all runs
   double publish_ms = 0;             // diff + pointer swap + announcement
   std::chrono::steady_clock::time_point first_event{};  // when the watcher saw the first change
 };
@@ -117,8 +126,9 @@ class DevServer {
   };
   Dirs site_dirs() const;
   std::unique_ptr<Watcher> make_site_watcher(const Dirs& dirs) const;
-  void rebuild(std::vector<std::string> inputs, bool overflow, std::chrono::steady_clock::time_point first_event,
-               bool initial);
+  // Builds for `batch` (null: the first build) and publishes, unless files
+  // changed meanwhile (then the next batch builds again).
+  void rebuild(const ChangeBatch* batch);
   void rebuild_loop();
 
   ServeOptions options_;
@@ -132,7 +142,14 @@ class DevServer {
   // Owned by the rebuild thread (and by start() before it exists).
   Dirs dirs_;
   std::string published_output_;      // the output dir the published site came from
-  std::set<std::string> pending_;     // outputs touched by failed builds, not yet published
+  std::set<std::string> pending_;     // outputs touched by builds not yet published
+  struct Unpublished {                // batches built but not yet published
+    std::set<std::string> inputs;
+    bool overflow = false;
+    std::chrono::steady_clock::time_point first_event{};
+    int builds = 0;
+    double build_ms = 0;
+  } unpublished_;
   std::unique_ptr<Watcher> watcher_;
   mutable std::mutex watcher_mu_;     // guards watcher_ replacement against stop() and accessors
 

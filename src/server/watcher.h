@@ -54,6 +54,10 @@ class Watcher {
   // passes with no event, or after stop().
   virtual std::optional<ChangeBatch> wait(std::chrono::milliseconds timeout) = 0;
   virtual void stop() = 0;
+  // Without blocking: true when changes arrived since wait() last returned
+  // (they open the next batch). A build that saw this may have read a file
+  // halfway through being written. The polling watcher cannot tell: false.
+  virtual bool pending() = 0;
   virtual std::string_view mode() const = 0;  // "inotify" or "polling"
   // Why the watcher is polling (limit reached, inotify unavailable), or empty.
   virtual std::string notice() const = 0;
@@ -73,7 +77,8 @@ class BatchCollector {
   void add(std::string path, Clock::time_point now);
   void add_overflow(Clock::time_point now);
   bool empty() const { return !open_; }
-  Clock::time_point due() const;  // only when !empty()
+  Clock::time_point due() const;     // when quiet long enough (only when !empty())
+  Clock::time_point latest() const;  // when the batch closes whatever happens
   ChangeBatch take();
 
  private:

@@ -24,11 +24,13 @@ namespace bengal::server {
 
 namespace {
 
-// IN_CREATE is left out for files on purpose: a new file is reported by its
-// IN_CLOSE_WRITE once the writer is done, so a slow write is never built half
-// finished. Folders are reported on IN_CREATE (and rescanned).
-constexpr std::uint32_t kMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_ATTRIB |
-                                IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
+// IN_MODIFY (a truncation or a write in progress) keeps a batch open until
+// the writer is quiet, and makes pending() true when it happens during a
+// build. A new file's IN_CREATE is not an event of its own: its content is
+// reported by IN_CLOSE_WRITE. Folders are reported on IN_CREATE (and
+// rescanned).
+constexpr std::uint32_t kMask = IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
+                                IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
 
 std::string limit_notice() {
   std::string limit = "?";
@@ -74,10 +76,17 @@ class InotifyWatcher final : public Watcher {
     auto deadline = Clock::now() + timeout;
     while (true) {
       if (stopped_.load()) return std::nullopt;
+      if (exhausted_) return hand_over(Clock::now());
       auto now = Clock::now();
-      if (!collector_.empty() && now >= collector_.due()) return collector_.take();
-      if (collector_.empty() && now >= deadline) return std::nullopt;
-      auto wake = collector_.empty() ? deadline : collector_.due();
+      Clock::time_point due{};
+      if (!collector_.empty()) {
+        // A file still open for writing keeps the batch open (up to its limit).
+        due = writers_active(now) ? collector_.latest() : collector_.due();
+        if (now >= due) return collector_.take();
+      } else if (now >= deadline) {
+        return std::nullopt;
+      }
+      auto wake = collector_.empty() ? deadline : std::min(due, now + std::chrono::milliseconds(5));
       auto ms = std::chrono::ceil<std::chrono::milliseconds>(wake - now).count();
       struct pollfd fds[2] = {{fd_, POLLIN, 0}, {stop_fd_, POLLIN, 0}};
       int n = ::poll(fds, 2, static_cast<int>(std::max<long long>(ms, 0)));
@@ -85,7 +94,6 @@ class InotifyWatcher final : public Watcher {
       if (n <= 0) continue;
       if (fds[1].revents & POLLIN) return std::nullopt;
       if (fds[0].revents & POLLIN) drain(Clock::now());
-      if (exhausted_) return hand_over(Clock::now());
     }
   }
 
@@ -97,10 +105,25 @@ class InotifyWatcher final : public Watcher {
     if (fallback_) fallback_->stop();
   }
 
+  bool pending() override {
+    if (fallback()) return false;
+    auto now = std::chrono::steady_clock::now();
+    drain(now);
+    return !collector_.empty() || writers_active(now);
+  }
+
   std::string_view mode() const override { return fallback_ ? "polling" : "inotify"; }
   std::string notice() const override { return fallback_ ? fallback_->notice() : std::string(); }
 
  private:
+  // Files modified but not closed yet; a writer quiet for max_delay no longer counts.
+  bool writers_active(std::chrono::steady_clock::time_point now) {
+    for (auto it = writing_.begin(); it != writing_.end();) {
+      it = now - it->second > options_.max_delay ? writing_.erase(it) : std::next(it);
+    }
+    return !writing_.empty();
+  }
+
   Watcher* fallback() {
     std::lock_guard lock(fallback_mu_);
     return fallback_.get();
@@ -205,6 +228,11 @@ class InotifyWatcher final : public Watcher {
       struct stat st;
       if (::lstat(path.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return;
     }
+    if (ev.mask & IN_MODIFY) {
+      writing_[path] = now;
+    } else if (ev.mask & (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)) {
+      writing_.erase(path);
+    }
     collector_.add(std::move(path), now);
   }
 
@@ -215,6 +243,7 @@ class InotifyWatcher final : public Watcher {
   int stop_fd_ = -1;
   bool exhausted_ = false;
   std::unordered_map<int, std::string> dirs_;  // watch descriptor -> folder
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point> writing_;  // last IN_MODIFY
   std::map<std::string, int> by_path_;         // folder -> watch descriptor
   std::atomic<bool> stopped_{false};
   std::mutex fallback_mu_;

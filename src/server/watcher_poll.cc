@@ -68,6 +68,7 @@ class PollingWatcher final : public Watcher {
     cv_.notify_all();
   }
 
+  bool pending() override { return false; }
   std::string_view mode() const override { return "polling"; }
   std::string notice() const override { return notice_; }
 
