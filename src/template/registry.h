@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "template/ast.h"
+#include "template/call_context.h"
 #include "template/value.h"
 
 namespace bengal::tmpl {

@@ -164,6 +164,7 @@ struct RenderState {
   std::vector<std::uint32_t> attr_hints;
   Scope* scope = nullptr;
   Scope* root = nullptr;          // the render context
+  std::span<const NamedValue> context;
   Scope* globals_only = nullptr;  // for `without context` includes and imports
   RenderFrame* frame = nullptr;
   const BlockCtx* block = nullptr;
@@ -262,6 +263,12 @@ struct RenderState {
         std::string n(env.symbols().name(s->vars[i].sym));
         if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
       }
+    }
+    // Context names no template mentions have no symbol, so they are not in
+    // the root scope; they are still what a misspelling most likely meant.
+    for (const auto& nv : context) {
+      std::string n(nv.name);
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     }
     std::size_t locals = names.size();
     for (const auto& g : env.registry().globals()) names.emplace_back(g.name);
@@ -1979,6 +1986,7 @@ struct RenderState {
         if (rec != nullptr) rec->on_template(t.name(), t.hash());
         return *t.error();
       }
+      this->context = context;
       globals_only = new_scope(nullptr, 1);
       root = new_scope(nullptr, static_cast<std::uint32_t>(std::max<std::size_t>(context.size(), 4)));
       for (const auto& nv : context) {

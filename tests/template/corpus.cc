@@ -68,6 +68,25 @@ std::vector<CorpusCase> load_corpus_dir(const std::string& dir) {
   return all;
 }
 
+CorpusCase load_fixture_dir(const std::string& dir, const std::string& entry) {
+  RealFileSystem fs;
+  CorpusCase c;
+  c.name = dir;
+  c.entry = entry;
+  auto files = walk(fs, dir);
+  if (!files.ok()) return c;
+  for (const auto& f : files.value()) {
+    auto text = fs.read_file(join_path(dir, f.path));
+    if (!text.ok()) continue;
+    if (f.path == "context.json") {
+      c.context_json = text.value();
+    } else {
+      c.templates.emplace_back(f.path, text.value());
+    }
+  }
+  return c;
+}
+
 namespace {
 
 void append_json_string(std::string& out, std::string_view s) {

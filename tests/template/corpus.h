@@ -35,6 +35,8 @@ struct RenderOutcome {
 std::vector<CorpusCase> parse_corpus(std::string_view text, const std::string& file);
 // Every *.txt file under `dir`, in name order.
 std::vector<CorpusCase> load_corpus_dir(const std::string& dir);
+// A folder of templates plus context.json as one case (the bench fixture).
+CorpusCase load_fixture_dir(const std::string& dir, const std::string& entry);
 
 // Runs /usr/bin/python3 with jinja_oracle.py once for all cases. Fails with a
 // clear diagnostic when python or jinja2 is missing.

@@ -10,6 +10,21 @@ namespace {
 
 std::string corpus_dir() { return std::string(BENGAL_SOURCE_DIR) + "/tests/template/corpus"; }
 
+// The benchmark page is part of the corpus, so the benchmark can never
+// quietly measure a template that renders something else than Jinja does.
+CorpusCase bench_fixture() {
+  return load_fixture_dir(std::string(BENGAL_SOURCE_DIR) + "/bench/template/fixture", "page.html");
+}
+
+TEST(JinjaDifferential, BenchFixtureRendersWithBengal) {
+  CorpusCase c = bench_fixture();
+  ASSERT_GE(c.templates.size(), 6u);
+  RenderOutcome got = render_with_bengal(c);
+  ASSERT_TRUE(got.ok) << got.error;
+  EXPECT_GT(got.output.size(), 10000u);
+  EXPECT_NE(got.output.find("tag-19"), std::string::npos);
+}
+
 TEST(JinjaDifferential, CorpusHasOverAHundredCases) {
   EXPECT_GE(load_corpus_dir(corpus_dir()).size(), 100u);
 }
@@ -17,6 +32,7 @@ TEST(JinjaDifferential, CorpusHasOverAHundredCases) {
 TEST(JinjaDifferential, BengalMatchesJinja2ByteForByte) {
   std::vector<CorpusCase> cases = load_corpus_dir(corpus_dir());
   ASSERT_FALSE(cases.empty());
+  cases.push_back(bench_fixture());
   auto jinja = render_with_jinja(cases);
   ASSERT_TRUE(jinja.ok()) << jinja.error().message;
   std::size_t mismatches = 0;

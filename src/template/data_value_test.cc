@@ -1,0 +1,44 @@
+#include "template/data_value.h"
+
+#include <gtest/gtest.h>
+
+#include "core/data_formats.h"
+#include "template/format.h"
+#include "template/value_ops.h"
+
+namespace bengal::tmpl {
+namespace {
+
+TEST(DataValue, ScalarsBecomeValuesAndStringsAreBorrowed) {
+  Data d = parse_json(R"({"s": "text", "i": 3, "f": 1.5, "b": true, "n": null})").value();
+  Value s = data_value(*d.find("s"));
+  EXPECT_EQ(s.as_string().data(), d.find("s")->as_string().data());  // no copy
+  EXPECT_EQ(data_value(*d.find("i")).as_int(), 3);
+  EXPECT_EQ(data_value(*d.find("f")).as_float(), 1.5);
+  EXPECT_TRUE(data_value(*d.find("b")).as_bool());
+  EXPECT_TRUE(data_value(*d.find("n")).is_none());
+}
+
+TEST(DataValue, ObjectsBehaveLikeDictsAndArraysLikeLists) {
+  Data d = parse_json(R"({"o": {"b": 1, "a": [1, "x"]}})").value();
+  Value o = data_value(*d.find("o"));
+  EXPECT_TRUE(is_mapping(o));
+  Value a;
+  ASSERT_TRUE(get_attribute(o, "a", a, nullptr));
+  EXPECT_TRUE(is_sequence(a));
+  std::string s;
+  append_str(s, o, nullptr);
+  EXPECT_EQ(s, "{'b': 1, 'a': [1, 'x']}");
+  Sequence keys(o, nullptr);
+  EXPECT_EQ(keys.at(0).as_string(), "b");
+  std::uint32_t hint = 0;
+  Value out;
+  ASSERT_TRUE(o.vtable()->get_attr_hinted(o.object_ptr(), "a", hint, out, nullptr));
+  EXPECT_EQ(hint, 1u);
+  ASSERT_TRUE(o.vtable()->get_attr_hinted(o.object_ptr(), "b", hint, out, nullptr));
+  EXPECT_EQ(out.as_int(), 1);
+  EXPECT_FALSE(o.vtable()->get_attr_hinted(o.object_ptr(), "zz", hint, out, nullptr));
+}
+
+}  // namespace
+}  // namespace bengal::tmpl
