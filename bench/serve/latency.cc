@@ -86,7 +86,8 @@ class Reports {
   bool wait_for(std::uint64_t gen, bengal::server::BuildReport& out) {
     std::unique_lock lock(mu_);
     bool ok = cv_.wait_for(lock, 60s, [&] {
-      return std::any_of(reports_.begin(), reports_.end(), [&](const auto& r) { return r.generation == gen; });
+      return std::any_of(reports_.begin(), reports_.end(),
+                         [&](const auto& r) { return r.generation == gen; });
     });
     if (!ok) return false;
     for (const auto& r : reports_) {
@@ -116,17 +117,23 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
-    if (a == "--site") site = next();
-    else if (a == "--runs") runs = std::atoi(next().c_str());
-    else if (a == "--settle") settle = std::atoi(next().c_str());
-    else if (a == "--jobs") jobs = static_cast<unsigned>(std::atoi(next().c_str()));
+    if (a == "--site")
+      site = next();
+    else if (a == "--runs")
+      runs = std::atoi(next().c_str());
+    else if (a == "--settle")
+      settle = std::atoi(next().c_str());
+    else if (a == "--jobs")
+      jobs = static_cast<unsigned>(std::atoi(next().c_str()));
     else {
       std::fprintf(stderr, "usage: serve_latency --site DIR [--runs N] [--settle MS] [--jobs N]\n");
       return 2;
     }
   }
   if (site.empty() || !fs::is_directory(fs::path(site) / "content")) {
-    std::fprintf(stderr, "serve_latency: --site must name a site with content/ (see shared/bench/gen_corpus.py)\n");
+    std::fprintf(
+        stderr,
+        "serve_latency: --site must name a site with content/ (see shared/bench/gen_corpus.py)\n");
     return 2;
   }
   fs::path root = fs::absolute(site);
@@ -138,8 +145,8 @@ int main(int argc, char** argv) {
   // A page in a section, not a section index: "content/<section>/<page>.md".
   fs::path page;
   for (const auto& e : fs::recursive_directory_iterator(root / "content")) {
-    if (e.is_regular_file() && e.path().extension() == ".md" && e.path().filename() != "_index.md" &&
-        e.path().parent_path() != root / "content") {
+    if (e.is_regular_file() && e.path().extension() == ".md" &&
+        e.path().filename() != "_index.md" && e.path().parent_path() != root / "content") {
       page = e.path();
       break;
     }
@@ -169,8 +176,9 @@ int main(int argc, char** argv) {
               server.site()->size(), ms_between(t0, Clock::now()), server.watch_mode().c_str());
   std::printf("page: %s -> %s\n", fs::relative(page, root).c_str(), page_url.c_str());
 
-  SseStream stream(server.port(), "/__bengal_reload__?since=" + std::to_string(server.generation()) +
-                                      "&instance=" + server.hub().instance());
+  SseStream stream(server.port(),
+                   "/__bengal_reload__?since=" + std::to_string(server.generation()) +
+                       "&instance=" + server.hub().instance());
   if (stream.status() != 200 || !stream.next(10s)) {
     std::fprintf(stderr, "serve_latency: no reload stream\n");
     return 1;
@@ -182,7 +190,8 @@ int main(int argc, char** argv) {
   bool ok = true;
   for (int run = 0; run < runs && ok; ++run) {
     for (Stats& st : all) {
-      std::string marker = "bench-marker-" + std::to_string(run) + "-" + std::to_string(std::rand());
+      std::string marker =
+          "bench-marker-" + std::to_string(run) + "-" + std::to_string(std::rand());
       std::string url = page_url;
       std::string expect_in_event = "\"" + page_url + "\"";
       fs::path file = page;
@@ -206,14 +215,16 @@ int main(int argc, char** argv) {
       auto ev = stream.wait_for("change", expect_in_event, 60s);
       auto got_event = Clock::now();
       if (!ev) {
-        std::fprintf(stderr, "%s: no change event naming %s\n", st.name.c_str(), expect_in_event.c_str());
+        std::fprintf(stderr, "%s: no change event naming %s\n", st.name.c_str(),
+                     expect_in_event.c_str());
         ok = false;
         break;
       }
       auto body = http_get(server.port(), url).body;
       auto served = Clock::now();
       if (body.find(marker) == std::string::npos) {
-        std::fprintf(stderr, "%s: %s does not serve the edit after its event\n", st.name.c_str(), url.c_str());
+        std::fprintf(stderr, "%s: %s does not serve the edit after its event\n", st.name.c_str(),
+                     url.c_str());
         ok = false;
         break;
       }
@@ -236,8 +247,8 @@ int main(int argc, char** argv) {
   save(css, original_css);
   stream.wait_for("change", "\"/css/site.css\"", 30s);
 
-  std::printf("\n%-11s %-22s %-22s %-20s %-22s %-18s %s\n", "scenario", "write->event ms", "write->served ms",
-              "watcher ms", "build_site ms", "publish ms", "URLs reloaded");
+  std::printf("\n%-11s %-22s %-22s %-20s %-22s %-18s %s\n", "scenario", "write->event ms",
+              "write->served ms", "watcher ms", "build_site ms", "publish ms", "URLs reloaded");
   for (const Stats& st : all) {
     std::vector<double> ev, sv, w, b, p, n;
     for (const Sample& s : st.samples) {

@@ -1,11 +1,11 @@
 // bengal serve: build in memory, serve over HTTP, rebuild and live-reload on change.
-#include <CLI/CLI.hpp>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -77,28 +77,33 @@ class Printer {
     if (v_ == Verbosity::kQuiet) return;
     if (r.initial) {
       if (res.failed()) {
-        std::fprintf(stderr, "%sBuild failed%s: %s; serving what was built. Fix and save to rebuild.\n",
+        std::fprintf(stderr,
+                     "%sBuild failed%s: %s; serving what was built. Fix and save to rebuild.\n",
                      std::string(p_.red()).c_str(), std::string(p_.reset()).c_str(),
                      plural(res.stats.errors, "error", "errors").c_str());
       } else {
-        std::fprintf(stderr, "%sBuilt%s %s in %.0f ms (kept in memory; nothing is written to the output folder)\n",
-                     std::string(p_.green()).c_str(), std::string(p_.reset()).c_str(),
-                     plural(res.stats.pages, "page", "pages").c_str(), r.build_ms);
+        std::fprintf(
+            stderr,
+            "%sBuilt%s %s in %.0f ms (kept in memory; nothing is written to the output folder)\n",
+            std::string(p_.green()).c_str(), std::string(p_.reset()).c_str(),
+            plural(res.stats.pages, "page", "pages").c_str(), r.build_ms);
       }
       return;
     }
     std::string when = std::string(p_.dim()) + clock_now() + std::string(p_.reset());
     if (!r.published) {
-      std::fprintf(stderr, "%s %s: %sbuild failed%s (%s); still serving the last good build\n", when.c_str(),
-                   describe_inputs(r).c_str(), std::string(p_.red()).c_str(), std::string(p_.reset()).c_str(),
+      std::fprintf(stderr, "%s %s: %sbuild failed%s (%s); still serving the last good build\n",
+                   when.c_str(), describe_inputs(r).c_str(), std::string(p_.red()).c_str(),
+                   std::string(p_.reset()).c_str(),
                    plural(res.stats.errors, "error", "errors").c_str());
       return;
     }
-    std::fprintf(stderr, "%s %s: rebuilt in %.0f ms, %s\n", when.c_str(), describe_inputs(r).c_str(), r.build_ms,
-                 describe_change(r.change).c_str());
+    std::fprintf(stderr, "%s %s: rebuilt in %.0f ms, %s\n", when.c_str(),
+                 describe_inputs(r).c_str(), r.build_ms, describe_change(r.change).c_str());
     if (v_ == Verbosity::kVerbose) {
       for (const std::string& u : r.change.pages) std::fprintf(stderr, "  reload %s\n", u.c_str());
-      for (const std::string& u : r.change.stylesheets) std::fprintf(stderr, "  swap   %s\n", u.c_str());
+      for (const std::string& u : r.change.stylesheets)
+        std::fprintf(stderr, "  swap   %s\n", u.c_str());
     }
   }
 
@@ -116,11 +121,12 @@ void open_browser(const std::string& url) {
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, "xdg-open", &actions, nullptr, const_cast<char* const*>(argv), environ);
+  int rc =
+      posix_spawnp(&pid, "xdg-open", &actions, nullptr, const_cast<char* const*>(argv), environ);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
-    std::fprintf(stderr, "note: could not start a browser (xdg-open: %s); open %s yourself\n", std::strerror(rc),
-                 url.c_str());
+    std::fprintf(stderr, "note: could not start a browser (xdg-open: %s); open %s yourself\n",
+                 std::strerror(rc), url.c_str());
     return;
   }
   std::thread([pid] { ::waitpid(pid, nullptr, 0); }).detach();
@@ -153,22 +159,25 @@ int run(Options& o) {
     return kExitFailure;
   }
   if (!o.port_given && server.port() != o.serve.port) {
-    std::fprintf(stderr, "note: port %d is in use; serving on port %d instead (choose one with --port)\n",
+    std::fprintf(stderr,
+                 "note: port %d is in use; serving on port %d instead (choose one with --port)\n",
                  o.serve.port, server.port());
   }
   if (!server::is_loopback_host(o.serve.host)) {
-    std::fprintf(stderr,
-                 "%swarning%s: listening on %s: anyone who can reach this machine can read the site, drafts "
-                 "included\n",
-                 std::string(p.yellow()).c_str(), std::string(p.reset()).c_str(), o.serve.host.c_str());
+    std::fprintf(
+        stderr,
+        "%swarning%s: listening on %s: anyone who can reach this machine can read the site, drafts "
+        "included\n",
+        std::string(p.yellow()).c_str(), std::string(p.reset()).c_str(), o.serve.host.c_str());
   }
   if (std::string notice = server.watch_notice(); !notice.empty()) {
     std::fprintf(stderr, "note: %s\n", notice.c_str());
   }
   if (v != Verbosity::kQuiet) {
-    std::fprintf(stderr, "Serving %s at %s%s%s\n  live reload %s, watching with %s. Press Ctrl+C to stop.\n",
-                 server.source_dir().c_str(), std::string(p.bold()).c_str(), server.url().c_str(),
-                 std::string(p.reset()).c_str(), o.no_reload ? "off" : "on", server.watch_mode().c_str());
+    std::fprintf(
+        stderr, "Serving %s at %s%s%s\n  live reload %s, watching with %s. Press Ctrl+C to stop.\n",
+        server.source_dir().c_str(), std::string(p.bold()).c_str(), server.url().c_str(),
+        std::string(p.reset()).c_str(), o.no_reload ? "off" : "on", server.watch_mode().c_str());
   }
   if (o.open) open_browser(server.url());
 
@@ -181,23 +190,30 @@ int run(Options& o) {
 
 CommandAction setup(CLI::App& root) {
   auto o = std::make_shared<Options>();
-  CLI::App* cmd = root.add_subcommand("serve", "Build the site in memory, serve it and live-reload on every change");
-  cmd->add_option("-s,--source", o->serve.build.source_dir, "Site folder (holds bengal.toml and content/)")
+  CLI::App* cmd = root.add_subcommand(
+      "serve", "Build the site in memory, serve it and live-reload on every change");
+  cmd->add_option("-s,--source", o->serve.build.source_dir,
+                  "Site folder (holds bengal.toml and content/)")
       ->capture_default_str();
   cmd->add_option("-p,--port", o->serve.port, "Port to listen on (0: any free port)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  cmd->add_option("--bind", o->serve.host, "Address to listen on (0.0.0.0: every interface)")->capture_default_str();
+  cmd->add_option("--bind", o->serve.host, "Address to listen on (0.0.0.0: every interface)")
+      ->capture_default_str();
   cmd->add_flag("-D,--drafts", o->serve.build.drafts, "Include pages marked draft: true");
   cmd->add_flag("-F,--future", o->serve.build.future, "Include pages dated in the future");
-  cmd->add_option("-j,--jobs", o->serve.build.jobs, "Worker threads for builds (default: every core)")
+  cmd->add_option("-j,--jobs", o->serve.build.jobs,
+                  "Worker threads for builds (default: every core)")
       ->check(CLI::Range(0, 1024));
-  cmd->add_option("-b,--base-url", o->serve.build.base_url, "Override base_url (default: / so links work anywhere)");
+  cmd->add_option("-b,--base-url", o->serve.build.base_url,
+                  "Override base_url (default: / so links work anywhere)");
   cmd->add_flag("--open", o->open, "Open the site in a browser");
-  cmd->add_flag("--poll", o->serve.force_polling, "Watch by polling instead of inotify (network drives, containers)");
+  cmd->add_flag("--poll", o->serve.force_polling,
+                "Watch by polling instead of inotify (network drives, containers)");
   cmd->add_flag("--no-reload", o->no_reload, "Do not inject the live-reload script");
   auto* quiet = cmd->add_flag("-q,--quiet", o->quiet, "Print errors only");
-  cmd->add_flag("-v,--verbose", o->verbose, "Print every diagnostic and each reloaded URL")->excludes(quiet);
+  cmd->add_flag("-v,--verbose", o->verbose, "Print every diagnostic and each reloaded URL")
+      ->excludes(quiet);
   cmd->footer(
       "Nothing is written to disk: the output and the build cache stay in memory.\n"
       "\nExamples:\n"
@@ -205,7 +221,8 @@ CommandAction setup(CLI::App& root) {
       "  bengal serve -s docs --drafts     serve the site in docs/, drafts included\n"
       "  bengal serve --port 8080 --open   choose the port and open a browser\n"
       "  bengal serve --bind 0.0.0.0       let other machines (phones, tablets) see it\n"
-      "\nExit status: 0 stopped with Ctrl+C, 1 could not start (port taken, no site), 2 bad command line.");
+      "\nExit status: 0 stopped with Ctrl+C, 1 could not start (port taken, no site), 2 bad "
+      "command line.");
   return [o, cmd] {
     o->port_given = cmd->count("--port") > 0;
     return run(*o);

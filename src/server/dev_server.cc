@@ -24,7 +24,9 @@ DevServer::DevServer(ServeOptions options)
       overlay_(disk_, {}),
       hub_(ReloadHubOptions{options_.max_reload_clients, options_.ping, 64, ""}) {}
 
-DevServer::~DevServer() { stop(); }
+DevServer::~DevServer() {
+  stop();
+}
 
 std::string DevServer::url() const {
   std::string host = options_.host;
@@ -58,8 +60,9 @@ DevServer::Dirs DevServer::site_dirs() const {
   // A broken bengal.toml still yields the defaults here; the build reports it.
   config::LoadResult loaded = config::load(disk_, root, options_.build.env);
   Dirs d;
-  d.output = normalized(options_.build.output_dir.empty() ? join_path(root, loaded.config.output_dir)
-                                                          : options_.build.output_dir);
+  d.output =
+      normalized(options_.build.output_dir.empty() ? join_path(root, loaded.config.output_dir)
+                                                   : options_.build.output_dir);
   d.cache = normalized(join_path(root, loaded.config.cache_dir));
   return d;
 }
@@ -78,7 +81,8 @@ std::unique_ptr<Watcher> DevServer::make_site_watcher(const Dirs& dirs) const {
 Status DevServer::start() {
   if (started_) return Ok{};
   std::error_code ec;
-  std::filesystem::path root = std::filesystem::absolute(options_.build.source_dir, ec).lexically_normal();
+  std::filesystem::path root =
+      std::filesystem::absolute(options_.build.source_dir, ec).lexically_normal();
   std::string root_str = root.string();
   while (root_str.size() > 1 && root_str.back() == '/') root_str.pop_back();
   if (ec || !disk_.stat(root_str).is_dir) {
@@ -108,7 +112,8 @@ Status DevServer::start() {
       if (taken) {
         for (int p = http.port + 1; p < http.port + 100 && p < 65536; ++p) {
           if (probe_bind(options_.host, p) == 0) {
-            d.hint = "stop the other server, or choose another port, e.g. --port " + std::to_string(p);
+            d.hint =
+                "stop the other server, or choose another port, e.g. --port " + std::to_string(p);
             break;
           }
         }
@@ -153,8 +158,8 @@ void DevServer::rebuild_loop() {
     std::optional<ChangeBatch> batch = watcher->wait(std::chrono::milliseconds(500));
     if (!batch || stopping_.load()) continue;
 
-    bool config_changed = batch->overflow ||
-                          std::find(batch->paths.begin(), batch->paths.end(), config_file) != batch->paths.end();
+    bool config_changed = batch->overflow || std::find(batch->paths.begin(), batch->paths.end(),
+                                                       config_file) != batch->paths.end();
     if (config_changed) {
       // The output or cache dir may have moved: keep both in memory and
       // out of the watch.
@@ -190,7 +195,8 @@ void DevServer::rebuild(const ChangeBatch* batch) {
   u.build_ms += build_watch.elapsed_ms();
   ++u.builds;
 
-  const std::string out_root = result.output_dir.empty() ? dirs_.output : normalized(result.output_dir);
+  const std::string out_root =
+      result.output_dir.empty() ? dirs_.output : normalized(result.output_dir);
   for (std::string& path : overlay_.take_changes(out_root)) pending_.insert(std::move(path));
   std::shared_ptr<const PublishedSite> current = site();
   if (current && published_output_ != out_root) {
@@ -217,9 +223,11 @@ void DevServer::rebuild(const ChangeBatch* batch) {
     std::vector<std::string> touched(pending_.begin(), pending_.end());
     pending_.clear();
     std::uint64_t gen = (current ? current->generation() : 0) + 1;
-    auto read = [&](const std::string& rel) { return overlay_.shared_bytes(join_path(out_root, rel)); };
-    auto next = publish(current.get(), gen, touched, read, static_cast<std::int64_t>(std::time(nullptr)),
-                        report.change);
+    auto read = [&](const std::string& rel) {
+      return overlay_.shared_bytes(join_path(out_root, rel));
+    };
+    auto next = publish(current.get(), gen, touched, read,
+                        static_cast<std::int64_t>(std::time(nullptr)), report.change);
     {
       std::lock_guard lock(site_mu_);
       site_ = std::move(next);

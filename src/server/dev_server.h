@@ -73,16 +73,16 @@ struct ServeOptions {
 
 // One finished build, as the rebuild loop saw it.
 struct BuildReport {
-  std::uint64_t generation = 0;      // the generation served after this build
-  bool initial = false;              // the build start() ran
-  bool published = false;            // false: failed, the previous site stays up
-  std::vector<std::string> inputs;   // changed files that caused it, relative to the site root
-  bool overflow = false;             // the watcher lost events; everything was considered
+  std::uint64_t generation = 0;     // the generation served after this build
+  bool initial = false;             // the build start() ran
+  bool published = false;           // false: failed, the previous site stays up
+  std::vector<std::string> inputs;  // changed files that caused it, relative to the site root
+  bool overflow = false;            // the watcher lost events; everything was considered
   build::BuildResult result;
-  SiteChange change;                 // what the published generation changed (empty if not published)
-  int builds = 1;                    // build_site() runs (more than one when files changed during a build)
-  double build_ms = 0;               // build_site(), all runs
-  double publish_ms = 0;             // diff + pointer swap + announcement
+  SiteChange change;      // what the published generation changed (empty if not published)
+  int builds = 1;         // build_site() runs (more than one when files changed during a build)
+  double build_ms = 0;    // build_site(), all runs
+  double publish_ms = 0;  // diff + pointer swap + announcement
   std::chrono::steady_clock::time_point first_event{};  // when the watcher saw the first change
 };
 
@@ -141,9 +141,9 @@ class DevServer {
 
   // Owned by the rebuild thread (and by start() before it exists).
   Dirs dirs_;
-  std::string published_output_;      // the output dir the published site came from
-  std::set<std::string> pending_;     // outputs touched by builds not yet published
-  struct Unpublished {                // batches built but not yet published
+  std::string published_output_;   // the output dir the published site came from
+  std::set<std::string> pending_;  // outputs touched by builds not yet published
+  struct Unpublished {             // batches built but not yet published
     std::set<std::string> inputs;
     bool overflow = false;
     std::chrono::steady_clock::time_point first_event{};
@@ -151,7 +151,7 @@ class DevServer {
     double build_ms = 0;
   } unpublished_;
   std::unique_ptr<Watcher> watcher_;
-  mutable std::mutex watcher_mu_;     // guards watcher_ replacement against stop() and accessors
+  mutable std::mutex watcher_mu_;  // guards watcher_ replacement against stop() and accessors
 
   mutable std::mutex site_mu_;
   std::shared_ptr<const PublishedSite> site_;

@@ -26,8 +26,8 @@ namespace bengal::server {
 
 struct HttpOptions {
   std::string host = "127.0.0.1";
-  int port = 0;                     // 0: any free port
-  unsigned request_threads = 32;    // workers for ordinary requests (reload streams get their own)
+  int port = 0;                   // 0: any free port
+  unsigned request_threads = 32;  // workers for ordinary requests (reload streams get their own)
   bool live_reload = true;
 };
 

@@ -35,7 +35,8 @@ struct HttpServer::Impl {
   httplib::Server svr;
   std::thread thread;
 
-  Impl(SiteSource s, ReloadHub& h, HttpOptions o) : site_source(std::move(s)), hub(h), options(std::move(o)) {}
+  Impl(SiteSource s, ReloadHub& h, HttpOptions o)
+      : site_source(std::move(s)), hub(h), options(std::move(o)) {}
 
   void serve_stream(const httplib::Request& req, httplib::Response& res) {
     if (req.method != "GET") {
@@ -43,7 +44,8 @@ struct HttpServer::Impl {
       res.set_header("Allow", "GET");
       return;
     }
-    auto client = hub.connect(parse_u64(req.get_param_value("since")), req.get_param_value("instance"));
+    auto client =
+        hub.connect(parse_u64(req.get_param_value("since")), req.get_param_value("instance"));
     if (!client) {
       res.status = 503;
       res.set_header("Retry-After", "2");
@@ -56,7 +58,8 @@ struct HttpServer::Impl {
         [this, client](std::size_t, httplib::DataSink& sink) {
           std::string out;
           bool more = hub.next(*client, out);
-          if (!out.empty() && !sink.write(out.data(), out.size())) return false;  // the tab went away
+          if (!out.empty() && !sink.write(out.data(), out.size()))
+            return false;  // the tab went away
           return more;
         },
         [this, client](bool) { hub.disconnect(*client); });
@@ -70,7 +73,8 @@ struct HttpServer::Impl {
     std::string inm = req.get_header_value("If-None-Match");
     std::string ims = req.get_header_value("If-Modified-Since");
     HttpRequest request{req.method, req.target, inm, ims};
-    RespondOptions ro{options.live_reload, hub.instance(), static_cast<std::int64_t>(std::time(nullptr))};
+    RespondOptions ro{options.live_reload, hub.instance(),
+                      static_cast<std::int64_t>(std::time(nullptr))};
     auto r = std::make_shared<HttpResponse>(respond(site_source(), request, ro));
     res.status = r->status;
     for (const auto& [k, v] : r->headers) res.set_header(k, v);
@@ -83,18 +87,21 @@ struct HttpServer::Impl {
       res.set_header("Content-Type", r->content_type);
       return;
     }
-    res.set_content_provider(
-        body.size(), r->content_type, [r](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-          std::string_view b = r->body();
-          return sink.write(b.data() + offset, std::min(length, b.size() - offset));
-        });
+    res.set_content_provider(body.size(), r->content_type,
+                             [r](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                               std::string_view b = r->body();
+                               return sink.write(b.data() + offset,
+                                                 std::min(length, b.size() - offset));
+                             });
   }
 };
 
 HttpServer::HttpServer(SiteSource site_source, ReloadHub& hub, HttpOptions options)
     : impl_(std::make_unique<Impl>(std::move(site_source), hub, std::move(options))) {}
 
-HttpServer::~HttpServer() { stop(); }
+HttpServer::~HttpServer() {
+  stop();
+}
 
 Status HttpServer::bind() {
   Impl& m = *impl_;
@@ -103,7 +110,8 @@ Status HttpServer::bind() {
   std::string resolve_error;
   int err = probe_bind(host, m.options.port, &resolve_error);
   if (err == EADDRINUSE) {
-    Diagnostic d = make_error({}, "port " + std::to_string(m.options.port) + " on " + host + " is already in use");
+    Diagnostic d = make_error(
+        {}, "port " + std::to_string(m.options.port) + " on " + host + " is already in use");
     d.code = "port-in-use";
     return d;
   }
@@ -123,7 +131,8 @@ Status HttpServer::bind() {
   });
   m.svr.set_tcp_nodelay(true);
   m.svr.set_keep_alive_max_count(100000);
-  m.svr.set_keep_alive_timeout(2);  // an idle keep-alive connection holds a worker; also bounds stop()
+  m.svr.set_keep_alive_timeout(
+      2);  // an idle keep-alive connection holds a worker; also bounds stop()
   m.svr.set_read_timeout(5, 0);
   m.svr.set_write_timeout(5, 0);
   m.svr.set_payload_max_length(1 << 20);
@@ -152,7 +161,8 @@ void HttpServer::start() {
   m.thread = std::thread([&m] { m.svr.listen_after_bind(); });
   // httplib's stop() does nothing until the listen loop runs; wait for it so
   // an early stop() cannot leave the loop running forever.
-  for (int i = 0; i < 5000 && !m.svr.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (int i = 0; i < 5000 && !m.svr.is_running(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void HttpServer::stop() {

@@ -14,7 +14,8 @@ std::string_view live_reload_script() {
   return file ? file->bytes : std::string_view();
 }
 
-std::string live_reload_tag(std::uint64_t generation, std::string_view instance, std::string_view page_url) {
+std::string live_reload_tag(std::uint64_t generation, std::string_view instance,
+                            std::string_view page_url) {
   std::string out = "<script src=\"";
   out += kReloadScriptPath;
   out += "\" data-gen=\"" + std::to_string(generation) + "\" data-instance=\"";

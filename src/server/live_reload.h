@@ -22,7 +22,8 @@ inline constexpr std::string_view kReloadScriptPath = "/__bengal_reload__.js";
 std::string_view live_reload_script();
 
 // "<script src=… data-gen=… data-instance=… data-page=…></script>"
-std::string live_reload_tag(std::uint64_t generation, std::string_view instance, std::string_view page_url);
+std::string live_reload_tag(std::uint64_t generation, std::string_view instance,
+                            std::string_view page_url);
 
 // `html` with `tag` inserted at byte offset `at` (clamped to the end).
 std::string inject_at(std::string_view html, std::size_t at, std::string_view tag);

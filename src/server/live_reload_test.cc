@@ -19,8 +19,8 @@ TEST(LiveReload, InjectAtClampsToTheEnd) {
 TEST(LiveReload, ScriptListensOnTheEventPathForAllThreeEvents) {
   std::string_view js = live_reload_script();
   ASSERT_FALSE(js.empty());
-  for (const char* needle : {"/__bengal_reload__?since=", "'change'", "'failed'", "'hello'", "__bengal_overlay__",
-                             "location.reload()"}) {
+  for (const char* needle : {"/__bengal_reload__?since=", "'change'", "'failed'", "'hello'",
+                             "__bengal_overlay__", "location.reload()"}) {
     EXPECT_NE(js.find(needle), std::string_view::npos) << needle;
   }
 }

@@ -84,7 +84,8 @@ FileInfo OverlayFileSystem::stat(const std::string& path) const {
   if (root == nullptr) return lower_.stat(path);
   std::lock_guard lock(mu_);
   auto it = files_.find(key);
-  if (it != files_.end()) return FileInfo{true, false, it->second.bytes->size(), it->second.mtime_ns};
+  if (it != files_.end())
+    return FileInfo{true, false, it->second.bytes->size(), it->second.mtime_ns};
   // A memory root always exists as a directory; so does any folder holding files.
   if (key == *root) return FileInfo{true, true, 0, 0};
   std::string prefix = key + "/";
@@ -100,11 +101,13 @@ Result<std::vector<DirEntry>> OverlayFileSystem::list_dir(const std::string& dir
   std::lock_guard lock(mu_);
   std::string prefix = key == "/" ? key : key + "/";
   std::vector<DirEntry> out;
-  for (auto it = files_.lower_bound(prefix); it != files_.end() && starts_with(it->first, prefix); ++it) {
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && starts_with(it->first, prefix);
+       ++it) {
     std::string_view rest = std::string_view(it->first).substr(prefix.size());
     std::size_t slash = rest.find('/');
     if (slash == std::string_view::npos) {
-      out.push_back(DirEntry{std::string(rest), false, it->second.bytes->size(), it->second.mtime_ns});
+      out.push_back(
+          DirEntry{std::string(rest), false, it->second.bytes->size(), it->second.mtime_ns});
     } else if (out.empty() || out.back().name != rest.substr(0, slash)) {
       out.push_back(DirEntry{std::string(rest.substr(0, slash)), true, 0, 0});
     }
@@ -112,8 +115,10 @@ Result<std::vector<DirEntry>> OverlayFileSystem::list_dir(const std::string& dir
   if (out.empty() && key != *root) return missing(dir, "cannot list directory");
   // Files sort before "name/…" keys of the same prefix only by accident of
   // the byte order ('/' < most characters); sort to honour the contract.
-  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
-  out.erase(std::unique(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name == b.name; }),
+  std::sort(out.begin(), out.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const DirEntry& a, const DirEntry& b) { return a.name == b.name; }),
             out.end());
   return out;
 }
@@ -121,8 +126,10 @@ Result<std::vector<DirEntry>> OverlayFileSystem::list_dir(const std::string& dir
 Status OverlayFileSystem::write_file(const std::string& path, std::string_view bytes) {
   std::string key;
   if (!normalize(path, key) || root_of(key) == nullptr) {
-    return make_error({path, 0, 0}, "bengal serve keeps its output in memory and does not write to the site folder",
-                      "this is a bug in bengal: please report it");
+    return make_error(
+        {path, 0, 0},
+        "bengal serve keeps its output in memory and does not write to the site folder",
+        "this is a bug in bengal: please report it");
   }
   // Copy outside the lock: many workers write at once.
   auto shared = std::make_shared<const std::string>(bytes);
@@ -194,7 +201,8 @@ std::map<std::string, SharedBytes> OverlayFileSystem::files(const std::string& r
   std::map<std::string, SharedBytes> out;
   std::lock_guard lock(mu_);
   for (const auto& [key, file] : files_) {
-    if (is_under(key, root_key) && key != root_key) out.emplace(std::string(relative_to(key, root_key)), file.bytes);
+    if (is_under(key, root_key) && key != root_key)
+      out.emplace(std::string(relative_to(key, root_key)), file.bytes);
   }
   return out;
 }

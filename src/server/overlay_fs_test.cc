@@ -56,7 +56,8 @@ TEST_F(OverlayTest, WritesOutsideTheMemoryRootsAreRefused) {
   EXPECT_EQ(*disk_.read_file("/site/content/a.md"), "A");
   EXPECT_FALSE(fs_.remove_file("/site/content/a.md").ok());
   EXPECT_FALSE(fs_.remove_tree("/site/content").ok());
-  EXPECT_FALSE(fs_.write_file("/site/public/../content/a.md", "x").ok()) << "'..' must not escape a root";
+  EXPECT_FALSE(fs_.write_file("/site/public/../content/a.md", "x").ok())
+      << "'..' must not escape a root";
   EXPECT_TRUE(disk_.stat("/site/content/a.md").exists);
 }
 
@@ -112,7 +113,8 @@ TEST_F(OverlayTest, RootsCanMove) {
   fs_.set_memory_roots({"/site/out"});
   ASSERT_TRUE(fs_.write_file("/site/out/a", "a").ok());
   EXPECT_FALSE(fs_.write_file("/site/public/a", "a").ok());
-  EXPECT_TRUE(fs_.read_file("/site/public/stale.html").ok()) << "no longer a memory root: reads the disk";
+  EXPECT_TRUE(fs_.read_file("/site/public/stale.html").ok())
+      << "no longer a memory root: reads the disk";
 }
 
 TEST(OverlayNormalize, CollapsesDotsAndSlashesKeepsLeadingSlash) {

@@ -11,10 +11,12 @@ namespace bengal::server {
 
 namespace {
 
-bool path_less(const std::shared_ptr<const Asset>& a, std::string_view b) { return a->path < b; }
+bool path_less(const std::shared_ptr<const Asset>& a, std::string_view b) {
+  return a->path < b;
+}
 
-std::shared_ptr<const Asset> make_asset(std::string path, SharedBytes bytes, Hash128 hash, std::uint64_t generation,
-                                        std::int64_t now_unix) {
+std::shared_ptr<const Asset> make_asset(std::string path, SharedBytes bytes, Hash128 hash,
+                                        std::uint64_t generation, std::int64_t now_unix) {
   auto a = std::make_shared<Asset>();
   a->path = std::move(path);
   a->mime = mime_for_path(a->path);
@@ -92,7 +94,8 @@ std::string strip_fingerprint(std::string_view path) {
   std::string_view ext = file_extension(path);
   std::string_view stem = path.substr(0, path.size() - ext.size());
   std::size_t dot = stem.rfind('.');
-  if (ext.empty() || dot == std::string_view::npos || dot < stem.rfind('/') + 1 || stem.size() - dot - 1 < 8) {
+  if (ext.empty() || dot == std::string_view::npos || dot < stem.rfind('/') + 1 ||
+      stem.size() - dot - 1 < 8) {
     return {};
   }
   for (char c : stem.substr(dot + 1)) {
@@ -109,10 +112,12 @@ struct Update {
   const std::string& path() const { return fresh ? fresh->path : old->path; }
 };
 
-std::string replace_all(std::string_view text, const std::vector<std::pair<std::string, std::string>>& subs) {
+std::string replace_all(std::string_view text,
+                        const std::vector<std::pair<std::string, std::string>>& subs) {
   std::string out(text);
   for (const auto& [from, to] : subs) {
-    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size())) {
+    for (std::size_t at = out.find(from); at != std::string::npos;
+         at = out.find(from, at + to.size())) {
       out.replace(at, from.size(), to);
     }
   }
@@ -138,7 +143,8 @@ void describe(const std::vector<Update>& updates, SiteChange& change) {
     paired.insert(it->second);
     paired.insert(&u);
     renames.emplace_back(it->second->old->path, u.fresh->path);
-    change.moved_stylesheets.push_back({url_for_output(it->second->old->path), url_for_output(u.fresh->path)});
+    change.moved_stylesheets.push_back(
+        {url_for_output(it->second->old->path), url_for_output(u.fresh->path)});
   }
 
   for (const Update& u : updates) {
@@ -155,7 +161,9 @@ void describe(const std::vector<Update>& updates, SiteChange& change) {
       case AssetKind::kPage:
       case AssetKind::kDocument:
         // A page that differs only in the names of moved stylesheets needs no reload.
-        if (u.old && u.fresh && !renames.empty() && replace_all(*u.old->bytes, renames) == *u.fresh->bytes) break;
+        if (u.old && u.fresh && !renames.empty() &&
+            replace_all(*u.old->bytes, renames) == *u.fresh->bytes)
+          break;
         change.pages.push_back(url_for_output(a.path));
         break;
       case AssetKind::kStylesheet:
@@ -177,10 +185,11 @@ void describe(const std::vector<Update>& updates, SiteChange& change) {
 
 }  // namespace
 
-std::shared_ptr<const PublishedSite> publish(const PublishedSite* previous, std::uint64_t generation,
-                                             const std::vector<std::string>& touched,
-                                             const std::function<SharedBytes(const std::string&)>& read,
-                                             std::int64_t now_unix, SiteChange& change) {
+std::shared_ptr<const PublishedSite> publish(
+    const PublishedSite* previous, std::uint64_t generation,
+    const std::vector<std::string>& touched,
+    const std::function<SharedBytes(const std::string&)>& read, std::int64_t now_unix,
+    SiteChange& change) {
   change = SiteChange{};
   std::vector<std::string> paths = touched;
   std::sort(paths.begin(), paths.end());
@@ -213,7 +222,8 @@ std::shared_ptr<const PublishedSite> publish(const PublishedSite* previous, std:
       next->assets_.push_back(old_assets[i++]);
       continue;
     }
-    if (i < old_assets.size() && old_assets[i]->path == updates[j].path()) ++i;  // replaced or removed
+    if (i < old_assets.size() && old_assets[i]->path == updates[j].path())
+      ++i;  // replaced or removed
     if (updates[j].fresh) next->assets_.push_back(updates[j].fresh);
     ++j;
   }

@@ -59,10 +59,11 @@ struct StylesheetMove {
 
 // What changed between two published generations.
 struct SiteChange {
-  std::vector<std::string> pages;        // URLs of pages/documents added, changed or removed, sorted
+  std::vector<std::string> pages;  // URLs of pages/documents added, changed or removed, sorted
   std::vector<std::string> stylesheets;  // URLs of stylesheets whose bytes changed in place, sorted
   std::vector<StylesheetMove> moved_stylesheets;  // fingerprinted stylesheets renamed by an edit
-  bool subresources = false;  // a script, image or font changed, or a stylesheet came or went: reload all
+  bool subresources =
+      false;  // a script, image or font changed, or a stylesheet came or went: reload all
   std::size_t added = 0, changed = 0, removed = 0;  // files
 
   bool empty() const { return added == 0 && changed == 0 && removed == 0; }
@@ -87,10 +88,9 @@ class PublishedSite {
   std::vector<std::string> paths() const;
 
  private:
-  friend std::shared_ptr<const PublishedSite> publish(const PublishedSite*, std::uint64_t,
-                                                      const std::vector<std::string>&,
-                                                      const std::function<SharedBytes(const std::string&)>&,
-                                                      std::int64_t, SiteChange&);
+  friend std::shared_ptr<const PublishedSite> publish(
+      const PublishedSite*, std::uint64_t, const std::vector<std::string>&,
+      const std::function<SharedBytes(const std::string&)>&, std::int64_t, SiteChange&);
   std::uint64_t generation_ = 0;
   std::vector<std::shared_ptr<const Asset>> assets_;  // sorted by path
 };
@@ -99,10 +99,11 @@ class PublishedSite {
 // `touched` (output-relative) re-read through `read`: a null result means the
 // file is gone. Paths whose bytes hash the same as before are kept as they
 // were. `now_unix` stamps new assets. `change` receives the difference.
-std::shared_ptr<const PublishedSite> publish(const PublishedSite* previous, std::uint64_t generation,
-                                             const std::vector<std::string>& touched,
-                                             const std::function<SharedBytes(const std::string&)>& read,
-                                             std::int64_t now_unix, SiteChange& change);
+std::shared_ptr<const PublishedSite> publish(
+    const PublishedSite* previous, std::uint64_t generation,
+    const std::vector<std::string>& touched,
+    const std::function<SharedBytes(const std::string&)>& read, std::int64_t now_unix,
+    SiteChange& change);
 
 // The URL a browser uses for an output path: "a/index.html" -> "/a/",
 // "index.html" -> "/", "feed.xml" -> "/feed.xml".

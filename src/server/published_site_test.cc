@@ -10,7 +10,9 @@ namespace {
 // A fake output folder: path -> bytes (absent = deleted).
 class Outputs {
  public:
-  void set(const std::string& path, std::string bytes) { files_[path] = std::make_shared<const std::string>(bytes); }
+  void set(const std::string& path, std::string bytes) {
+    files_[path] = std::make_shared<const std::string>(bytes);
+  }
   void remove(const std::string& path) { files_.erase(path); }
   SharedBytes operator()(const std::string& path) const {
     auto it = files_.find(path);
@@ -109,9 +111,9 @@ TEST_F(PublishTest, AddsAndRemovalsKeepTheListSortedAndCounted) {
   EXPECT_EQ(change_.added, 2u);
   EXPECT_EQ(change_.removed, 1u);
   EXPECT_EQ(change_.pages, (std::vector<std::string>{"/0.html", "/blog/b/", "/blog/c/"}));
-  EXPECT_EQ(second->paths(), (std::vector<std::string>{"0.html", "blog/a/index.html", "blog/c/index.html",
-                                                       "css/site.css", "img/logo.png", "index.html",
-                                                       "sitemap.xml"}));
+  EXPECT_EQ(second->paths(), (std::vector<std::string>{
+                                 "0.html", "blog/a/index.html", "blog/c/index.html", "css/site.css",
+                                 "img/logo.png", "index.html", "sitemap.xml"}));
 }
 
 TEST_F(PublishTest, ResolvesIndexFilesRedirectsAndMisses) {
@@ -159,15 +161,18 @@ TEST(PublishFingerprints, AThemeCssEditSwapsTheStylesheetWithoutReloadingPages) 
   out.remove("css/main.11111111.css");
   out.set("css/main.22222222.css", "body{color:blue}");
   out.set("a/index.html", "<link rel=stylesheet href=\"/css/main.22222222.css\"><body>a</body>");
-  out.set("b/index.html", "<link rel=stylesheet href=\"/css/main.22222222.css\"><body>b, edited</body>");
-  auto second = publish(first.get(), 2,
-                        {"css/main.11111111.css", "css/main.22222222.css", "a/index.html", "b/index.html"},
-                        std::ref(out), 0, change);
+  out.set("b/index.html",
+          "<link rel=stylesheet href=\"/css/main.22222222.css\"><body>b, edited</body>");
+  auto second =
+      publish(first.get(), 2,
+              {"css/main.11111111.css", "css/main.22222222.css", "a/index.html", "b/index.html"},
+              std::ref(out), 0, change);
   EXPECT_EQ(change.moved_stylesheets,
             (std::vector<StylesheetMove>{{"/css/main.11111111.css", "/css/main.22222222.css"}}));
   EXPECT_FALSE(change.subresources);
   EXPECT_EQ(change.pages, std::vector<std::string>{"/b/"});
-  EXPECT_NE(second->find("a/index.html"), first->find("a/index.html")) << "the new bytes are still served";
+  EXPECT_NE(second->find("a/index.html"), first->find("a/index.html"))
+      << "the new bytes are still served";
   EXPECT_EQ(second->find("css/main.11111111.css"), nullptr);
 }
 

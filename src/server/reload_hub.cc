@@ -76,7 +76,8 @@ std::string change_event_json(std::uint64_t gen, const SiteChange& change) {
   return out;
 }
 
-std::string failure_event_json(std::uint64_t gen, const DiagnosticList& diagnostics, std::size_t max_shown) {
+std::string failure_event_json(std::uint64_t gen, const DiagnosticList& diagnostics,
+                               std::size_t max_shown) {
   std::vector<const Diagnostic*> shown;
   for (const Diagnostic& d : diagnostics.items()) {
     if (d.is_error()) shown.push_back(&d);
@@ -85,8 +86,10 @@ std::string failure_event_json(std::uint64_t gen, const DiagnosticList& diagnost
     if (!d.is_error()) shown.push_back(&d);
   }
   if (shown.size() > max_shown) shown.resize(max_shown);
-  std::string out = "{\"gen\":" + std::to_string(gen) + ",\"errors\":" + std::to_string(diagnostics.error_count()) +
-                    ",\"warnings\":" + std::to_string(diagnostics.warning_count()) + ",\"diagnostics\":[";
+  std::string out = "{\"gen\":" + std::to_string(gen) +
+                    ",\"errors\":" + std::to_string(diagnostics.error_count()) +
+                    ",\"warnings\":" + std::to_string(diagnostics.warning_count()) +
+                    ",\"diagnostics\":[";
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const Diagnostic& d = *shown[i];
     if (i) out += ',';
@@ -94,7 +97,8 @@ std::string failure_event_json(std::uint64_t gen, const DiagnosticList& diagnost
     out += d.is_error() ? "error" : "warning";
     out += "\",\"file\":\"";
     append_json_escaped(out, d.location.file);
-    out += "\",\"line\":" + std::to_string(d.location.line) + ",\"column\":" + std::to_string(d.location.column);
+    out += "\",\"line\":" + std::to_string(d.location.line) +
+           ",\"column\":" + std::to_string(d.location.column);
     out += ",\"message\":\"";
     append_json_escaped(out, d.message);
     out += "\",\"hint\":\"";
@@ -111,7 +115,9 @@ ReloadHub::ReloadHub(ReloadHubOptions options) : options_(std::move(options)) {
   if (options_.instance.empty()) options_.instance = random_instance();
 }
 
-ReloadHub::~ReloadHub() { stop(); }
+ReloadHub::~ReloadHub() {
+  stop();
+}
 
 std::uint64_t ReloadHub::generation() const {
   std::lock_guard lock(mu_);
@@ -160,7 +166,8 @@ std::string ReloadHub::catch_up_locked(std::uint64_t since, std::string_view ins
         pages.insert(h.change.pages.begin(), h.change.pages.end());
         css.insert(h.change.stylesheets.begin(), h.change.stylesheets.end());
         // Moves chain (a -> b, then b -> c): keep their order.
-        merged.moved_stylesheets.insert(merged.moved_stylesheets.end(), h.change.moved_stylesheets.begin(),
+        merged.moved_stylesheets.insert(merged.moved_stylesheets.end(),
+                                        h.change.moved_stylesheets.begin(),
                                         h.change.moved_stylesheets.end());
         merged.subresources = merged.subresources || h.change.subresources;
       }
@@ -173,14 +180,16 @@ std::string ReloadHub::catch_up_locked(std::uint64_t since, std::string_view ins
   return out;
 }
 
-std::shared_ptr<ReloadHub::Client> ReloadHub::connect(std::uint64_t since, std::string_view instance) {
+std::shared_ptr<ReloadHub::Client> ReloadHub::connect(std::uint64_t since,
+                                                      std::string_view instance) {
   std::lock_guard lock(mu_);
   if (stopped_ || clients_ >= options_.max_clients) return nullptr;
   auto client = std::make_shared<Client>();
   client->cursor = next_seq_;
   // retry: how long a browser waits before reconnecting after the stream drops.
   client->pending = "retry: 1000\n" +
-                    frame("hello", "{\"gen\":" + std::to_string(gen_) + ",\"instance\":\"" + options_.instance + "\"}") +
+                    frame("hello", "{\"gen\":" + std::to_string(gen_) + ",\"instance\":\"" +
+                                       options_.instance + "\"}") +
                     catch_up_locked(since, instance);
   ++clients_;
   return client;

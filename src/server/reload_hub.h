@@ -105,6 +105,7 @@ class ReloadHub {
 // The JSON body of a change event (exposed for tests).
 std::string change_event_json(std::uint64_t gen, const SiteChange& change);
 // The JSON body of a failed event.
-std::string failure_event_json(std::uint64_t gen, const DiagnosticList& diagnostics, std::size_t max_shown);
+std::string failure_event_json(std::uint64_t gen, const DiagnosticList& diagnostics,
+                               std::size_t max_shown);
 
 }  // namespace bengal::server

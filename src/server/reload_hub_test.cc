@@ -29,7 +29,8 @@ TEST(ReloadHub, HelloCarriesGenerationAndInstance) {
   ASSERT_NE(c, nullptr);
   std::string out = drain_pending(hub, *c);
   EXPECT_NE(out.find("retry: 1000\n"), std::string::npos);
-  EXPECT_NE(out.find("event: hello\ndata: {\"gen\":3,\"instance\":\"abc\"}\n\n"), std::string::npos) << out;
+  EXPECT_NE(out.find("event: hello\ndata: {\"gen\":3,\"instance\":\"abc\"}\n\n"), std::string::npos)
+      << out;
   EXPECT_EQ(out.find("event: change"), std::string::npos) << "up to date: nothing to replay";
   hub.disconnect(*c);
 }
@@ -44,14 +45,17 @@ TEST(ReloadHub, ChangesReachConnectedClientsInOrder) {
   hub.announce_failure(diags);
   std::string out;
   ASSERT_TRUE(hub.next(*c, out));
-  std::size_t change = out.find("event: change\ndata: {\"gen\":1,\"reload\":[\"/a/\"],\"css\":[],\"moved\":[],\"all\":false}");
+  std::size_t change = out.find(
+      "event: change\ndata: "
+      "{\"gen\":1,\"reload\":[\"/a/\"],\"css\":[],\"moved\":[],\"all\":false}");
   std::size_t failed = out.find("event: failed\ndata: {\"gen\":1,\"errors\":1,\"warnings\":0,");
   ASSERT_NE(change, std::string::npos) << out;
   ASSERT_NE(failed, std::string::npos) << out;
   EXPECT_LT(change, failed);
-  EXPECT_NE(out.find("\"file\":\"content/b.md\",\"line\":3,\"column\":1,\"message\":\"bad front matter\","
-                     "\"hint\":\"close the list\""),
-            std::string::npos)
+  EXPECT_NE(
+      out.find("\"file\":\"content/b.md\",\"line\":3,\"column\":1,\"message\":\"bad front matter\","
+               "\"hint\":\"close the list\""),
+      std::string::npos)
       << out;
   hub.disconnect(*c);
 }
@@ -66,8 +70,10 @@ TEST(ReloadHub, LateJoinerGetsTheChangesItMissed) {
   hub.announce_change(3, css);
   auto c = hub.connect(1, "i");  // the page was served at generation 1
   std::string out = drain_pending(hub, *c);
-  EXPECT_NE(out.find("event: change\ndata: {\"gen\":3,\"reload\":[\"/a/\"],\"css\":[\"/s.css\"],\"moved\":[],\"all\":false}"),
-            std::string::npos)
+  EXPECT_NE(
+      out.find("event: change\ndata: "
+               "{\"gen\":3,\"reload\":[\"/a/\"],\"css\":[\"/s.css\"],\"moved\":[],\"all\":false}"),
+      std::string::npos)
       << out;
   hub.disconnect(*c);
 }

@@ -25,9 +25,9 @@ enum class TargetVerdict : unsigned char {
 
 struct RequestTarget {
   TargetVerdict verdict = TargetVerdict::kBadRequest;
-  std::string path;         // decoded, relative to the output root, no leading '/': "blog/a"
+  std::string path;             // decoded, relative to the output root, no leading '/': "blog/a"
   bool trailing_slash = false;  // the request named a folder ("/blog/")
-  std::string query;        // raw, without '?', kept for redirects
+  std::string query;            // raw, without '?', kept for redirects
 };
 
 RequestTarget parse_request_target(std::string_view target);

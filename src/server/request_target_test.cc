@@ -30,9 +30,9 @@ TEST(RequestTarget, EmptySegmentsCollapseSoAbsolutePathsStayInside) {
 }
 
 TEST(RequestTarget, DotSegmentsAreForbiddenInEveryEncoding) {
-  for (const char* target : {"/../etc/passwd", "/a/../../etc/passwd", "/%2e%2e/etc/passwd", "/%2E%2E/x",
-                             "/..%2f..%2fetc/passwd", "/a/%2e%2e%2f%2e%2e%2fetc", "/./a", "/a/.", "/a/..",
-                             "/a%2f..%2f..%2fb"}) {
+  for (const char* target : {"/../etc/passwd", "/a/../../etc/passwd", "/%2e%2e/etc/passwd",
+                             "/%2E%2E/x", "/..%2f..%2fetc/passwd", "/a/%2e%2e%2f%2e%2e%2fetc",
+                             "/./a", "/a/.", "/a/..", "/a%2f..%2f..%2fb"}) {
     EXPECT_EQ(parse_request_target(target).verdict, TargetVerdict::kForbidden) << target;
   }
 }
@@ -44,7 +44,8 @@ TEST(RequestTarget, NulAndBackslashAreForbidden) {
 }
 
 TEST(RequestTarget, MalformedTargetsAreBadRequests) {
-  for (const char* target : {"", "*", "etc/passwd", "http://evil.test/etc/passwd", "/a%2", "/a%zz", "/%"}) {
+  for (const char* target :
+       {"", "*", "etc/passwd", "http://evil.test/etc/passwd", "/a%2", "/a%zz", "/%"}) {
     EXPECT_EQ(parse_request_target(target).verdict, TargetVerdict::kBadRequest) << target;
   }
 }

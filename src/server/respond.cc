@@ -24,14 +24,16 @@ bool etag_matches(std::string_view header, std::string_view etag) {
   for (std::string_view item : split(header, ',')) {
     item = trim(item);
     if (item == "*") return true;
-    if (starts_with(item, "W/")) item.remove_prefix(2);  // weak comparison, as RFC 9110 asks for GET
+    if (starts_with(item, "W/"))
+      item.remove_prefix(2);  // weak comparison, as RFC 9110 asks for GET
     if (item == etag) return true;
   }
   return false;
 }
 
 // A page with the live-reload tag (when on), for status `status`.
-void page(HttpResponse& r, int status, const Asset& asset, std::uint64_t gen, const RespondOptions& options) {
+void page(HttpResponse& r, int status, const Asset& asset, std::uint64_t gen,
+          const RespondOptions& options) {
   r.status = status;
   r.content_type = asset.mime.type;
   r.headers.emplace_back("Cache-Control", "no-store");
@@ -49,8 +51,10 @@ void builtin_not_found(HttpResponse& r, const RequestTarget& target, std::uint64
   r.content_type = kHtml;
   r.headers.emplace_back("Cache-Control", "no-store");
   std::string& out = r.owned;
-  out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not found</title></head>\n<body>\n"
-        "<h1>404 Not Found</h1>\n<p><code>/";
+  out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>Not "
+      "found</title></head>\n<body>\n"
+      "<h1>404 Not Found</h1>\n<p><code>/";
   append_html_escaped(out, target.path);
   out += "</code> is not part of this site (it has no 404.html either).</p>\n";
   if (options.live_reload) out += live_reload_tag(gen, options.instance, "/404.html");
@@ -88,7 +92,8 @@ std::int64_t parse_http_date(std::string_view text) {
   char month[4] = {};
   int day = 0, year = 0, h = 0, m = 0, s = 0;
   std::string copy(text);
-  if (std::sscanf(copy.c_str() + 5, "%2d %3s %4d %2d:%2d:%2d", &day, month, &year, &h, &m, &s) != 6) return -1;
+  if (std::sscanf(copy.c_str() + 5, "%2d %3s %4d %2d:%2d:%2d", &day, month, &year, &h, &m, &s) != 6)
+    return -1;
   int mon = -1;
   for (int i = 0; i < 12; ++i) {
     if (kMonths[i] == month) mon = i;
@@ -170,7 +175,8 @@ HttpResponse respond(const std::shared_ptr<const PublishedSite>& site, const Htt
     // Seconds are coarse: a file published in the current second may change
     // again within it, so its date only validates once that second is over.
     std::int64_t since = parse_http_date(request.if_modified_since);
-    not_modified = since >= 0 && asset.modified_unix <= since && asset.modified_unix < options.now_unix;
+    not_modified =
+        since >= 0 && asset.modified_unix <= since && asset.modified_unix < options.now_unix;
   }
   if (not_modified) {
     r.status = 304;

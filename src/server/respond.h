@@ -47,7 +47,9 @@ struct HttpResponse {
   // Keeps the generation the body came from alive while the response is sent.
   std::shared_ptr<const PublishedSite> site;
 
-  std::string_view body() const { return shared ? std::string_view(*shared) : std::string_view(owned); }
+  std::string_view body() const {
+    return shared ? std::string_view(*shared) : std::string_view(owned);
+  }
   std::string_view header(std::string_view name) const;
 };
 

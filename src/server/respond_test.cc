@@ -22,12 +22,13 @@ class RespondTest : public ::testing::Test {
     SiteChange change;
     site_ = publish(
         nullptr, 7, paths,
-        [&](const std::string& p) { return std::make_shared<const std::string>(files_.at(p)); }, 1'700'000'000,
-        change);
+        [&](const std::string& p) { return std::make_shared<const std::string>(files_.at(p)); },
+        1'700'000'000, change);
   }
   HttpResponse get(std::string_view target, std::string_view inm = {}, std::string_view ims = {},
                    bool live = true) {
-    return respond(site_, HttpRequest{"GET", target, inm, ims}, RespondOptions{live, "inst", 1'800'000'000});
+    return respond(site_, HttpRequest{"GET", target, inm, ims},
+                   RespondOptions{live, "inst", 1'800'000'000});
   }
 
   std::map<std::string, std::string> files_;
@@ -39,13 +40,15 @@ TEST_F(RespondTest, PagesCarryTheReloadTagBeforeBodyAndAreNotCached) {
   EXPECT_EQ(r.status, 200);
   EXPECT_EQ(r.content_type, "text/html; charset=utf-8");
   EXPECT_EQ(r.header("Cache-Control"), "no-store");
-  std::string expected = "<html><body><h1>Home</h1>" + live_reload_tag(7, "inst", "/") + "</body></html>";
+  std::string expected =
+      "<html><body><h1>Home</h1>" + live_reload_tag(7, "inst", "/") + "</body></html>";
   EXPECT_EQ(r.body(), expected);
   EXPECT_EQ(r.site, site_) << "the response keeps its generation alive";
 }
 
 TEST_F(RespondTest, TagGoesAtTheEndWithoutBodyAndNowhereWithoutLiveReload) {
-  EXPECT_EQ(get("/raw.html").body(), "<p>no body element</p>" + live_reload_tag(7, "inst", "/raw.html"));
+  EXPECT_EQ(get("/raw.html").body(),
+            "<p>no body element</p>" + live_reload_tag(7, "inst", "/raw.html"));
   EXPECT_EQ(get("/", {}, {}, false).body(), files_["index.html"]);
 }
 
@@ -88,7 +91,8 @@ TEST_F(RespondTest, WithoutA404PageABuiltInOneSaysWhatIsMissing) {
   SiteChange change;
   auto bare = publish(
       site_.get(), 8, {"404.html"}, [](const std::string&) { return SharedBytes(); }, 0, change);
-  HttpResponse r = respond(bare, HttpRequest{"GET", "/missing<script>", {}, {}}, RespondOptions{true, "i", 0});
+  HttpResponse r =
+      respond(bare, HttpRequest{"GET", "/missing<script>", {}, {}}, RespondOptions{true, "i", 0});
   EXPECT_EQ(r.status, 404);
   EXPECT_NE(r.body().find("/missing&lt;script&gt;"), std::string::npos) << r.body();
   EXPECT_NE(r.body().find(kReloadScriptPath), std::string::npos);
@@ -101,11 +105,13 @@ TEST_F(RespondTest, TraversalIsRefusedBeforeAnyLookup) {
   EXPECT_EQ(get("/a%00.html").status, 403);
   EXPECT_EQ(get("/bad%zz").status, 400);
   EXPECT_EQ(get("http://example.com/etc/passwd").status, 400);
-  EXPECT_EQ(get("//etc/passwd").status, 404) << "collapses to etc/passwd in the output, which does not exist";
+  EXPECT_EQ(get("//etc/passwd").status, 404)
+      << "collapses to etc/passwd in the output, which does not exist";
 }
 
 TEST_F(RespondTest, OnlyGetAndHead) {
-  HttpResponse head = respond(site_, HttpRequest{"HEAD", "/css/site.css", {}, {}}, RespondOptions{});
+  HttpResponse head =
+      respond(site_, HttpRequest{"HEAD", "/css/site.css", {}, {}}, RespondOptions{});
   EXPECT_EQ(head.status, 200);
   EXPECT_EQ(head.body(), "body{color:red}") << "the transport drops the body but needs its length";
   HttpResponse post = respond(site_, HttpRequest{"POST", "/", {}, {}}, RespondOptions{});

@@ -6,16 +6,17 @@ namespace bengal::server {
 namespace {
 
 TEST(EditorNoise, SwapBackupAndTemporaryFiles) {
-  for (const char* name : {".post.md.swp", ".post.md.swx", ".post.md.swo", "post.md~", ".#post.md", "#post.md#",
-                           "4913", "post.md.tmp", "x.TMP", "post.md.bengal-tmp.123.4", "post.md___jb_tmp___",
-                           "post.md___jb_old___", ".goutputstream-ABC123", ".DS_Store"}) {
+  for (const char* name :
+       {".post.md.swp", ".post.md.swx", ".post.md.swo", "post.md~", ".#post.md", "#post.md#",
+        "4913", "post.md.tmp", "x.TMP", "post.md.bengal-tmp.123.4", "post.md___jb_tmp___",
+        "post.md___jb_old___", ".goutputstream-ABC123", ".DS_Store"}) {
     EXPECT_TRUE(is_editor_noise(name)) << name;
   }
 }
 
 TEST(EditorNoise, RealFilesAreNotNoise) {
-  for (const char* name : {"post.md", "_index.md", "site.css", "4914", "swap.md", "notes.swpx", "bengal.toml",
-                           "tmp.md", ".htaccess"}) {
+  for (const char* name : {"post.md", "_index.md", "site.css", "4914", "swap.md", "notes.swpx",
+                           "bengal.toml", "tmp.md", ".htaccess"}) {
     EXPECT_FALSE(is_editor_noise(name)) << name;
   }
 }

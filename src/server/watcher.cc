@@ -26,7 +26,9 @@ BatchCollector::Clock::time_point BatchCollector::due() const {
   return std::min(last_ + settle_, batch_.first_event + max_delay_);
 }
 
-BatchCollector::Clock::time_point BatchCollector::latest() const { return batch_.first_event + max_delay_; }
+BatchCollector::Clock::time_point BatchCollector::latest() const {
+  return batch_.first_event + max_delay_;
+}
 
 ChangeBatch BatchCollector::take() {
   ChangeBatch out = std::move(batch_);

@@ -14,8 +14,8 @@
 // every `poll_interval` and compared by size, mtime, ctime and inode. The
 // fallback is announced through notice().
 //
-// Thread-safety: wait() from one thread at a time; stop() from any thread
-// (it wakes wait()). notice() and mode() from the waiting thread.
+// Thread-safety: wait() and pending() from one thread at a time; stop(),
+// mode() and notice() from any thread (stop() wakes wait()).
 #pragma once
 
 #include <chrono>
@@ -38,7 +38,8 @@ struct WatchOptions {
   std::chrono::milliseconds max_delay{300};
   std::chrono::milliseconds poll_interval{250};
   bool force_polling = false;
-  std::size_t watch_limit = 0;  // test hook: act as if inotify allowed only this many watches (0: no limit)
+  std::size_t watch_limit =
+      0;  // test hook: act as if inotify allowed only this many watches (0: no limit)
 };
 
 struct ChangeBatch {

@@ -29,21 +29,25 @@ namespace {
 // build. A new file's IN_CREATE is not an event of its own: its content is
 // reported by IN_CLOSE_WRITE. Folders are reported on IN_CREATE (and
 // rescanned).
-constexpr std::uint32_t kMask = IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE |
-                                IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_EXCL_UNLINK;
+constexpr std::uint32_t kMask = IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM |
+                                IN_CREATE | IN_DELETE | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF |
+                                IN_ONLYDIR | IN_EXCL_UNLINK;
 
 std::string limit_notice() {
   std::string limit = "?";
   std::ifstream in("/proc/sys/fs/inotify/max_user_watches");
   in >> limit;
   return "the inotify watch limit is reached (fs.inotify.max_user_watches = " + limit +
-         "); watching by polling instead. To raise it: sudo sysctl fs.inotify.max_user_watches=524288";
+         "); watching by polling instead. To raise it: sudo sysctl "
+         "fs.inotify.max_user_watches=524288";
 }
 
 class InotifyWatcher final : public Watcher {
  public:
   explicit InotifyWatcher(const WatchOptions& options)
-      : options_(options), scope_(options.root, options.ignored_dirs), collector_(options.settle, options.max_delay) {}
+      : options_(options),
+        scope_(options.root, options.ignored_dirs),
+        collector_(options.settle, options.max_delay) {}
 
   ~InotifyWatcher() override {
     if (fd_ >= 0) ::close(fd_);
@@ -54,12 +58,14 @@ class InotifyWatcher final : public Watcher {
   bool start(std::string& why_not) {
     fd_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     if (fd_ < 0) {
-      why_not = std::string("inotify is unavailable (") + std::strerror(errno) + "); watching by polling instead";
+      why_not = std::string("inotify is unavailable (") + std::strerror(errno) +
+                "); watching by polling instead";
       return false;
     }
     stop_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     if (stop_fd_ < 0) {
-      why_not = std::string("cannot create an eventfd (") + std::strerror(errno) + "); watching by polling instead";
+      why_not = std::string("cannot create an eventfd (") + std::strerror(errno) +
+                "); watching by polling instead";
       return false;
     }
     add_tree(scope_.root(), false, {});
@@ -112,8 +118,14 @@ class InotifyWatcher final : public Watcher {
     return !collector_.empty() || writers_active(now);
   }
 
-  std::string_view mode() const override { return fallback_ ? "polling" : "inotify"; }
-  std::string notice() const override { return fallback_ ? fallback_->notice() : std::string(); }
+  std::string_view mode() const override {
+    std::lock_guard lock(fallback_mu_);
+    return fallback_ ? "polling" : "inotify";
+  }
+  std::string notice() const override {
+    std::lock_guard lock(fallback_mu_);
+    return fallback_ ? fallback_->notice() : std::string();
+  }
 
  private:
   // Files modified but not closed yet; a writer quiet for max_delay no longer counts.
@@ -156,13 +168,15 @@ class InotifyWatcher final : public Watcher {
       return false;  // ENOENT: the folder went away meanwhile; its parent reports that
     }
     auto old = dirs_.find(wd);
-    if (old != dirs_.end() && old->second != dir) by_path_.erase(old->second);  // a folder moved within the tree
+    if (old != dirs_.end() && old->second != dir)
+      by_path_.erase(old->second);  // a folder moved within the tree
     dirs_[wd] = dir;
     by_path_[dir] = wd;
     return true;
   }
 
-  void add_tree(const std::string& dir, bool report_files, std::chrono::steady_clock::time_point now) {
+  void add_tree(const std::string& dir, bool report_files,
+                std::chrono::steady_clock::time_point now) {
     scan_tree(
         scope_, dir, [&](const std::string& d) { return add_watch(d); },
         [&](const std::string& path, const ScanStamp&) {
@@ -178,7 +192,8 @@ class InotifyWatcher final : public Watcher {
     };
     if (auto it = by_path_.find(dir); it != by_path_.end()) forget(it);
     const std::string prefix = dir + "/";
-    for (auto it = by_path_.lower_bound(prefix); it != by_path_.end() && starts_with(it->first, prefix);) {
+    for (auto it = by_path_.lower_bound(prefix);
+         it != by_path_.end() && starts_with(it->first, prefix);) {
       it = forget(it);
     }
   }
@@ -243,10 +258,11 @@ class InotifyWatcher final : public Watcher {
   int stop_fd_ = -1;
   bool exhausted_ = false;
   std::unordered_map<int, std::string> dirs_;  // watch descriptor -> folder
-  std::unordered_map<std::string, std::chrono::steady_clock::time_point> writing_;  // last IN_MODIFY
-  std::map<std::string, int> by_path_;         // folder -> watch descriptor
+  std::unordered_map<std::string, std::chrono::steady_clock::time_point>
+      writing_;                         // last IN_MODIFY
+  std::map<std::string, int> by_path_;  // folder -> watch descriptor
   std::atomic<bool> stopped_{false};
-  std::mutex fallback_mu_;
+  mutable std::mutex fallback_mu_;
   std::unique_ptr<Watcher> fallback_;
 };
 

@@ -24,13 +24,16 @@ std::int64_t ns_of(const struct timespec& ts) {
 using Snapshot = std::unordered_map<std::string, ScanStamp>;
 
 bool same(const ScanStamp& a, const ScanStamp& b) {
-  return a.size == b.size && a.mtime_ns == b.mtime_ns && a.ctime_ns == b.ctime_ns && a.inode == b.inode;
+  return a.size == b.size && a.mtime_ns == b.mtime_ns && a.ctime_ns == b.ctime_ns &&
+         a.inode == b.inode;
 }
 
 class PollingWatcher final : public Watcher {
  public:
   PollingWatcher(const WatchOptions& options, std::string notice)
-      : scope_(options.root, options.ignored_dirs), interval_(options.poll_interval), notice_(std::move(notice)) {
+      : scope_(options.root, options.ignored_dirs),
+        interval_(options.poll_interval),
+        notice_(std::move(notice)) {
     snapshot_ = scan();
     last_scan_ = std::chrono::steady_clock::now();
   }
@@ -41,7 +44,8 @@ class PollingWatcher final : public Watcher {
       auto next = last_scan_ + interval_;
       {
         std::unique_lock lock(mu_);
-        if (cv_.wait_until(lock, std::min(next, deadline), [&] { return stopped_; })) return std::nullopt;
+        if (cv_.wait_until(lock, std::min(next, deadline), [&] { return stopped_; }))
+          return std::nullopt;
       }
       if (next > deadline) return std::nullopt;
       Snapshot now = scan();
@@ -93,9 +97,10 @@ class PollingWatcher final : public Watcher {
 
 }  // namespace
 
-void scan_tree(const WatchScope& scope, const std::string& dir,
-               const std::function<bool(const std::string& path)>& on_dir,
-               const std::function<void(const std::string& path, const ScanStamp& stamp)>& on_file) {
+void scan_tree(
+    const WatchScope& scope, const std::string& dir,
+    const std::function<bool(const std::string& path)>& on_dir,
+    const std::function<void(const std::string& path, const ScanStamp& stamp)>& on_file) {
   std::set<std::pair<dev_t, ino_t>> seen;
   std::vector<std::string> stack{dir};
   while (!stack.empty()) {
@@ -111,12 +116,13 @@ void scan_tree(const WatchScope& scope, const std::string& dir,
       std::string_view name(ent->d_name);
       if (name == "." || name == "..") continue;
       std::string path = join_path(cur, name);
-      if (::fstatat(::dirfd(d), ent->d_name, &st, 0) != 0) continue;  // follows links, like the build
+      if (::fstatat(::dirfd(d), ent->d_name, &st, 0) != 0)
+        continue;  // follows links, like the build
       if (S_ISDIR(st.st_mode)) {
         if (!scope.skips_dir(path)) stack.push_back(std::move(path));
       } else if (S_ISREG(st.st_mode) && !scope.skips_file(path)) {
-        on_file(path, ScanStamp{static_cast<std::uint64_t>(st.st_size), ns_of(st.st_mtim), ns_of(st.st_ctim),
-                                static_cast<std::uint64_t>(st.st_ino), false});
+        on_file(path, ScanStamp{static_cast<std::uint64_t>(st.st_size), ns_of(st.st_mtim),
+                                ns_of(st.st_ctim), static_cast<std::uint64_t>(st.st_ino), false});
       }
     }
     ::closedir(d);

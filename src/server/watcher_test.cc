@@ -94,9 +94,11 @@ TEST_P(WatcherTest, WriteThenRenameSaveIsOneChangeOfTheTarget) {
   fs::remove(abs("content/a.md~"));
   ChangeBatch b = wait_for("content/a.md");
   for (const std::string& p : b.paths) {
-    EXPECT_TRUE(p == abs("content/a.md") || p == abs("content/a.md.tmp")) << "noise reported: " << p;
+    EXPECT_TRUE(p == abs("content/a.md") || p == abs("content/a.md.tmp"))
+        << "noise reported: " << p;
   }
-  EXPECT_FALSE(watcher_->wait(kQuiet).has_value()) << "the burst must not spill into a second batch";
+  EXPECT_FALSE(watcher_->wait(kQuiet).has_value())
+      << "the burst must not spill into a second batch";
 }
 
 TEST_P(WatcherTest, FilesInANewFolderAreSeenEvenWhenWrittenAtOnce) {
@@ -115,7 +117,8 @@ TEST_P(WatcherTest, ReportsDeletesAndRenames) {
   wait_for("content/blog/b.md");
   fs::rename(abs("content/a.md"), abs("content/renamed.md"));
   ChangeBatch b = wait_for("content/renamed.md");
-  EXPECT_TRUE(has(b, "content/a.md") || !GetParam()) << "polling sees the old name vanish in the same scan";
+  EXPECT_TRUE(has(b, "content/a.md") || !GetParam())
+      << "polling sees the old name vanish in the same scan";
 }
 
 TEST_P(WatcherTest, RenamedFoldersAreFollowed) {

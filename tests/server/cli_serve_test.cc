@@ -62,7 +62,8 @@ TEST_F(CliServe, ServesRebuildsAndStopsCleanlyOnCtrlC) {
   EXPECT_NE(r.body.find("From the command line."), std::string::npos);
 
   write("content/hello.md", "---\ntitle: Hello\n---\nEdited.\n");
-  ASSERT_TRUE(serve.wait_for_output("content/hello.md changed: rebuilt", kTimeout)) << serve.output();
+  ASSERT_TRUE(serve.wait_for_output("content/hello.md changed: rebuilt", kTimeout))
+      << serve.output();
   EXPECT_NE(http_get(port, "/hello/").body.find("Edited."), std::string::npos);
   EXPECT_EQ(serve.output().find('\x1b'), std::string::npos) << "no colour when not a terminal";
 
@@ -103,7 +104,8 @@ TEST_F(CliServe, ATakenPortGivenWithPortFailsWithAHint) {
 
   ServeProcess serve({"serve", "-s", dir_, "--port", port});
   EXPECT_EQ(serve.wait_exit(kTimeout), 1) << serve.output();
-  EXPECT_NE(serve.output().find("port " + port + " on 127.0.0.1 is already in use"), std::string::npos)
+  EXPECT_NE(serve.output().find("port " + port + " on 127.0.0.1 is already in use"),
+            std::string::npos)
       << serve.output();
   EXPECT_NE(serve.output().find("--port "), std::string::npos) << serve.output();
   ::close(fd);
@@ -125,7 +127,8 @@ TEST_F(CliServe, UsageErrorsExitTwo) {
 TEST_F(CliServe, HelpListsOptionsAndExamples) {
   auto r = run_bengal({"serve", "--help"});
   EXPECT_EQ(r.exit_code, 0);
-  for (const char* s : {"--port", "--bind", "--drafts", "--open", "--poll", "Examples:", "Exit status"}) {
+  for (const char* s :
+       {"--port", "--bind", "--drafts", "--open", "--poll", "Examples:", "Exit status"}) {
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
   }
 }

@@ -45,7 +45,8 @@ bool send_all(int fd, const std::string& bytes) {
 
 // Reads what is available before `deadline`; false on timeout, EOF or error.
 bool read_some(int fd, std::string& into, Clock::time_point deadline) {
-  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+  auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
   if (left <= 0) return false;
   struct pollfd p = {fd, POLLIN, 0};
   if (::poll(&p, 1, static_cast<int>(left)) <= 0) return false;
@@ -62,7 +63,8 @@ std::string lower(std::string s) {
 }
 
 // Parses "HTTP/1.1 200 OK\r\nName: value\r\n...\r\n\r\n"; returns the header length.
-std::size_t parse_head(const std::string& raw, int& status, std::map<std::string, std::string>& headers) {
+std::size_t parse_head(const std::string& raw, int& status,
+                       std::map<std::string, std::string>& headers) {
   std::size_t end = raw.find("\r\n\r\n");
   if (end == std::string::npos) return 0;
   std::size_t line_end = raw.find("\r\n");
@@ -100,7 +102,8 @@ bool dechunk(std::string& raw, std::string& out) {
 }  // namespace
 
 HttpReply http_request(int port, const std::string& method, const std::string& target,
-                       const std::vector<std::string>& extra_headers, std::chrono::milliseconds timeout) {
+                       const std::vector<std::string>& extra_headers,
+                       std::chrono::milliseconds timeout) {
   HttpReply reply;
   int fd = connect_local(port);
   if (fd < 0) {
@@ -120,7 +123,8 @@ HttpReply http_request(int port, const std::string& method, const std::string& t
   int status = 0;
   std::size_t head = parse_head(raw, status, reply.headers);
   if (head == 0) {
-    if (reply.error.empty()) reply.error = "no complete header (" + std::to_string(raw.size()) + " bytes)";
+    if (reply.error.empty())
+      reply.error = "no complete header (" + std::to_string(raw.size()) + " bytes)";
     return reply;
   }
   std::string rest = raw.substr(head);
@@ -147,7 +151,8 @@ HttpReply http_request(int port, const std::string& method, const std::string& t
 SseStream::SseStream(int port, const std::string& target) {
   fd_ = connect_local(port);
   if (fd_ < 0) return;
-  std::string req = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
+  std::string req =
+      "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n";
   if (!send_all(fd_, req)) return;
   auto deadline = Clock::now() + std::chrono::seconds(10);
   std::string head;
@@ -160,7 +165,9 @@ SseStream::SseStream(int port, const std::string& target) {
   raw_ = head.substr(len);
 }
 
-SseStream::~SseStream() { close(); }
+SseStream::~SseStream() {
+  close();
+}
 
 void SseStream::close() {
   if (fd_ >= 0) ::close(fd_);

@@ -14,7 +14,7 @@
 namespace bengal::testing {
 
 struct HttpReply {
-  int status = 0;                             // 0: no (complete) response
+  int status = 0;                              // 0: no (complete) response
   std::map<std::string, std::string> headers;  // lower-case names
   std::string body;
   std::string error;  // why status is 0
@@ -29,7 +29,8 @@ struct HttpReply {
 HttpReply http_request(int port, const std::string& method, const std::string& target,
                        const std::vector<std::string>& extra_headers = {},
                        std::chrono::milliseconds timeout = std::chrono::milliseconds(10000));
-inline HttpReply http_get(int port, const std::string& target, const std::vector<std::string>& extra_headers = {}) {
+inline HttpReply http_get(int port, const std::string& target,
+                          const std::vector<std::string>& extra_headers = {}) {
   return http_request(port, "GET", target, extra_headers);
 }
 

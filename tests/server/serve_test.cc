@@ -58,9 +58,9 @@ class ServeTest : public ::testing::Test {
 
   // Opens the reload stream the way a page served now would.
   void listen() {
-    stream_ = std::make_unique<SseStream>(port_, "/__bengal_reload__?since=" +
-                                                     std::to_string(server_->generation()) +
-                                                     "&instance=" + server_->hub().instance());
+    stream_ = std::make_unique<SseStream>(
+        port_, "/__bengal_reload__?since=" + std::to_string(server_->generation()) +
+                   "&instance=" + server_->hub().instance());
     ASSERT_EQ(stream_->status(), 200);
     ASSERT_TRUE(stream_->wait_for("hello", "", kEventTimeout).has_value());
   }
@@ -152,12 +152,14 @@ TEST_F(ServeTest, TraversalNeverReachesFilesOutsideTheOutput) {
   start();
   std::string name = fs::path(dir_).filename().string();
   for (const std::string& target : std::vector<std::string>{
-           "/../bengal-serve-secret.txt", "/%2e%2e/bengal-serve-secret.txt", "/..%2fbengal-serve-secret.txt",
-        "/css/..%2f..%2f..%2fbengal-serve-secret.txt", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..\\..\\etc\\passwd",
-        "//etc/passwd", "/etc/passwd", "/leak.txt", "/public/leak.txt", "/" + name + "/content/hello.md",
-        "/content/hello.md", "/bengal-serve-secret.txt%00.html"}) {
+           "/../bengal-serve-secret.txt", "/%2e%2e/bengal-serve-secret.txt",
+           "/..%2fbengal-serve-secret.txt", "/css/..%2f..%2f..%2fbengal-serve-secret.txt",
+           "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/..\\..\\etc\\passwd", "//etc/passwd", "/etc/passwd",
+           "/leak.txt", "/public/leak.txt", "/" + name + "/content/hello.md", "/content/hello.md",
+           "/bengal-serve-secret.txt%00.html"}) {
     HttpReply r = http_get(port_, target);
-    EXPECT_TRUE(r.status == 400 || r.status == 403 || r.status == 404) << target << " -> " << r.status;
+    EXPECT_TRUE(r.status == 400 || r.status == 403 || r.status == 404)
+        << target << " -> " << r.status;
     EXPECT_EQ(r.body.find("TOP SECRET"), std::string::npos) << target;
     EXPECT_EQ(r.body.find("root:"), std::string::npos) << target;
   }
@@ -171,7 +173,8 @@ TEST_F(ServeTest, EditingAPageReloadsThatPageAndServesTheNewText) {
   write("content/hello.md", "---\ntitle: Hello\n---\nSecond version.\n");
   auto ev = await("change", "\"/hello/\"");
   ASSERT_TRUE(ev) << "no change event naming /hello/";
-  EXPECT_EQ(ev->data.find("\"/other/\""), std::string::npos) << "an untouched page is not reloaded: " << ev->data;
+  EXPECT_EQ(ev->data.find("\"/other/\""), std::string::npos)
+      << "an untouched page is not reloaded: " << ev->data;
   EXPECT_NE(ev->data.find("\"all\":false"), std::string::npos);
   HttpReply r = http_get(port_, "/hello/");
   EXPECT_NE(r.body.find("Second version."), std::string::npos);
@@ -203,7 +206,8 @@ TEST_F(ServeTest, EditingATemplateReloadsThePagesUsingIt) {
         "<body><p class=\"custom\">Custom: {{ page.title }}</p>{{ page.content }}</body></html>\n");
   auto ev = await("change", "\"/hello/\"");
   ASSERT_TRUE(ev);
-  EXPECT_NE(ev->data.find("\"/other/\""), std::string::npos) << "both pages use single.html: " << ev->data;
+  EXPECT_NE(ev->data.find("\"/other/\""), std::string::npos)
+      << "both pages use single.html: " << ev->data;
   HttpReply r = http_get(port_, "/hello/");
   EXPECT_NE(r.body.find("Custom: Hello"), std::string::npos) << r.body;
   EXPECT_NE(r.body.find("__bengal_reload__.js"), std::string::npos);
@@ -219,7 +223,8 @@ TEST_F(ServeTest, BrokenFrontMatterShowsDiagnosticsAndKeepsTheLastGoodSite) {
   EXPECT_NE(failed->data.find("\"message\":\""), std::string::npos);
   HttpReply during = http_get(port_, "/hello/");
   EXPECT_EQ(during.status, 200);
-  EXPECT_NE(during.body.find("First version."), std::string::npos) << "the last good build stays up";
+  EXPECT_NE(during.body.find("First version."), std::string::npos)
+      << "the last good build stays up";
 
   // A page opened while the site is broken learns it at once.
   SseStream late(port_, "/__bengal_reload__?since=" + std::to_string(server_->generation()));
