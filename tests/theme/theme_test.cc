@@ -28,12 +28,13 @@ std::string between(const std::string& html, std::string_view from, std::string_
   return html.substr(a, b == std::string::npos ? std::string::npos : b + to.size() - a);
 }
 
-// tidy's errors only: tidy 5.6 warns about valid ARIA attributes, so warnings are not failures.
+// tidy's errors only: tidy 5.6 warns about valid ARIA attributes, so warnings
+// are not failures. A missing tidy is a failure, not a silent pass.
 std::string tidy_error_lines(const std::string& html) {
   std::istringstream in(tidy_errors(html));
   std::string line, out;
   while (std::getline(in, line)) {
-    if (contains(line, "Error:")) out += line + "\n";
+    if (contains(line, "Error:") || contains(line, "not found")) out += line + "\n";
   }
   return out;
 }
