@@ -24,6 +24,14 @@ std::string_view relative_to(std::string_view key, std::string_view root) {
   return key.substr(root.size() + 1);
 }
 
+// Writes outside the memory roots would touch the user's site: never.
+Diagnostic refuse(const std::string& path, std::string_view what) {
+  return make_error({path, 0, 0},
+                    "bengal serve keeps its output in memory and does not " + std::string(what) +
+                        " the site folder",
+                    "this is a bug in bengal: please report it");
+}
+
 Diagnostic missing(const std::string& path, std::string_view what) {
   return make_error({path, 0, 0}, std::string(what) + ": " + std::strerror(ENOENT));
 }
@@ -48,6 +56,10 @@ void OverlayFileSystem::set_memory_roots(std::vector<std::string> roots) {
     std::string key;
     if (normalize(r, key)) roots_.push_back(std::move(key));
   }
+}
+
+bool OverlayFileSystem::memory_key(const std::string& path, std::string& key) const {
+  return normalize(path, key) && root_of(key) != nullptr;
 }
 
 const std::string* OverlayFileSystem::root_of(const std::string& key) const {
@@ -125,12 +137,7 @@ Result<std::vector<DirEntry>> OverlayFileSystem::list_dir(const std::string& dir
 
 Status OverlayFileSystem::write_file(const std::string& path, std::string_view bytes) {
   std::string key;
-  if (!normalize(path, key) || root_of(key) == nullptr) {
-    return make_error(
-        {path, 0, 0},
-        "bengal serve keeps its output in memory and does not write to the site folder",
-        "this is a bug in bengal: please report it");
-  }
+  if (!memory_key(path, key)) return refuse(path, "write files in");
   // Copy outside the lock: many workers write at once.
   auto shared = std::make_shared<const std::string>(bytes);
   std::lock_guard lock(mu_);
@@ -143,10 +150,7 @@ Status OverlayFileSystem::write_file(const std::string& path, std::string_view b
 
 Status OverlayFileSystem::remove_file(const std::string& path) {
   std::string key;
-  if (!normalize(path, key) || root_of(key) == nullptr) {
-    return make_error({path, 0, 0}, "bengal serve does not remove files from the site folder",
-                      "this is a bug in bengal: please report it");
-  }
+  if (!memory_key(path, key)) return refuse(path, "remove files from");
   std::lock_guard lock(mu_);
   if (files_.erase(key) != 0) changed_.insert(std::move(key));
   return Ok{};
@@ -154,10 +158,7 @@ Status OverlayFileSystem::remove_file(const std::string& path) {
 
 Status OverlayFileSystem::remove_tree(const std::string& path) {
   std::string key;
-  if (!normalize(path, key) || root_of(key) == nullptr) {
-    return make_error({path, 0, 0}, "bengal serve does not remove folders from the site folder",
-                      "this is a bug in bengal: please report it");
-  }
+  if (!memory_key(path, key)) return refuse(path, "remove folders from");
   std::lock_guard lock(mu_);
   if (files_.erase(key) != 0) changed_.insert(key);
   std::string prefix = key == "/" ? key : key + "/";
@@ -171,12 +172,11 @@ Status OverlayFileSystem::remove_tree(const std::string& path) {
 
 Status OverlayFileSystem::make_dirs(const std::string& path) {
   std::string key;
-  if (normalize(path, key) && root_of(key) != nullptr) return Ok{};  // folders are implied by files
+  if (memory_key(path, key)) return Ok{};  // folders are implied by files
   // A folder that already exists below is harmless to "create"; anything else
   // would be a write to the site folder.
   if (lower_.stat(path).is_dir) return Ok{};
-  return make_error({path, 0, 0}, "bengal serve does not create folders in the site folder",
-                    "this is a bug in bengal: please report it");
+  return refuse(path, "create folders in");
 }
 
 void OverlayFileSystem::prune_empty_dirs(const std::string&, const std::string&) {}

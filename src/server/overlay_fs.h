@@ -73,6 +73,8 @@ class OverlayFileSystem final : public FileSystem {
     std::int64_t mtime_ns = 0;
   };
 
+  // Normalises `path` into `key`; true when it lies under a memory root.
+  bool memory_key(const std::string& path, std::string& key) const;
   // The memory root `key` lies under, or null.
   const std::string* root_of(const std::string& key) const;
   std::string key_or_raw(const std::string& path) const;

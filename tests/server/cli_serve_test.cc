@@ -1,11 +1,7 @@
 // `bengal serve` as a user runs it: the real binary, a real site folder,
 // 127.0.0.1 only. Every child is stopped (or killed) before the test ends.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -22,19 +18,6 @@ namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 constexpr auto kTimeout = 20000ms;
-
-// A port nothing listens on right now (the kernel's pick, released at once).
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
 
 class CliServe : public ::testing::Test {
  protected:
@@ -92,15 +75,9 @@ TEST_F(CliServe, QuietPrintsNothingWhileAllIsWell) {
 }
 
 TEST_F(CliServe, ATakenPortGivenWithPortFailsWithAHint) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  ASSERT_EQ(::listen(fd, 1), 0);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  std::string port = std::to_string(ntohs(addr.sin_port));
+  LoopbackListener other;
+  ASSERT_GT(other.port(), 0);
+  std::string port = std::to_string(other.port());
 
   ServeProcess serve({"serve", "-s", dir_, "--port", port});
   EXPECT_EQ(serve.wait_exit(kTimeout), 1) << serve.output();
@@ -108,7 +85,6 @@ TEST_F(CliServe, ATakenPortGivenWithPortFailsWithAHint) {
             std::string::npos)
       << serve.output();
   EXPECT_NE(serve.output().find("--port "), std::string::npos) << serve.output();
-  ::close(fd);
 }
 
 TEST_F(CliServe, MissingSiteFolderExitsOne) {

@@ -101,6 +101,27 @@ bool dechunk(std::string& raw, std::string& out) {
 
 }  // namespace
 
+LoopbackListener::LoopbackListener() {
+  fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (fd_ < 0 || ::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(fd_, 1) != 0)
+    return;
+  socklen_t len = sizeof addr;
+  ::getsockname(fd_, reinterpret_cast<sockaddr*>(&addr), &len);
+  port_ = ntohs(addr.sin_port);
+}
+
+LoopbackListener::~LoopbackListener() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int free_port() {
+  return LoopbackListener().port();
+}
+
 HttpReply http_request(int port, const std::string& method, const std::string& target,
                        const std::vector<std::string>& extra_headers,
                        std::chrono::milliseconds timeout) {

@@ -34,6 +34,24 @@ inline HttpReply http_get(int port, const std::string& target,
   return http_request(port, "GET", target, extra_headers);
 }
 
+// A socket listening on 127.0.0.1 at a port the kernel chose, as another
+// server would hold it; closed on destruction.
+class LoopbackListener {
+ public:
+  LoopbackListener();
+  ~LoopbackListener();
+  LoopbackListener(const LoopbackListener&) = delete;
+  LoopbackListener& operator=(const LoopbackListener&) = delete;
+  int port() const { return port_; }
+
+ private:
+  int fd_ = -1;
+  int port_ = 0;
+};
+
+// A port nothing listens on right now (the kernel's pick, released at once).
+int free_port();
+
 struct SseEvent {
   std::string name;  // "message" when the frame has no event: line
   std::string data;

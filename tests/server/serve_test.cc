@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 
@@ -340,6 +341,16 @@ TEST_F(ServeTest, PollingWatcherAlsoRebuilds) {
   write("content/hello.md", "---\ntitle: Hello\n---\nSeen by polling.\n");
   ASSERT_TRUE(await("change", "\"/hello/\""));
   EXPECT_NE(http_get(port_, "/hello/").body.find("Seen by polling."), std::string::npos);
+}
+
+TEST(ProbeBind, TellsATakenPortFromAFreeOneAndABadHost) {
+  LoopbackListener other;
+  ASSERT_GT(other.port(), 0);
+  EXPECT_EQ(server::probe_bind("127.0.0.1", other.port()), EADDRINUSE);
+  EXPECT_EQ(server::probe_bind("127.0.0.1", 0), 0);
+  std::string why;
+  EXPECT_EQ(server::probe_bind("no-such-host.invalid", 0, &why), -1);
+  EXPECT_FALSE(why.empty());
 }
 
 TEST_F(ServeTest, AMissingSiteFolderIsAnError) {
