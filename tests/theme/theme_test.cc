@@ -12,11 +12,15 @@
 namespace bengal::testing {
 namespace {
 
-bool contains(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
+bool contains(const std::string& hay, std::string_view needle) {
+  return hay.find(needle) != std::string::npos;
+}
 
 std::size_t count(const std::string& hay, std::string_view needle) {
   std::size_t n = 0;
-  for (std::size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + needle.size())) ++n;
+  for (std::size_t at = hay.find(needle); at != std::string::npos;
+       at = hay.find(needle, at + needle.size()))
+    ++n;
   return n;
 }
 
@@ -160,17 +164,21 @@ TEST_F(Theme, DocsPageHasSidebarTreeWithCurrentPageAndOpenTrail) {
   std::string nav = between(html, "<nav class=\"sidebar\"", "</nav>");
   ASSERT_FALSE(nav.empty()) << html;
   // Every page of the tree, two levels deep, in section order; only this one is current.
-  for (const char* link : {"href=\"/docs/intro/\"", "href=\"/docs/setup/\"", "href=\"/docs/guides/\"",
-                           "href=\"/docs/guides/deploy/\"", "href=\"/docs/reference/\"", "href=\"/docs/reference/cli/\""}) {
+  for (const char* link : {"href=\"/docs/intro/\"", "href=\"/docs/setup/\"",
+                           "href=\"/docs/guides/\"", "href=\"/docs/guides/deploy/\"",
+                           "href=\"/docs/reference/\"", "href=\"/docs/reference/cli/\""}) {
     EXPECT_TRUE(contains(nav, link)) << link << "\n" << nav;
   }
   EXPECT_LT(nav.find("/docs/intro/"), nav.find("/docs/setup/"));
   EXPECT_LT(nav.find("/docs/setup/"), nav.find("/docs/guides/"));
   EXPECT_EQ(count(nav, "aria-current=\"page\""), 1u) << nav;
-  EXPECT_TRUE(contains(nav, "<a href=\"/docs/guides/deploy/\" aria-current=\"page\">Deploy</a>")) << nav;
+  EXPECT_TRUE(contains(nav, "<a href=\"/docs/guides/deploy/\" aria-current=\"page\">Deploy</a>"))
+      << nav;
   // The section holding the page is open, its sibling is not.
   EXPECT_TRUE(contains(between(nav, "nav-section", "</div>"), "open")) << nav;
-  EXPECT_TRUE(contains(nav, "<li class=\"nav-section\">\n<div class=\"nav-row\"><a href=\"/docs/reference/\">")) << nav;
+  EXPECT_TRUE(contains(
+      nav, "<li class=\"nav-section\">\n<div class=\"nav-row\"><a href=\"/docs/reference/\">"))
+      << nav;
   EXPECT_TRUE(contains(nav, "aria-expanded=\"true\"")) << nav;
   EXPECT_TRUE(contains(nav, "aria-expanded=\"false\"")) << nav;
 }
@@ -211,7 +219,8 @@ TEST_F(Theme, DatedSectionGetsBlogLayoutWithoutSidebar) {
 }
 
 TEST_F(Theme, RootPagesAndTaxonomiesGetNoSidebar) {
-  for (const char* path : {"about/index.html", "tags/index.html", "tags/go/index.html", "404.html", "index.html"}) {
+  for (const char* path :
+       {"about/index.html", "tags/index.html", "tags/go/index.html", "404.html", "index.html"}) {
     std::string html = page(path);
     EXPECT_FALSE(contains(html, "class=\"sidebar")) << path;
     EXPECT_FALSE(contains(html, "layout-docs")) << path;
@@ -251,11 +260,13 @@ TEST_F(Theme, HeaderMarksTheMenuEntryOfTheCurrentSection) {
   std::string html = page("docs/intro/index.html");
   std::string nav = between(html, "<nav class=\"site-nav\"", "</nav>");
   EXPECT_TRUE(contains(nav, "<a href=\"/docs/\" class=\"in-trail\">Docs</a>")) << nav;
-  EXPECT_TRUE(contains(page("docs/index.html"), "<a href=\"/docs/\" aria-current=\"page\">Docs</a>"));
+  EXPECT_TRUE(
+      contains(page("docs/index.html"), "<a href=\"/docs/\" aria-current=\"page\">Docs</a>"));
 }
 
 TEST_F(Theme, EveryPageHasLandmarksSkipLinkSearchAndAssets) {
-  for (const char* path : {"index.html", "docs/intro/index.html", "blog/index.html", "tags/index.html", "404.html"}) {
+  for (const char* path :
+       {"index.html", "docs/intro/index.html", "blog/index.html", "tags/index.html", "404.html"}) {
     std::string html = page(path);
     EXPECT_TRUE(contains(html, "<a class=\"skip-link\" href=\"#main-content\">")) << path;
     EXPECT_TRUE(contains(html, "<main id=\"main-content\"")) << path;
@@ -271,21 +282,25 @@ TEST_F(Theme, EveryPageHasLandmarksSkipLinkSearchAndAssets) {
 }
 
 TEST_F(Theme, EveryKindOfPagePassesTidy) {
-  for (const char* path : {"index.html", "about/index.html", "docs/index.html", "docs/intro/index.html",
-                           "docs/guides/index.html", "blog/index.html", "blog/page/2/index.html",
-                           "blog/one/index.html", "tags/index.html", "tags/go/index.html", "404.html"}) {
+  for (const char* path :
+       {"index.html", "about/index.html", "docs/index.html", "docs/intro/index.html",
+        "docs/guides/index.html", "blog/index.html", "blog/page/2/index.html",
+        "blog/one/index.html", "tags/index.html", "tags/go/index.html", "404.html"}) {
     EXPECT_EQ(tidy_error_lines(page(path)), "") << path;
   }
 }
 
 TEST_F(Theme, TaxonomyListsTermsWithCounts) {
   std::string html = page("tags/index.html");
-  EXPECT_TRUE(contains(html, "<a class=\"tag\" href=\"/tags/go/\">go <span class=\"count\">2</span></a>")) << html;
+  EXPECT_TRUE(
+      contains(html, "<a class=\"tag\" href=\"/tags/go/\">go <span class=\"count\">2</span></a>"))
+      << html;
   std::string term = page("tags/web/index.html");
   EXPECT_TRUE(contains(term, "/blog/one/"));
   EXPECT_TRUE(contains(term, "/blog/three/"));
   EXPECT_FALSE(contains(term, "/blog/two/"));
-  EXPECT_TRUE(contains(between(term, "<nav class=\"breadcrumbs\"", "</nav>"), "href=\"/tags/\"")) << term;
+  EXPECT_TRUE(contains(between(term, "<nav class=\"breadcrumbs\"", "</nav>"), "href=\"/tags/\""))
+      << term;
 }
 
 // --- sites that change one switch -------------------------------------------------
@@ -373,7 +388,8 @@ title: A
   EXPECT_TRUE(contains(html, "href=\"/sub/index.xml\"")) << html;
   EXPECT_TRUE(contains(html, "<a class=\"site-title\" href=\"/sub/\"")) << html;
   // No menu configured: the header lists the top-level sections.
-  EXPECT_TRUE(contains(between(html, "<nav class=\"site-nav\"", "</nav>"), "href=\"/sub/docs/\"")) << html;
+  EXPECT_TRUE(contains(between(html, "<nav class=\"site-nav\"", "</nav>"), "href=\"/sub/docs/\""))
+      << html;
   EXPECT_FALSE(contains(html, "href=\"/docs/")) << html;
 }
 
@@ -427,7 +443,8 @@ title: A
 ---
 )");
   std::string html = site->out("docs/a/index.html");
-  EXPECT_TRUE(contains(html, "href=\"https://example.org/repo/edit/main/content/docs/a.md\"")) << html;
+  EXPECT_TRUE(contains(html, "href=\"https://example.org/repo/edit/main/content/docs/a.md\""))
+      << html;
   EXPECT_TRUE(contains(html, "<img class=\"site-logo\" src=\"/logo.svg\"")) << html;
 }
 
