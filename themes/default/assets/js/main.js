@@ -99,7 +99,7 @@
       b.addEventListener("click", function () {
         selectTab(set, i, false);
         var key = item.getAttribute("data-sync");
-        if (key) { storage.set("bengal-tab-sync", key); selectSync(key); }
+        if (key) { rememberSync(key); selectSync(key); }
       });
       b.addEventListener("keydown", function (e) {
         var n = items.length, k = -1;
@@ -120,8 +120,16 @@
     tabSets.push(set);
     selectTab(set, selected, false);
   });
-  var remembered = storage.get("bengal-tab-sync");
-  if (remembered) selectSync(remembered);
+  // The last few keys chosen, oldest first, so "python" and "linux" can both stick.
+  function recentSyncKeys() {
+    try { var v = JSON.parse(storage.get("bengal-tab-sync") || "[]"); return Array.isArray(v) ? v : []; } catch (e) { return []; }
+  }
+  function rememberSync(key) {
+    var keys = recentSyncKeys().filter(function (k) { return k !== key; });
+    keys.push(key);
+    storage.set("bengal-tab-sync", JSON.stringify(keys.slice(-8)));
+  }
+  if (tabSets.length) recentSyncKeys().forEach(selectSync);
 
   // ---- code blocks: a copy button.
   $all(".highlight").forEach(function (block) {
