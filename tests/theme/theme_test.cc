@@ -241,6 +241,11 @@ TEST_F(Theme, PaginatedListLinksItsPagesAndMarksTheCurrentOne) {
   EXPECT_TRUE(contains(nav, "href=\"/blog/\" rel=\"prev\"")) << nav;
   EXPECT_TRUE(contains(nav, "<span aria-current=\"page\">2</span>")) << nav;
   EXPECT_TRUE(contains(second, "/blog/one/"));
+  // Each page of a list is its own canonical page.
+  EXPECT_TRUE(
+      contains(second, "<link rel=\"canonical\" href=\"https://example.org/blog/page/2/\">"))
+      << second;
+  EXPECT_TRUE(contains(first, "<link rel=\"canonical\" href=\"https://example.org/blog/\">"));
   // A description replaces the summary in lists.
   EXPECT_TRUE(contains(first, "<p class=\"post-card-summary\">The third.</p>")) << first;
 }
@@ -288,6 +293,13 @@ TEST_F(Theme, EveryKindOfPagePassesTidy) {
         "blog/one/index.html", "tags/index.html", "tags/go/index.html", "404.html"}) {
     EXPECT_EQ(tidy_error_lines(page(path)), "") << path;
   }
+}
+
+TEST_F(Theme, NotFoundPageIsNotIndexed) {
+  std::string html = page("404.html");
+  EXPECT_TRUE(contains(html, "<meta name=\"robots\" content=\"noindex\">")) << html;
+  EXPECT_FALSE(contains(html, "rel=\"canonical\""));
+  EXPECT_TRUE(contains(html, "<h1>Page not found</h1>"));
 }
 
 TEST_F(Theme, TaxonomyListsTermsWithCounts) {
