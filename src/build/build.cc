@@ -146,10 +146,16 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
 
   // --- assemble ---------------------------------------------------------------
   content::Site site;
+  std::set<std::string> files_with_errors;
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc()};
     site = content::assemble(disc, *config, opts);
+    // A file with front-matter errors is read again next time, so its
+    // diagnostics keep their line and excerpt.
+    for (const Diagnostic& d : site.diagnostics.items()) {
+      if (d.is_error()) files_with_errors.insert(d.location.file);
+    }
     diags.append(std::move(site.diagnostics));
     stats.pages = site.regular_pages.size();
   }
@@ -180,7 +186,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     sources.reserve(disc.pages.size());
     for (const content::SourcePage& p : disc.pages) {
       sources.push_back({p.rel_path, p.display_path, p.hash});
-      if (p.ok) next.sources.emplace(p.rel_path, source_record(p));
+      if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
     }
     snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(parsed.bodies),
                                                           std::move(sources),
@@ -188,6 +194,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
   const content::Site& built = snap->site();
+  parsed.shared->site = &built;  // later (lazy) parses resolve links in the frozen site
   render::FactResolver resolver(*snap, *templates, fs, content_root);
 
   // --- plan ----------------------------------------------------------------------

@@ -99,7 +99,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   out.bodies.resize(site.pages.size());
   // Kept with the parsers: lazy parses happen during render.
   out.shared = std::make_unique<render::BodyParser::Shared>(
-      render::BodyParser::Shared{config, fs, content_root, site, highlighter});
+      render::BodyParser::Shared{config, fs, content_root, &site, highlighter});
   for (unsigned w = 0; w < pool.size(); ++w) out.parsers.push_back(std::make_unique<render::BodyParser>(*out.shared));
 
   struct PageResult {

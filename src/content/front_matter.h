@@ -40,8 +40,13 @@ struct FrontMatterSplit {
   std::size_t body_offset = 0;
   int body_line = 1;            // line of the body's first line in the file
 
-  std::string_view text(std::string_view file) const { return file.substr(text_offset, text_size); }
-  std::string_view body(std::string_view file) const { return file.substr(body_offset); }
+  // Empty when `file` is not the file this split was made from (e.g. not loaded).
+  std::string_view text(std::string_view file) const {
+    return text_offset <= file.size() ? file.substr(text_offset, text_size) : std::string_view();
+  }
+  std::string_view body(std::string_view file) const {
+    return body_offset <= file.size() ? file.substr(body_offset) : std::string_view();
+  }
 };
 
 // Locates the front matter. A file that opens a fence but never closes it is

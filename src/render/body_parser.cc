@@ -114,7 +114,7 @@ std::optional<std::string> BodyParser::include(std::string_view path) {
 }
 
 std::optional<std::pair<std::string, std::string>> BodyParser::resolve(std::string_view target) {
-  const content::Site& site = shared_.site;
+  const content::Site& site = *shared_.site;
   std::string_view anchor;
   if (std::size_t hash = target.find('#'); hash != std::string_view::npos) {
     anchor = target.substr(hash);

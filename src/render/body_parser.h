@@ -30,12 +30,14 @@ namespace bengal::render {
 
 class BodyParser {
  public:
-  // What every worker's parser reads; outlives the parse stage.
+  // What every worker's parser reads; outlives the parse stage. `site` is a
+  // pointer because the site moves into the snapshot at freeze, and parses
+  // that happen later (SiteSnapshot::html) must resolve links against it.
   struct Shared {
     const config::Config& config;
     const FileSystem& fs;
     std::string content_root;  // where include paths resolve
-    const content::Site& site;
+    const content::Site* site;
     const highlight::Registry& highlighter;
   };
 

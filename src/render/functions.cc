@@ -212,6 +212,8 @@ Value f_related(CallContext& cx, const Args& a) {
     }
   }
   std::vector<std::pair<content::PageId, int>> ranked(shared.begin(), shared.end());
+  // The ranking compares candidates' dates: each is an input of the result.
+  for (const auto& [id, count] : ranked) h.on_read(ObjectKind::kPage, id, "date");
   // Most shared terms first, then newest, then by id for determinism.
   std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
     if (x.second != y.second) return x.second > y.second;

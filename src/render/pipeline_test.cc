@@ -45,7 +45,7 @@ std::unique_ptr<Rendered> render_site(std::string_view archive) {
   std::vector<snapshot::PageBody> bodies(site.pages.size());
   highlight::Registry highlighter = highlight::Registry::with_builtins();
   highlighter.freeze();
-  BodyParser::Shared shared{*r->config, r->fs, "content", site, highlighter};
+  BodyParser::Shared shared{*r->config, r->fs, "content", &site, highlighter};
   BodyParser parser(shared);
   for (const content::Page& p : site.pages) {
     if (p.source >= 0) parser.parse(disc.pages[static_cast<std::size_t>(p.source)], p, bodies[p.id], r->diags);

@@ -1,0 +1,168 @@
+// Incremental builds counted in work: what a change renders, and what it
+// leaves alone.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+
+#include "support/site_fixture.h"
+
+namespace bengal::testing {
+namespace {
+
+std::string long_body(const std::string& tag) {
+  std::string body = "First paragraph of " + tag + ". It is the summary.\n\n";
+  // Enough text that an edit at the end changes neither the summary nor the
+  // (capped) search text.
+  for (int i = 0; i < 40; ++i) body += "Filler sentence number " + std::to_string(i) + " about " + tag + " pages.\n\n";
+  return body;
+}
+
+std::string site_archive() {
+  std::string a = "-- bengal.toml --\ntitle = \"Work\"\nbase_url = \"https://w.example/\"\n";
+  // Templates whose reads are easy to predict: a page shows its own title,
+  // content and its neighbours' titles; a list shows its members' titles.
+  a += "-- templates/single.html --\n<h1>{{ page.title }}</h1>{{ page.content }}"
+       "{% if page.prev %}<a>{{ page.prev.title }}</a>{% endif %}"
+       "{% if page.next %}<a>{{ page.next.title }}</a>{% endif %}{% include 'partials/footer.html' %}\n";
+  a += "-- templates/list.html --\n<h1>{{ page.title }}</h1>"
+       "{% for p in page.pages %}<li>{{ p.title }}: {{ p.summary }}</li>{% endfor %}{% include 'partials/footer.html' %}\n";
+  a += "-- templates/partials/footer.html --\n<footer>f</footer>\n";
+  const char* sections[] = {"blog", "docs"};
+  for (const char* s : sections) {
+    a += std::string("-- content/") + s + "/_index.md --\n---\ntitle: " + s + "\n---\n";
+    for (int i = 0; i < 5; ++i) {
+      a += std::string("-- content/") + s + "/p" + std::to_string(i) + ".md --\n---\ntitle: " + s + " page " +
+           std::to_string(i) + "\ndate: 2024-01-1" + std::to_string(i) + "\ntags: [" + s + "-tag]\n---\n" +
+           long_body(s);
+    }
+  }
+  return a;
+}
+
+std::set<std::string> rendered(const BuiltSite& site) {
+  std::set<std::string> out;
+  for (const auto& e : site.result.explanations) out.insert(e.output);
+  return out;
+}
+
+class Work : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site_ = build_inline(site_archive());
+    ASSERT_FALSE(site_->result.failed()) << site_->report();
+    ASSERT_EQ(site_->result.stats.outputs_skipped, 0u);
+  }
+  void edit(const std::string& path, const std::string& from, const std::string& to) {
+    std::string text = *site_->fs->read_file("site/" + path);
+    std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    site_->fs->set_file("site/" + path, text);
+  }
+  std::unique_ptr<BuiltSite> site_;
+};
+
+TEST_F(Work, NoOpBuildRendersAndWritesNothing) {
+  std::size_t writes = site_->fs->write_count();
+  rebuild(*site_);
+  EXPECT_EQ(site_->result.stats.outputs_rendered, 0u);
+  EXPECT_EQ(site_->result.stats.outputs_written, 0u);
+  EXPECT_EQ(site_->result.stats.pages_parsed, 0u);
+  EXPECT_TRUE(site_->result.explanations.empty());
+  EXPECT_EQ(site_->fs->write_count(), writes + 1);  // the cache file only
+}
+
+TEST_F(Work, TouchingAFileWithoutChangeRendersNothing) {
+  std::string path = "site/content/blog/p2.md";
+  site_->fs->set_file(path, *site_->fs->read_file(path));  // new mtime, same bytes
+  rebuild(*site_);
+  EXPECT_EQ(site_->result.stats.outputs_rendered, 0u);
+  EXPECT_EQ(site_->result.stats.outputs_written, 0u);
+  EXPECT_EQ(site_->result.stats.pages_parsed, 0u);
+}
+
+TEST_F(Work, BodyEditBelowTheSummaryRendersOnlyThatPage) {
+  edit("content/blog/p2.md", "Filler sentence number 39", "Edited sentence number 39");
+  rebuild(*site_);
+  EXPECT_EQ(rendered(*site_), (std::set<std::string>{"blog/p2/index.html"}));
+  EXPECT_EQ(site_->result.stats.pages_parsed, 1u);
+  EXPECT_NE(site_->out("blog/p2/index.html").find("Edited sentence number 39"), std::string::npos);
+}
+
+TEST_F(Work, SummaryEditRendersThePageAndWhatShowsItsSummaryOnly) {
+  edit("content/blog/p2.md", "It is the summary.", "It is the new summary.");
+  rebuild(*site_);
+  std::set<std::string> got = rendered(*site_);
+  EXPECT_TRUE(got.count("blog/p2/index.html"));
+  EXPECT_TRUE(got.count("blog/index.xml"));  // feeds carry summaries
+  EXPECT_TRUE(got.count("index.json"));      // so does the search index
+  for (const char* untouched : {"docs/p1/index.html", "blog/p1/index.html", "docs/index.html", "sitemap.xml"}) {
+    EXPECT_FALSE(got.count(untouched)) << untouched;
+  }
+}
+
+TEST_F(Work, TitleEditRendersExactlyThePagesThatShowTheTitle) {
+  edit("content/blog/p2.md", "title: blog page 2", "title: Renamed");
+  rebuild(*site_);
+  std::set<std::string> got = rendered(*site_);
+  // The page, its section list, its prev/next neighbours, its tag's page, the
+  // home page list, feeds and the search index show the title.
+  for (const char* shows : {"blog/p2/index.html", "blog/index.html", "blog/p1/index.html", "blog/p3/index.html",
+                            "tags/blog-tag/index.html", "index.html", "index.xml", "index.json"}) {
+    EXPECT_TRUE(got.count(shows)) << shows;
+  }
+  // Pages that do not show it are left alone.
+  for (const char* untouched : {"blog/p0/index.html", "docs/p2/index.html", "docs/index.html", "tags/docs-tag/index.html"}) {
+    EXPECT_FALSE(got.count(untouched)) << untouched;
+  }
+  EXPECT_LT(site_->result.stats.outputs_rendered, site_->result.stats.outputs_skipped);
+}
+
+TEST_F(Work, PartialTemplateEditRendersThePagesUsingIt) {
+  site_->fs->set_file("site/templates/partials/footer.html", "<footer>new footer</footer>\n");
+  rebuild(*site_);
+  std::set<std::string> got = rendered(*site_);
+  EXPECT_TRUE(got.count("blog/p0/index.html"));
+  EXPECT_TRUE(got.count("docs/index.html"));
+  EXPECT_FALSE(got.count("index.xml"));  // feeds do not include the footer
+  for (const auto& e : site_->result.explanations) {
+    if (e.output == "blog/p0/index.html") {
+      EXPECT_EQ(e.reason, "template partials/footer.html changed") << e.reason;
+    }
+  }
+}
+
+TEST_F(Work, HandEditedOrDeletedOutputIsRenderedAgain) {
+  site_->fs->set_file("site/public/docs/p1/index.html", "vandalised");
+  ASSERT_TRUE(site_->fs->remove_file("site/public/docs/p2/index.html").ok());
+  rebuild(*site_);
+  std::map<std::string, std::string> reasons;
+  for (const auto& e : site_->result.explanations) reasons[e.output] = e.reason;
+  EXPECT_EQ(reasons["docs/p1/index.html"], "output file edited by hand");
+  EXPECT_EQ(reasons["docs/p2/index.html"], "output file missing");
+  EXPECT_EQ(reasons.size(), 2u);
+  EXPECT_NE(site_->out("docs/p1/index.html").find("docs page 1"), std::string::npos);
+}
+
+TEST_F(Work, DamagedCacheMeansAFullBuildWithANotice) {
+  site_->fs->set_file("site/.bengal/cache.bin", "BENGALCACHE\ngarbage");
+  rebuild(*site_);
+  EXPECT_FALSE(site_->result.notices.empty());
+  EXPECT_EQ(site_->result.stats.outputs_skipped, 0u);
+  EXPECT_FALSE(site_->result.failed());
+  EXPECT_EQ(site_->result.stats.outputs_written, 0u);  // same bytes: nothing rewritten
+}
+
+TEST_F(Work, NoIncrementalRendersEverything) {
+  build::BuildOptions o;
+  o.source_dir = "site";
+  o.incremental = false;
+  build::BuildResult r = build::build_site(*site_->fs, o);
+  EXPECT_EQ(r.stats.outputs_skipped, 0u);
+  EXPECT_EQ(r.stats.outputs_written, 0u);
+  EXPECT_GT(r.stats.outputs_rendered, 20u);
+}
+
+}  // namespace
+}  // namespace bengal::testing
