@@ -5,6 +5,7 @@
 // (validate_site.sh checks whole sites with tidy and xmllint.)
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "support/site_fixture.h"
@@ -458,6 +459,86 @@ title: A
   EXPECT_TRUE(contains(html, "href=\"https://example.org/repo/edit/main/content/docs/a.md\""))
       << html;
   EXPECT_TRUE(contains(html, "<img class=\"site-logo\" src=\"/logo.svg\"")) << html;
+}
+
+// --- incremental builds: what a new page re-renders -----------------------------
+
+bool rendered(const BuiltSite& site, std::string_view output) {
+  const auto& ex = site.result.explanations;
+  return std::any_of(ex.begin(), ex.end(),
+                     [&](const build::Explanation& e) { return e.output == output; });
+}
+
+// Why each output was rendered, for failure messages.
+std::string reasons(const BuiltSite& site) {
+  std::string s;
+  for (const build::Explanation& e : site.result.explanations)
+    s += e.output + ": " + e.reason + "\n";
+  return s;
+}
+
+constexpr std::string_view kTwoSections = R"(-- content/blog/_index.md --
+---
+title: Blog
+---
+-- content/blog/a.md --
+---
+title: A
+date: 2024-01-01
+tags: [a]
+---
+-- content/blog/b.md --
+---
+title: B
+date: 2024-02-01
+tags: [b]
+---
+-- content/blog/c.md --
+---
+title: C
+date: 2024-03-01
+tags: [c]
+---
+-- content/docs/_index.md --
+---
+title: Docs
+---
+-- content/docs/x.md --
+---
+title: X
+weight: 1
+---
+-- content/docs/y.md --
+---
+title: Y
+weight: 2
+---
+)";
+
+TEST(ThemeIncremental, ANewPostReRendersItsNeighboursNotEveryPost) {
+  auto site = build_ok(kTwoSections);
+  ASSERT_TRUE(site->fs
+                  ->write_file("site/content/blog/d.md",
+                               "---\ntitle: D\ndate: 2024-04-01\ntags: [d]\n---\n")
+                  .ok());
+  rebuild(*site);
+  ASSERT_FALSE(site->result.failed()) << site->report();
+  EXPECT_TRUE(rendered(*site, "blog/d/index.html"));
+  EXPECT_TRUE(rendered(*site, "blog/c/index.html")) << "its neighbour links to it";
+  EXPECT_FALSE(rendered(*site, "blog/a/index.html")) << "an unrelated older post\n"
+                                                     << reasons(*site);
+  EXPECT_FALSE(rendered(*site, "docs/x/index.html")) << reasons(*site);
+}
+
+TEST(ThemeIncremental, ANewDocReRendersTheSidebarOfItsSection) {
+  auto site = build_ok(kTwoSections);
+  ASSERT_TRUE(
+      site->fs->write_file("site/content/docs/z.md", "---\ntitle: Z\nweight: 3\n---\n").ok());
+  rebuild(*site);
+  ASSERT_FALSE(site->result.failed()) << site->report();
+  EXPECT_TRUE(rendered(*site, "docs/x/index.html")) << "its sidebar lists the new page";
+  EXPECT_TRUE(contains(site->out("docs/x/index.html"), "href=\"/docs/z/\""));
+  EXPECT_FALSE(rendered(*site, "blog/a/index.html")) << reasons(*site);
 }
 
 }  // namespace
