@@ -1,6 +1,7 @@
 #include "build/build.h"
 
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "build/parse_stage.h"
@@ -13,6 +14,7 @@
 #include "core/timer.h"
 #include "highlight/registry.h"
 #include "incremental/build_cache.h"
+#include "incremental/build_lock.h"
 #include "incremental/output_writer.h"
 #include "postprocess/copy.h"
 #include "render/body_parser.h"
@@ -123,6 +125,15 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   result.output_dir = options.output_dir.empty() ? join_path(root, config->output_dir) : options.output_dir;
   const std::string content_root = join_path(root, config->content_dir);
   const std::string cache_dir = join_path(root, config->cache_dir);
+  std::optional<incremental::BuildLock> lock;
+  if (options.lock_site) {
+    auto taken = incremental::BuildLock::acquire(cache_dir, 10 * 60 * 1000, options.on_lock_wait);
+    if (!taken.ok()) {
+      diags.add(std::move(taken).error());
+      return finish();
+    }
+    lock.emplace(std::move(taken).value());
+  }
   ThreadPool pool(options.jobs != 0 ? options.jobs : config->jobs);
   stats.threads = pool.size();
 

@@ -15,6 +15,7 @@
 // stages on its own ThreadPool.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct BuildOptions {
   bool incremental = true;       // false: render everything (--no-incremental)
   config::Environment env;       // BENGAL_* overrides
   Progress* progress = nullptr;
+  // Takes the site's build lock (<cache_dir>/lock on the real disk) for the
+  // whole build; `on_lock_wait` is told when another build holds it.
+  bool lock_site = false;
+  std::function<void(long holder_pid)> on_lock_wait;
 };
 
 struct StageTiming {

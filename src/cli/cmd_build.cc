@@ -16,7 +16,9 @@ struct Options {
   build::BuildOptions build;
   bool quiet = false;
   bool verbose = false;
-  std::string stats;  // "", "text" or "json"
+  std::string stats;    // "", "text" or "json"
+  std::string explain;  // "", "text" or "json"
+  bool no_incremental = false;
 };
 
 int run(Options& o) {
@@ -28,10 +30,21 @@ int run(Options& o) {
   Verbosity v = o.quiet ? Verbosity::kQuiet : o.verbose ? Verbosity::kVerbose : Verbosity::kNormal;
   bool color = color_enabled_for(stderr);
   o.build.env = config::process_environment();
+  o.build.incremental = !o.no_incremental;
+  o.build.lock_site = true;
+  o.build.on_lock_wait = [](long pid) {
+    std::fprintf(stderr, "Waiting for another bengal build of this site%s to finish...\n",
+                 pid > 0 ? (" (pid " + std::to_string(pid) + ")").c_str() : "");
+  };
   TerminalProgress progress(v != Verbosity::kQuiet && is_terminal(stderr));
   o.build.progress = &progress;
   build::BuildResult result = build::build_site(fs, o.build);
   print_diagnostics(result.diagnostics, v, color);
+  if (o.explain == "json") {
+    std::printf("%s\n", build::explanations_json(result.explanations).c_str());
+  } else if (o.explain == "text") {
+    for (const auto& e : result.explanations) std::printf("/%s: %s\n", e.output.c_str(), e.reason.c_str());
+  }
   if (o.stats == "json") {
     std::printf("%s\n", build::stats_json(result.stats).c_str());
   } else {
@@ -57,12 +70,19 @@ CommandAction setup(CLI::App& root) {
       ->expected(0, 1)
       ->default_str("text")
       ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--explain", o->explain,
+                  "List each rendered output with the first input that changed; --explain=json for tools")
+      ->expected(0, 1)
+      ->default_str("text")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_flag("--no-incremental", o->no_incremental, "Render everything, ignoring the build cache");
   cmd->footer(
       "Examples:\n"
       "  bengal build                          build ./ into ./public\n"
       "  bengal build -s docs -o /tmp/site     build the site in docs/ into /tmp/site\n"
       "  bengal build --drafts -j 4            include drafts, use 4 threads\n"
       "  bengal build --stats=json > stats.json\n"
+      "  bengal build --explain                why each output was rebuilt\n"
       "\nExit status: 0 success, 1 the build reported errors, 2 bad command line.");
   return [o] { return run(*o); };
 }

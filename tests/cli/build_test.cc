@@ -143,6 +143,25 @@ TEST_F(CliBuild, NewSiteBuildsAndCleanRemovesOutputAndCache) {
   EXPECT_TRUE(exists("blog/content/posts/second.md"));
 }
 
+TEST_F(CliBuild, ExplainSaysWhyEachOutputWasRebuilt) {
+  write("content/a.md", "---\ntitle: A\n---\nAlpha.\n");
+  write("content/b.md", "---\ntitle: B\n---\nBeta.\n");
+  ASSERT_EQ(run_bengal({"build", "-s", dir_, "-q"}).exit_code, 0);
+  auto noop = run_bengal({"build", "-s", dir_, "--explain"});
+  EXPECT_EQ(noop.exit_code, 0);
+  EXPECT_EQ(noop.out, "") << "a no-op build rebuilds nothing";
+  write("content/a.md", "---\ntitle: A\n---\nAlpha, edited.\n");
+  auto r = run_bengal({"build", "-s", dir_, "--explain"});
+  EXPECT_EQ(r.exit_code, 0);
+  // The first fact the page's template read that changed (the theme reads the
+  // summary for its meta description before the content).
+  EXPECT_NE(r.out.find("/a/index.html: page a.md summary changed"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("/b/index.html"), std::string::npos) << r.out;
+  auto json = run_bengal({"build", "-s", dir_, "--explain=json", "--no-incremental", "-q"});
+  EXPECT_EQ(json.exit_code, 0);
+  EXPECT_NE(json.out.find("{\"output\":\"b/index.html\",\"reason\":\"full build\"}"), std::string::npos) << json.out;
+}
+
 TEST_F(CliBuild, EverySubcommandHasHelpWithExamples) {
   for (std::vector<std::string> cmd : {std::vector<std::string>{"build"}, {"new"}, {"new", "site"},
                                        {"new", "page"}, {"clean"}, {"version"}}) {
