@@ -155,8 +155,16 @@ void DevServer::rebuild_loop() {
       std::lock_guard lock(watcher_mu_);
       watcher = watcher_.get();
     }
-    std::optional<ChangeBatch> batch = watcher->wait(std::chrono::milliseconds(500));
-    if (!batch || stopping_.load()) continue;
+    // A build held back because a file was still being written is published
+    // once things are quiet, even if no further event comes.
+    bool held_back = unpublished_.builds > 0;
+    std::optional<ChangeBatch> batch =
+        watcher->wait(std::chrono::milliseconds(held_back ? 400 : 500));
+    if (stopping_.load()) continue;
+    if (!batch) {
+      if (held_back) rebuild(nullptr);
+      continue;
+    }
 
     bool config_changed = batch->overflow || std::find(batch->paths.begin(), batch->paths.end(),
                                                        config_file) != batch->paths.end();

@@ -1,6 +1,7 @@
 // Integration tests of `bengal serve` in process: a real DevServer on a real
 // temporary site, talked to over real sockets on 127.0.0.1. Every wait has a
 // timeout; no fixed sleeps where an event can be awaited.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -259,6 +260,21 @@ TEST_F(ServeTest, EditorSwapFilesDoNotTriggerBuilds) {
   auto ev = await("change", "\"/other/\"");
   ASSERT_TRUE(ev);
   EXPECT_EQ(server_->generation(), before + 1) << "exactly one rebuild";
+}
+
+TEST_F(ServeTest, AFileStillOpenForWritingIsPublishedOnceQuiet) {
+  start();
+  listen();
+  // A writer that truncates and writes but keeps the file open: the build
+  // waits for it to finish, but not forever.
+  int fd = ::open((dir_ + "/content/hello.md").c_str(), O_WRONLY | O_TRUNC);
+  ASSERT_GE(fd, 0);
+  std::string text = "---\ntitle: Hello\n---\nWritten, never closed.\n";
+  ASSERT_EQ(::write(fd, text.data(), text.size()), static_cast<ssize_t>(text.size()));
+  auto ev = await("change", "\"/hello/\"");
+  ::close(fd);
+  ASSERT_TRUE(ev);
+  EXPECT_NE(http_get(port_, "/hello/").body.find("Written, never closed."), std::string::npos);
 }
 
 TEST_F(ServeTest, PagesServedEarlierCatchUpWhenTheyConnectLate) {
