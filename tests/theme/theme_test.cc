@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <ctime>
 #include <sstream>
+#include <thread>
 
 #include "support/site_fixture.h"
 
@@ -514,6 +517,19 @@ title: Y
 weight: 2
 ---
 )";
+
+TEST(ThemeIncremental, ANoOpRebuildRendersNothing) {
+  // Nothing the theme reads may change between builds on its own (the build
+  // time, say): every output must come from the cache.
+  auto site = build_ok(kTwoSections);
+  // The build time has one-second resolution: let the clock tick first.
+  for (std::time_t start = std::time(nullptr); std::time(nullptr) == start;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  rebuild(*site);
+  ASSERT_FALSE(site->result.failed()) << site->report();
+  EXPECT_EQ(site->result.stats.outputs_rendered, 0u) << reasons(*site);
+}
 
 TEST(ThemeIncremental, ANewPostReRendersItsNeighboursNotEveryPost) {
   auto site = build_ok(kTwoSections);
