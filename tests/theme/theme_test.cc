@@ -531,6 +531,21 @@ TEST(ThemeIncremental, ANoOpRebuildRendersNothing) {
   EXPECT_EQ(site->result.stats.outputs_rendered, 0u) << reasons(*site);
 }
 
+TEST(ThemeIncremental, ABodyEditReRendersThePostAndItsListsNotItsNeighbours) {
+  auto site = build_ok(kTwoSections);
+  ASSERT_TRUE(site->fs
+                  ->write_file("site/content/blog/b.md",
+                               "---\ntitle: B\ndate: 2024-02-01\ntags: [b]\n---\nNew text.\n")
+                  .ok());
+  rebuild(*site);
+  ASSERT_FALSE(site->result.failed()) << site->report();
+  EXPECT_TRUE(rendered(*site, "blog/b/index.html"));
+  EXPECT_TRUE(rendered(*site, "blog/index.html")) << "it shows the summary";
+  EXPECT_FALSE(rendered(*site, "blog/a/index.html")) << reasons(*site);
+  EXPECT_FALSE(rendered(*site, "blog/c/index.html")) << reasons(*site);
+  EXPECT_FALSE(rendered(*site, "docs/x/index.html")) << reasons(*site);
+}
+
 TEST(ThemeIncremental, ANewPostReRendersItsNeighboursNotEveryPost) {
   auto site = build_ok(kTwoSections);
   ASSERT_TRUE(site->fs
