@@ -10,6 +10,7 @@
 #include <ctime>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 #include "support/site_fixture.h"
 
@@ -304,6 +305,21 @@ TEST_F(Theme, NotFoundPageIsNotIndexed) {
   EXPECT_TRUE(contains(html, "<meta name=\"robots\" content=\"noindex\">")) << html;
   EXPECT_FALSE(contains(html, "rel=\"canonical\""));
   EXPECT_TRUE(contains(html, "<h1>Page not found</h1>"));
+}
+
+TEST_F(Theme, ElementIdsAreUniqueOnEveryPage) {
+  for (const char* path : {"docs/guides/deploy/index.html", "blog/one/index.html", "index.html"}) {
+    std::string html = page(path);
+    std::vector<std::string> ids;
+    for (std::size_t at = html.find(" id=\""); at != std::string::npos;
+         at = html.find(" id=\"", at + 1)) {
+      std::size_t end = html.find('"', at + 5);
+      ids.push_back(html.substr(at + 5, end - at - 5));
+    }
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end()) << path << ": duplicate id";
+    EXPECT_GT(ids.size(), 3u) << path;
+  }
 }
 
 TEST_F(Theme, TaxonomyListsTermsWithCounts) {
