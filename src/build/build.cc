@@ -45,11 +45,29 @@ void count(BuildStats& stats, incremental::WriteOutcome outcome) {
 }
 
 // The next build cache's fact table: every fact some output or body read,
-// with its hash in this build.
+// with its hash in this build. Facts arrive from other tables (the previous
+// cache, each worker's recorder); each source table's ids are translated
+// once, however many outputs share them.
 class NextFacts {
  public:
-  incremental::FactId add(const incremental::FactKey& key) {
-    incremental::FactId id = table_.intern(key);
+  // A translator from `from`'s ids to this table's.
+  class Mapping {
+   public:
+    explicit Mapping(const incremental::FactTable& from) : from_(from), to_(from.size(), kUnmapped) {}
+    incremental::FactId operator()(NextFacts& next, incremental::FactId id) {
+      if (id >= to_.size()) to_.resize(from_.size(), kUnmapped);
+      if (to_[id] == kUnmapped) to_[id] = next.add(from_.kind(id), from_.subject(id), from_.field(id));
+      return to_[id];
+    }
+
+   private:
+    static constexpr incremental::FactId kUnmapped = ~incremental::FactId{0};
+    const incremental::FactTable& from_;
+    std::vector<incremental::FactId> to_;
+  };
+
+  incremental::FactId add(incremental::FactKind kind, std::string_view subject, std::string_view field) {
+    incremental::FactId id = table_.intern(kind, subject, field);
     if (id >= hashes_.size()) {
       hashes_.resize(id + 1);
       known_.resize(id + 1, false);
@@ -69,7 +87,8 @@ class NextFacts {
     std::vector<render::RenderHost> hosts(pool.size());
     for (auto& h : hosts) h.snap = &snap;
     pool.parallel_for(missing.size(), [&](std::size_t i, unsigned w) {
-      hashes_[missing[i]] = resolver.hash(table_.key(missing[i]), hosts[w]);
+      incremental::FactId id = missing[i];
+      hashes_[id] = resolver.hash(table_.kind(id), table_.subject(id), table_.field(id), hosts[w]);
     });
     for (incremental::FactId id : missing) known_[id] = true;
   }
@@ -189,15 +208,19 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   std::unique_ptr<render::SiteTemplates> templates;
   incremental::BuildCache next;
   next.output_dir = result.output_dir;
+  // Whether the next cache differs from the one loaded (a build that changed
+  // nothing leaves it alone).
+  bool cache_changed = !use_cache;
   {
     StageTimer t(stats, "freeze");
     theme = render::Theme::load(fs, root, *config, diags);
     templates = render::SiteTemplates::build(*theme, *config);
     std::vector<snapshot::PageSource> sources;
     sources.reserve(disc.pages.size());
-    for (const content::SourcePage& p : disc.pages) {
+    for (content::SourcePage& p : disc.pages) {
       sources.push_back({p.rel_path, p.display_path, p.hash});
       if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
+      cache_changed = cache_changed || !p.from_cache;
     }
     snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(parsed.bodies),
                                                           std::move(sources),
@@ -251,19 +274,24 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                     std::make_move_iterator(site_rendered.end()));
 
     // Records of rendered outputs: what they read, hashed now.
+    std::vector<NextFacts::Mapping> from_worker;
+    for (const Worker& w : workers) from_worker.emplace_back(w.recorder->facts());
     std::vector<std::vector<incremental::FactId>> ids(rendered.size());
     for (std::size_t r = 0; r < rendered.size(); ++r) {
-      for (const incremental::FactKey& k : rendered[r].facts) ids[r].push_back(facts.add(k));
+      for (incremental::FactId f : rendered[r].facts) ids[r].push_back(from_worker[rendered[r].worker](facts, f));
     }
     // Clean outputs keep their records; their facts were hashed by the plan.
+    NextFacts::Mapping from_previous(previous.facts);
     for (std::size_t c = 0; c < plan.clean.size(); ++c) {
       const snapshot::RenderJob& job = snap->schedule()[plan.clean[c]];
-      incremental::OutputRecord rec = previous.outputs.at(job.output_path);
+      incremental::OutputRecord rec = std::move(previous.outputs.at(job.output_path));
       for (incremental::FactId& f : rec.facts) {
-        incremental::FactId id = facts.add(previous.facts.key(f));
+        incremental::FactId id = from_previous(facts, f);
         facts.set(id, plan.now[f]);
         f = id;
       }
+      cache_changed = cache_changed || rec.size != plan.clean_files[c].size ||
+                      rec.mtime_ns != plan.clean_files[c].mtime_ns;
       rec.size = plan.clean_files[c].size;
       rec.mtime_ns = plan.clean_files[c].mtime_ns;
       next.outputs[job.output_path] = std::move(rec);
@@ -277,7 +305,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       count(stats, job.outcome);
       hashes.clear();
       for (incremental::FactId id : ids[r]) hashes.push_back(facts.hash(id));
-      job.record.facts = ids[r];
+      job.record.facts = std::move(ids[r]);
       job.record.provenance = provenance(job_identity(*snap, snap->schedule()[job.job]), hashes);
       next.outputs[snap->schedule()[job.job].output_path] = std::move(job.record);
     }
@@ -287,9 +315,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     std::vector<bool> used(theme->assets().size(), false);
     for (const auto& [path, rec] : next.outputs) {
       for (incremental::FactId id : rec.facts) {
-        const incremental::FactKey& k = facts.table().key(id);
-        if (k.kind != incremental::FactKind::kAsset) continue;
-        if (const render::AssetManifest::Entry* e = theme->manifest().find(k.subject)) used[e->asset] = true;
+        if (facts.table().kind(id) != incremental::FactKind::kAsset) continue;
+        if (const auto* e = theme->manifest().find(facts.table().subject(id))) used[e->asset] = true;
       }
     }
     std::map<std::string, std::string> owners;
@@ -337,17 +364,26 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     StageTimer t(stats, "commit");
     stats.outputs_removed = writer.remove_stale(next.outputs, diags);
     // Bodies keep their dependency keys in the same fact table.
+    NextFacts::Mapping from_deps(parsed.deps);
     for (auto& [path, body] : parsed.records) {
       for (incremental::FactId& d : body.deps) {
-        const incremental::FactKey& key = parsed.deps.key(d);
-        incremental::FactId id = facts.add(key);
-        facts.set(id, render::body_dep_hash(key, built, fs, content_root));
+        incremental::FactId id = from_deps(facts, d);
+        facts.set(id, render::body_dep_hash(parsed.deps.key(d), built, fs, content_root));
         d = id;
       }
     }
+    for (auto& [path, body] : parsed.records) {
+      auto page = built.by_path.find(path);
+      if (page != built.by_path.end()) fill_body_record(snap->body(page->second), body);
+    }
     next.bodies = std::move(parsed.records);
     facts.move_into(next);
-    if (auto s = incremental::save_cache(fs, cache_dir, next); !s.ok()) {
+    cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
+                    stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
+                    next.outputs.size() != previous.outputs.size() || next.bodies.size() != previous.bodies.size();
+    Status saved = Ok{};
+    if (cache_changed) saved = incremental::save_cache(fs, cache_dir, next);
+    if (auto s = std::move(saved); !s.ok()) {
       Diagnostic d = std::move(s).error();
       d.severity = Severity::kWarning;
       d.hint = "the next build will be a full build";

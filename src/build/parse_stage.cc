@@ -7,11 +7,11 @@
 
 namespace bengal::build {
 
-content::ReuseSource reuse_from(const incremental::BuildCache& previous) {
+content::ReuseSource reuse_from(incremental::BuildCache& previous) {
   return [&previous](content::SourcePage& page) {
     auto it = previous.sources.find(page.rel_path);
     if (it == previous.sources.end()) return false;
-    const incremental::SourceRecord& r = it->second;
+    incremental::SourceRecord& r = it->second;
     if (r.size != page.size || r.mtime_ns != page.mtime_ns) return false;
     page.hash = r.hash;
     page.split.format = static_cast<content::FrontMatterFormat>(r.format);
@@ -20,12 +20,12 @@ content::ReuseSource reuse_from(const incremental::BuildCache& previous) {
     page.split.text_line = r.text_line;
     page.split.body_offset = r.body_offset;
     page.split.body_line = r.body_line;
-    page.front_matter = r.front_matter;
+    page.front_matter = std::move(r.front_matter);  // each record is reused by one page only
     return true;
   };
 }
 
-incremental::SourceRecord source_record(const content::SourcePage& page) {
+incremental::SourceRecord source_record(content::SourcePage& page) {
   incremental::SourceRecord r;
   r.size = page.size;
   r.mtime_ns = page.mtime_ns;
@@ -36,7 +36,7 @@ incremental::SourceRecord source_record(const content::SourcePage& page) {
   r.text_line = page.split.text_line;
   r.body_offset = page.split.body_offset;
   r.body_line = page.split.body_line;
-  r.front_matter = page.front_matter;
+  r.front_matter = std::move(page.front_matter);
   return r;
 }
 
@@ -55,31 +55,36 @@ Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& 
 
 namespace {
 
-snapshot::PageBody body_from_record(const incremental::BodyRecord& r) {
+// Moves a cached body's facts into a PageBody (its HTML stays unparsed).
+snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
   snapshot::PageBody b;
   b.html_ready = false;
   b.content_hash = r.content_hash;
-  b.summary_html = r.summary_html;
+  b.summary_html = std::move(r.summary_html);
   b.summary_truncated = r.summary_truncated;
-  for (const auto& t : r.toc) b.toc.push_back({t.level, t.id, t.text});
+  for (auto& t : r.toc) b.toc.push_back({t.level, std::move(t.id), std::move(t.text)});
+  r.toc.clear();
   b.toc_html = render::toc_html(b.toc);
-  b.plain_text = r.plain_text;
+  b.plain_text = std::move(r.plain_text);
   b.word_count = r.word_count;
   b.reading_minutes = r.reading_minutes;
   return b;
 }
 
-incremental::BodyRecord record_from_body(const snapshot::PageBody& b) {
-  incremental::BodyRecord r;
+}  // namespace
+
+void fill_body_record(const snapshot::PageBody& b, incremental::BodyRecord& r) {
   r.content_hash = b.content_hash;
   r.summary_html = b.summary_html;
   r.summary_truncated = b.summary_truncated;
+  r.toc.clear();
   for (const auto& t : b.toc) r.toc.push_back({t.level, t.id, t.text});
   r.plain_text = b.plain_text;
   r.word_count = b.word_count;
   r.reading_minutes = b.reading_minutes;
-  return r;
 }
+
+namespace {
 
 Hash128 provenance_of(const Hash128& settings, const std::vector<incremental::FactKey>& deps,
                       const content::Site& site, const FileSystem& fs, const std::string& content_root) {
@@ -93,7 +98,7 @@ Hash128 provenance_of(const Hash128& settings, const std::vector<incremental::Fa
 
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,
-                        const highlight::Registry& highlighter, const incremental::BuildCache& previous,
+                        const highlight::Registry& highlighter, incremental::BuildCache& previous,
                         bool use_cache, ThreadPool& pool, Progress& progress, DiagnosticList& diags) {
   ParseOutput out;
   out.bodies.resize(site.pages.size());
@@ -124,7 +129,8 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
         for (incremental::FactId id : it->second.deps) deps.push_back(previous.facts.key(id));
         if (provenance_of(settings, deps, site, fs, content_root) == it->second.provenance) {
           out.bodies[i] = body_from_record(it->second);
-          r.record = it->second;
+          r.record.provenance = it->second.provenance;
+          r.record.diagnostics = it->second.diagnostics;
           r.deps = std::move(deps);
           for (const Diagnostic& d : it->second.diagnostics) r.diags.add(d);  // still true: report again
           return;
@@ -141,11 +147,10 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     }
     out.parsers[worker]->parse(src, page, out.bodies[i], r.diags, &r.deps);
     r.parsed = true;
-    r.record = record_from_body(out.bodies[i]);
     r.record.provenance = provenance_of(settings, r.deps, site, fs, content_root);
     r.record.diagnostics = r.diags.items();
-    // Parsed: the source bytes and the untyped front matter are no longer
-    // needed here, and holding them would double peak memory on large sites.
+    // Parsed: the source bytes are no longer needed here, and holding them
+    // would double peak memory on large sites.
     std::string().swap(src.raw);
   });
   progress.end_stage();

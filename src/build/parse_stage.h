@@ -26,10 +26,12 @@
 
 namespace bengal::build {
 
-// Reuses a content file's cached discovery record when size and mtime match.
-content::ReuseSource reuse_from(const incremental::BuildCache& previous);
-// The discovery record to keep for a loaded page.
-incremental::SourceRecord source_record(const content::SourcePage& page);
+// Reuses a content file's cached discovery record when size and mtime match;
+// the record's front matter moves into the page (the next cache gets it back
+// from there).
+content::ReuseSource reuse_from(incremental::BuildCache& previous);
+// The discovery record to keep for a page; moves its front matter.
+incremental::SourceRecord source_record(content::SourcePage& page);
 
 // The hash of everything a body's parse depends on besides its link and
 // include dependencies: source, Markdown and highlight settings, the page's
@@ -38,16 +40,21 @@ Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& 
 
 struct ParseOutput {
   std::vector<snapshot::PageBody> bodies;                  // by page id
-  std::map<std::string, incremental::BodyRecord> records;  // by content path, for the next cache
+  // By content path, for the next cache: provenance, deps and diagnostics;
+  // the facts themselves are taken from the snapshot's bodies at commit.
+  std::map<std::string, incremental::BodyRecord> records;
   incremental::FactTable deps;                             // keys of the records' deps
   std::size_t parsed = 0;                                  // bodies parsed now (not taken from the cache)
   std::unique_ptr<render::BodyParser::Shared> shared;       // what the parsers read
   std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
 };
 
+// Fills a body record's facts from the page's body (at commit).
+void fill_body_record(const snapshot::PageBody& body, incremental::BodyRecord& record);
+
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,
-                        const highlight::Registry& highlighter, const incremental::BuildCache& previous,
+                        const highlight::Registry& highlighter, incremental::BuildCache& previous,
                         bool use_cache, ThreadPool& pool, Progress& progress, DiagnosticList& diags);
 
 }  // namespace bengal::build

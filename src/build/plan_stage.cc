@@ -51,7 +51,8 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   for (auto& h : hosts) h.snap = &snap;
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
-    plan.now[f] = resolver.hash(previous.facts.key(f), hosts[worker]);
+    plan.now[f] = resolver.hash(previous.facts.kind(f), previous.facts.subject(f), previous.facts.field(f),
+                                hosts[worker]);
   });
 
   std::vector<Hash128> hashes;
@@ -72,7 +73,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       std::string reason = "now produced by " + job_identity(snap, job);
       for (incremental::FactId f : rec->facts) {
         if (plan.now[f] != previous.fact_hashes[f]) {
-          reason = previous.facts.key(f).describe() + " changed";
+          reason = previous.facts.describe(f) + " changed";
           break;
         }
       }

@@ -7,15 +7,13 @@ std::vector<RenderedJob> render_jobs(const snapshot::SiteSnapshot& snap, const s
                                      ThreadPool& pool, Progress& progress, DiagnosticList& diags) {
   struct Result {
     RenderedJob rendered;
-    unsigned worker = 0;
-    std::vector<std::uint32_t> local_facts;
     DiagnosticList diags;
   };
   std::vector<Result> results(jobs.size());
   const auto& schedule = snap.schedule();
   pool.parallel_for(jobs.size(), [&](std::size_t i, unsigned w) {
     Result& r = results[i];
-    r.worker = w;
+    r.rendered.worker = w;
     r.rendered.job = jobs[i];
     const snapshot::RenderJob& job = schedule[jobs[i]];
     Worker& worker = workers[w];
@@ -24,15 +22,13 @@ std::vector<RenderedJob> render_jobs(const snapshot::SiteSnapshot& snap, const s
     if (worker.pipeline->render(job, bytes, r.diags, worker.recorder.get(), worker.recorder.get())) {
       r.rendered.outcome = writer.commit(job.output_path, bytes, r.rendered.record, r.diags);
     }
-    r.local_facts = worker.recorder->job_facts();
+    r.rendered.facts = worker.recorder->job_facts();
     progress.advance();
   });
   std::vector<RenderedJob> out;
   out.reserve(results.size());
   for (Result& r : results) {
     diags.append(std::move(r.diags));
-    const render::FactRecorder& rec = *workers[r.worker].recorder;
-    for (std::uint32_t local : r.local_facts) r.rendered.facts.push_back(rec.key(local));
     out.push_back(std::move(r.rendered));
   }
   return out;

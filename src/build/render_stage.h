@@ -28,8 +28,9 @@ struct Worker {
 struct RenderedJob {
   std::size_t job = 0;  // schedule index
   incremental::WriteOutcome outcome = incremental::WriteOutcome::kFailed;
-  incremental::OutputRecord record;                 // size, mtime, content
-  std::vector<incremental::FactKey> facts;          // what it read, in first-read order
+  incremental::OutputRecord record;  // size, mtime, content
+  unsigned worker = 0;               // whose recorder holds the facts
+  std::vector<incremental::FactId> facts;  // what it read, ids in that recorder's table, first-read order
 };
 
 std::vector<RenderedJob> render_jobs(const snapshot::SiteSnapshot& snap, const std::vector<std::size_t>& jobs,

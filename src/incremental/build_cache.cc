@@ -38,12 +38,16 @@ std::string BuildCache::serialize() const {
   Writer w;
   w.str(output_dir);
 
+  w.u64(facts.subjects().size());
+  for (std::uint32_t i = 0; i < facts.subjects().size(); ++i) w.str(facts.subjects().at(i));
+  w.u64(facts.fields().size());
+  for (std::uint32_t i = 0; i < facts.fields().size(); ++i) w.str(facts.fields().at(i));
   w.u64(facts.size());
   for (FactId id = 0; id < facts.size(); ++id) {
-    const FactKey& k = facts.key(id);
-    w.u64(static_cast<std::uint64_t>(k.kind));
-    w.str(k.subject);
-    w.str(k.field);
+    const FactTable::Fact& f = facts.fact(id);
+    w.u64(static_cast<std::uint64_t>(f.kind));
+    w.u64(f.subject);
+    w.u64(f.field);
     w.hash(id < fact_hashes.size() ? fact_hashes[id] : Hash128{});
   }
 
@@ -125,12 +129,19 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) 
   cache.output_dir = std::string(r.str());
 
   std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) cache.facts.subjects().intern(r.str());
+  n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) cache.facts.fields().intern(r.str());
+  n = r.u64();
+  const std::uint64_t subjects = cache.facts.subjects().size(), fields = cache.facts.fields().size();
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    FactKey k;
-    k.kind = static_cast<FactKind>(r.u64());
-    k.subject = std::string(r.str());
-    k.field = std::string(r.str());
-    cache.facts.intern(k);
+    std::uint64_t kind = r.u64(), subject = r.u64(), field = r.u64();
+    if (kind > static_cast<std::uint64_t>(FactKind::kFile) || subject >= subjects || field >= fields) {
+      r.fail();
+      break;
+    }
+    cache.facts.intern(static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
+                       static_cast<std::uint32_t>(field));
     cache.fact_hashes.push_back(r.hash());
   }
 

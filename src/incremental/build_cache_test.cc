@@ -8,8 +8,8 @@ namespace {
 BuildCache sample() {
   BuildCache c;
   c.output_dir = "public";
-  FactId title = c.facts.intern({FactKind::kPage, "blog/a.md", "title"});
-  FactId nav = c.facts.intern({FactKind::kTemplate, "partials/nav.html", ""});
+  FactId title = c.facts.intern(FactKey{FactKind::kPage, "blog/a.md", "title"});
+  FactId nav = c.facts.intern(FactKey{FactKind::kTemplate, "partials/nav.html", ""});
   c.fact_hashes = {hash_bytes("A"), hash_bytes("nav")};
   SourceRecord s;
   s.size = 42;
@@ -53,7 +53,7 @@ TEST(BuildCache, RoundTripsEverySection) {
   ASSERT_TRUE(notice.empty()) << notice;
   EXPECT_EQ(back.output_dir, "public");
   ASSERT_EQ(back.facts.size(), 2u);
-  EXPECT_EQ(back.facts.key(1).subject, "partials/nav.html");
+  EXPECT_EQ(back.facts.subject(1), "partials/nav.html");
   EXPECT_EQ(back.fact_hashes[0], hash_bytes("A"));
   EXPECT_EQ(back.facts.find({FactKind::kPage, "blog/a.md", "title"}), 0);
   const SourceRecord& s = back.sources.at("blog/a.md");
@@ -108,9 +108,15 @@ TEST(BuildCache, MissingFileIsSilentlyEmpty) {
   EXPECT_EQ(load_cache(fs, ".bengal", notice).outputs.size(), 2u);
 }
 
-TEST(FactKey, DescribesItselfForExplain) {
-  EXPECT_EQ((FactKey{FactKind::kTemplate, "partials/nav.html", ""}.describe()), "template partials/nav.html");
-  EXPECT_EQ((FactKey{FactKind::kPage, "blog/a.md", "title"}.describe()), "page blog/a.md title");
+TEST(FactTable, DescribesFactsForExplainAndInternsOnce) {
+  FactTable t;
+  FactId a = t.intern(FactKind::kTemplate, "partials/nav.html", "");
+  FactId b = t.intern(FactKind::kPage, "blog/a.md", "title");
+  EXPECT_EQ(t.intern(FactKind::kPage, "blog/a.md", "title"), b);
+  EXPECT_EQ(t.describe(a), "template partials/nav.html");
+  EXPECT_EQ(t.describe(b), "page blog/a.md title");
+  EXPECT_EQ(t.subjects().size(), 2u);
+  EXPECT_EQ(t.find(FactKey{FactKind::kPage, "blog/a.md", "url"}), -1);
 }
 
 }  // namespace

@@ -15,12 +15,11 @@ std::string_view fact_kind_name(FactKind kind) {
     case FactKind::kAsset: return "asset";
     case FactKind::kTemplate: return "template";
     case FactKind::kFile: return "file";
-    case FactKind::kOutput: return "output";
   }
   return "fact";
 }
 
-std::string FactKey::describe() const {
+std::string describe_fact(FactKind kind, std::string_view subject, std::string_view field) {
   std::string out(fact_kind_name(kind));
   if (!subject.empty()) {
     out += ' ';
@@ -33,20 +32,35 @@ std::string FactKey::describe() const {
   return out;
 }
 
-std::size_t FactKeyHash::operator()(const FactKey& k) const {
-  std::uint64_t h = hash_bytes(k.subject).lo;
-  h ^= hash_bytes(k.field).lo * 0x9E3779B97F4A7C15ull;
-  return static_cast<std::size_t>(h ^ (static_cast<std::uint64_t>(k.kind) << 56));
+std::uint32_t StringTable::intern(std::string_view s) {
+  auto it = index_.find(s);
+  if (it != index_.end()) return it->second;
+  strings_.emplace_back(s);
+  auto id = static_cast<std::uint32_t>(strings_.size() - 1);
+  index_.emplace(strings_.back(), id);
+  return id;
 }
 
-FactId FactTable::intern(const FactKey& key) {
-  auto [it, fresh] = index_.emplace(key, static_cast<FactId>(keys_.size()));
-  if (fresh) keys_.push_back(key);
+std::int64_t StringTable::find(std::string_view s) const {
+  auto it = index_.find(s);
+  return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
+}
+
+FactId FactTable::intern(FactKind kind, std::uint32_t subject, std::uint32_t field) {
+  auto [it, fresh] = index_.emplace(pack(kind, subject, field), static_cast<FactId>(facts_.size()));
+  if (fresh) facts_.push_back({kind, subject, field});
   return it->second;
 }
 
+FactId FactTable::intern(FactKind kind, std::string_view subject, std::string_view field) {
+  return intern(kind, subjects_.intern(subject), fields_.intern(field));
+}
+
 std::int64_t FactTable::find(const FactKey& key) const {
-  auto it = index_.find(key);
+  std::int64_t s = subjects_.find(key.subject);
+  std::int64_t f = fields_.find(key.field);
+  if (s < 0 || f < 0) return -1;
+  auto it = index_.find(pack(key.kind, static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(f)));
   return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
 }
 

@@ -8,14 +8,17 @@
 // with its hash when the output was rendered; the first that differs is the
 // reason the output is rebuilt (`--explain`).
 //
-// FactTable interns keys so each distinct fact is stored, hashed and
-// compared once per build however many outputs read it.
+// A 10,000-page site reads a few hundred thousand distinct facts, so the
+// table is compact: subject and field names are interned once, and a fact is
+// three small integers. Each distinct fact is stored, hashed and compared
+// once per build however many outputs read it.
 //
-// Thread-safety: FactTable is filled on one thread (merging per-worker
-// records in order); reads are const.
+// Thread-safety: a FactTable is filled on one thread (merging per-worker
+// records in order); const access from many threads is safe.
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -37,37 +40,71 @@ enum class FactKind : std::uint8_t {
   kAsset,     // subject: logical theme asset path
   kTemplate,  // subject: template name; field ""
   kFile,      // subject: content-relative file (include directive); field ""
-  kOutput,    // subject: the job's identity (kind, page, pager); field ""
 };
 std::string_view fact_kind_name(FactKind kind);
 
+// A fact spelled out (tests, body dependencies, messages).
 struct FactKey {
   FactKind kind = FactKind::kPage;
   std::string subject;
   std::string field;
 
   bool operator==(const FactKey&) const = default;
-  // "template partials/nav.html", "page content/a.md title", "config title"
-  std::string describe() const;
 };
 
-struct FactKeyHash {
-  std::size_t operator()(const FactKey& k) const;
-};
+// "template partials/nav.html", "page content/a.md title", "config title"
+std::string describe_fact(FactKind kind, std::string_view subject, std::string_view field);
 
 using FactId = std::uint32_t;
 
-class FactTable {
+// Interned strings: each distinct string stored once, named by its index.
+class StringTable {
  public:
-  FactId intern(const FactKey& key);
-  // The id of `key`, or -1 when unknown.
-  std::int64_t find(const FactKey& key) const;
-  const FactKey& key(FactId id) const { return keys_[id]; }
-  std::size_t size() const { return keys_.size(); }
+  std::uint32_t intern(std::string_view s);
+  std::int64_t find(std::string_view s) const;  // -1 when absent
+  std::string_view at(std::uint32_t i) const { return strings_[i]; }
+  std::size_t size() const { return strings_.size(); }
 
  private:
-  std::vector<FactKey> keys_;
-  std::unordered_map<FactKey, FactId, FactKeyHash> index_;
+  std::deque<std::string> strings_;  // stable addresses for the index's keys
+  std::unordered_map<std::string_view, std::uint32_t> index_;
+};
+
+class FactTable {
+ public:
+  struct Fact {
+    FactKind kind;
+    std::uint32_t subject;  // index into subjects()
+    std::uint32_t field;    // index into fields()
+  };
+
+  FactId intern(FactKind kind, std::string_view subject, std::string_view field);
+  FactId intern(FactKind kind, std::uint32_t subject, std::uint32_t field);
+  FactId intern(const FactKey& key) { return intern(key.kind, key.subject, key.field); }
+  std::int64_t find(const FactKey& key) const;  // -1 when absent
+
+  const Fact& fact(FactId id) const { return facts_[id]; }
+  FactKind kind(FactId id) const { return facts_[id].kind; }
+  std::string_view subject(FactId id) const { return subjects_.at(facts_[id].subject); }
+  std::string_view field(FactId id) const { return fields_.at(facts_[id].field); }
+  FactKey key(FactId id) const { return {kind(id), std::string(subject(id)), std::string(field(id))}; }
+  std::string describe(FactId id) const { return describe_fact(kind(id), subject(id), field(id)); }
+  std::size_t size() const { return facts_.size(); }
+
+  StringTable& subjects() { return subjects_; }
+  StringTable& fields() { return fields_; }
+  const StringTable& subjects() const { return subjects_; }
+  const StringTable& fields() const { return fields_; }
+
+ private:
+  static std::uint64_t pack(FactKind kind, std::uint32_t subject, std::uint32_t field) {
+    return (static_cast<std::uint64_t>(subject) << 24) | (static_cast<std::uint64_t>(field) << 8) |
+           static_cast<std::uint64_t>(kind);
+  }
+  StringTable subjects_;
+  StringTable fields_;
+  std::vector<Fact> facts_;
+  std::unordered_map<std::uint64_t, FactId> index_;
 };
 
 }  // namespace bengal::incremental

@@ -139,8 +139,10 @@ std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
 // --- FactRecorder ---------------------------------------------------------------
 
 std::size_t FactRecorder::RawHash::operator()(const Raw& r) const {
-  std::uint64_t h = hash_bytes(r.field).lo;
-  return static_cast<std::size_t>(h ^ (r.subject * 0x9E3779B97F4A7C15ull) ^ (static_cast<std::uint64_t>(r.kind) << 59));
+  // Fields are interned, so their address identifies them.
+  auto f = reinterpret_cast<std::uintptr_t>(r.field.data());
+  return static_cast<std::size_t>((f * 0x9E3779B97F4A7C15ull) ^ (r.subject * 0xC2B2AE3D27D4EB4Full) ^
+                                  static_cast<std::uint64_t>(r.kind));
 }
 
 void FactRecorder::begin() {
@@ -148,49 +150,61 @@ void FactRecorder::begin() {
   ++generation_;
 }
 
-void FactRecorder::add(std::uint32_t local) {
-  if (local >= seen_.size()) seen_.resize(local + 1, 0);
-  if (seen_[local] == generation_) return;
-  seen_[local] = generation_;
-  job_.push_back(local);
+void FactRecorder::add(incremental::FactId id) {
+  if (id >= seen_.size()) seen_.resize(id + 1, 0);
+  if (seen_[id] == generation_) return;
+  seen_[id] = generation_;
+  job_.push_back(id);
 }
 
-FactKey FactRecorder::make_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const {
+// The stable subject of a read (and, for named objects, the field moves into
+// the subject).
+std::string FactRecorder::subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const {
   const content::Site& site = snap_.site();
   switch (kind) {
-    case ObjectKind::kPage: return {FactKind::kPage, page_key(snap_, static_cast<content::PageId>(subject)), std::string(field)};
-    case ObjectKind::kSection:
-      return {FactKind::kSection, site.sections[static_cast<std::size_t>(subject)].rel_dir, std::string(field)};
-    case ObjectKind::kSite: return {FactKind::kSite, "", std::string(field)};
-    case ObjectKind::kTaxonomy:
-      return {FactKind::kTaxonomy, site.taxonomies[static_cast<std::size_t>(subject)].name, std::string(field)};
+    case ObjectKind::kPage: return page_key(snap_, static_cast<content::PageId>(subject));
+    case ObjectKind::kSection: return site.sections[static_cast<std::size_t>(subject)].rel_dir;
+    case ObjectKind::kSite: return {};
+    case ObjectKind::kTaxonomy: return site.taxonomies[static_cast<std::size_t>(subject)].name;
     case ObjectKind::kTerm: {
       const auto& tax = site.taxonomies[static_cast<std::size_t>(subject >> 32)];
-      return {FactKind::kTerm, tax.name + "/" + tax.terms[static_cast<std::size_t>(subject & 0xFFFFFFFFu)].slug,
-              std::string(field)};
+      return tax.name + "/" + tax.terms[static_cast<std::size_t>(subject & 0xFFFFFFFFu)].slug;
     }
-    case ObjectKind::kMenu: return {FactKind::kMenu, std::string(field), "items"};
-    case ObjectKind::kConfig: return {FactKind::kConfig, std::string(field), ""};
-    case ObjectKind::kData: return {FactKind::kData, std::string(field), ""};
-    case ObjectKind::kAsset: return {FactKind::kAsset, std::string(field), ""};
-    case ObjectKind::kTemplate: return {FactKind::kTemplate, std::string(field), ""};
+    case ObjectKind::kMenu:
+    case ObjectKind::kConfig:
+    case ObjectKind::kData:
+    case ObjectKind::kAsset:
+    case ObjectKind::kTemplate: return std::string(field);
   }
   return {};
 }
 
 void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) {
-  Raw raw{kind, subject, std::string(field)};
+  std::string_view interned = facts_.fields().at(facts_.fields().intern(field));
+  Raw raw{kind, subject, interned};
   auto it = ids_.find(raw);
   if (it == ids_.end()) {
-    keys_.push_back(make_key(kind, subject, field));
-    it = ids_.emplace(std::move(raw), static_cast<std::uint32_t>(keys_.size() - 1)).first;
+    std::string key = subject_key(kind, subject, field);
+    incremental::FactKind fk = incremental::FactKind::kPage;
+    std::string_view fact_field = interned;
+    switch (kind) {
+      case ObjectKind::kPage: fk = incremental::FactKind::kPage; break;
+      case ObjectKind::kSection: fk = incremental::FactKind::kSection; break;
+      case ObjectKind::kSite: fk = incremental::FactKind::kSite; break;
+      case ObjectKind::kTaxonomy: fk = incremental::FactKind::kTaxonomy; break;
+      case ObjectKind::kTerm: fk = incremental::FactKind::kTerm; break;
+      case ObjectKind::kMenu: fk = incremental::FactKind::kMenu, fact_field = "items"; break;
+      case ObjectKind::kConfig: fk = incremental::FactKind::kConfig, fact_field = ""; break;
+      case ObjectKind::kData: fk = incremental::FactKind::kData, fact_field = ""; break;
+      case ObjectKind::kAsset: fk = incremental::FactKind::kAsset, fact_field = ""; break;
+      case ObjectKind::kTemplate: fk = incremental::FactKind::kTemplate, fact_field = ""; break;
+    }
+    it = ids_.emplace(raw, facts_.intern(fk, key, fact_field)).first;
   }
   add(it->second);
 }
 
-void FactRecorder::on_template(std::string_view name, const Hash128&) {
-  on_read(ObjectKind::kTemplate, 0, name);
-}
+void FactRecorder::on_template(std::string_view name, const Hash128&) { on_read(ObjectKind::kTemplate, 0, name); }
 
 // --- FactResolver ---------------------------------------------------------------
 
@@ -212,9 +226,13 @@ const content::Page* FactResolver::page_by_key(std::string_view key) const {
   return it == site.by_path.end() ? nullptr : &site.page(it->second);
 }
 
-Hash128 FactResolver::hash(const FactKey& key, RenderHost& host) const {
+Hash128 FactResolver::hash(FactKind kind, std::string_view subject, std::string_view field,
+                           RenderHost& host) const {
   const content::Site& site = snap_.site();
-  switch (key.kind) {
+  struct {
+    std::string_view subject, field;
+  } key{subject, field};
+  switch (kind) {
     case FactKind::kPage: {
       const content::Page* p = page_by_key(key.subject);
       if (p == nullptr) return absent_fact_hash();
@@ -226,7 +244,7 @@ Hash128 FactResolver::hash(const FactKey& key, RenderHost& host) const {
       return value_hash(page_field(*p, key.field, host), host);
     }
     case FactKind::kSection: {
-      auto it = sections_.find(key.subject);
+      auto it = sections_.find(std::string(key.subject));
       if (it == sections_.end()) return absent_fact_hash();
       Value out;
       if (!tmpl::get_attribute(section_value(site.section(it->second)), key.field, out, &host)) out = Value();
@@ -241,16 +259,16 @@ Hash128 FactResolver::hash(const FactKey& key, RenderHost& host) const {
     case FactKind::kTerm: {
       std::string_view tax_name = key.subject;
       std::string_view slug;
-      if (key.kind == FactKind::kTerm) {
+      if (kind == FactKind::kTerm) {
         std::size_t slash = key.subject.find('/');
-        if (slash == std::string::npos) return absent_fact_hash();
-        tax_name = std::string_view(key.subject).substr(0, slash);
-        slug = std::string_view(key.subject).substr(slash + 1);
+        if (slash == std::string_view::npos) return absent_fact_hash();
+        tax_name = key.subject.substr(0, slash);
+        slug = key.subject.substr(slash + 1);
       }
       for (const content::Taxonomy& t : site.taxonomies) {
         if (t.name != tax_name) continue;
         Value obj = taxonomy_value(t);
-        if (key.kind == FactKind::kTerm) {
+        if (kind == FactKind::kTerm) {
           auto term = std::lower_bound(t.terms.begin(), t.terms.end(), slug,
                                        [](const content::Term& a, std::string_view s) { return a.slug < s; });
           if (term == t.terms.end() || term->slug != slug) return absent_fact_hash();
@@ -296,8 +314,6 @@ Hash128 FactResolver::hash(const FactKey& key, RenderHost& host) const {
       auto bytes = fs_.read_file(join_path(content_root_, key.subject));
       return bytes.ok() ? hash_bytes(*bytes) : absent_fact_hash();
     }
-    case FactKind::kOutput:
-      return string_fact_hash(key.subject);
   }
   return absent_fact_hash();
 }

@@ -47,29 +47,29 @@ class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder 
   void begin();
   void on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) override;
   void on_template(std::string_view name, const Hash128& content_hash) override;
-  // The job's facts as this recorder's local ids, deduplicated, in first-read order.
-  const std::vector<std::uint32_t>& job_facts() const { return job_; }
-  const incremental::FactKey& key(std::uint32_t local) const { return keys_[local]; }
-  std::size_t key_count() const { return keys_.size(); }
+  // The job's facts as ids in facts(), deduplicated, in first-read order.
+  const std::vector<incremental::FactId>& job_facts() const { return job_; }
+  // Every fact this worker recorded, across its jobs.
+  const incremental::FactTable& facts() const { return facts_; }
 
  private:
   struct Raw {
     ObjectKind kind;
     std::uint64_t subject;
-    std::string field;
+    std::string_view field;  // interned in facts_.fields(): stable
     bool operator==(const Raw&) const = default;
   };
   struct RawHash {
     std::size_t operator()(const Raw& r) const;
   };
-  void add(std::uint32_t local);
-  incremental::FactKey make_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const;
+  void add(incremental::FactId id);
+  std::string subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const;
 
   const snapshot::SiteSnapshot& snap_;
-  std::unordered_map<Raw, std::uint32_t, RawHash> ids_;
-  std::vector<incremental::FactKey> keys_;
-  std::vector<std::uint32_t> job_;
-  std::vector<std::uint32_t> seen_;  // per local id: the job generation that last added it
+  incremental::FactTable facts_;
+  std::unordered_map<Raw, incremental::FactId, RawHash> ids_;
+  std::vector<incremental::FactId> job_;
+  std::vector<std::uint32_t> seen_;  // per fact: the job generation that last added it
   std::uint32_t generation_ = 0;
 };
 
@@ -79,7 +79,10 @@ class FactResolver {
   FactResolver(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates, const FileSystem& fs,
                std::string content_root);
 
-  Hash128 hash(const incremental::FactKey& key, RenderHost& host) const;
+  Hash128 hash(incremental::FactKind kind, std::string_view subject, std::string_view field, RenderHost& host) const;
+  Hash128 hash(const incremental::FactKey& key, RenderHost& host) const {
+    return hash(key.kind, key.subject, key.field, host);
+  }
 
  private:
   const content::Page* page_by_key(std::string_view key) const;

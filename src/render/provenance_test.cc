@@ -61,7 +61,7 @@ struct Fixture {
                                                           << (d.empty() ? "" : format_diagnostic(d.items()[0]));
     }
     std::vector<FactKey> out;
-    for (std::uint32_t id : rec.job_facts()) out.push_back(rec.key(id));
+    for (incremental::FactId id : rec.job_facts()) out.push_back(rec.facts().key(id));
     return out;
   }
 };
