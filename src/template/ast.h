@@ -73,6 +73,9 @@ enum class LoopAttr : std::uint8_t {
   kPrevitem, kNextitem, kCycle, kChanged,
 };
 
+// The LoopAttr for an attribute name (kNone for names `loop` lacks).
+LoopAttr loop_attr_of(std::string_view name);
+
 struct GetAttrExpr : Expr {
   Expr* object;
   std::string_view name;

@@ -263,31 +263,7 @@ Value f_replace(CallContext& cx, const Args& a) {
   }
   ScratchBuffer b(cx);
   std::string& out = b.get();
-  std::size_t pos = 0;
-  std::int64_t done = 0;
-  if (old_s.empty()) {
-    // Python inserts `new` between every character (and at both ends).
-    std::size_t i = 0;
-    while (count < 0 || done < count) {
-      out += new_s;
-      ++done;
-      if (i >= src.size()) break;
-      std::size_t start = i;
-      decode_utf8(src, i);
-      out.append(src.substr(start, i - start));
-    }
-    out.append(src.substr(std::min(i, src.size())));
-  } else {
-    while (count < 0 || done < count) {
-      std::size_t hit = src.find(old_s, pos);
-      if (hit == std::string_view::npos) break;
-      out.append(src.substr(pos, hit - pos));
-      out += new_s;
-      pos = hit + old_s.size();
-      ++done;
-    }
-    out.append(src.substr(pos));
-  }
+  pystr::append_replaced(out, src, old_s, new_s, count);
   Value r = cx.string(out);
   return markup ? r.with_safe(true) : r;
 }
@@ -1359,55 +1335,39 @@ void append_json(CallContext& cx, std::string& out, const Value& v, int indent, 
     out.append(static_cast<std::size_t>(indent * lvl), ' ');
   };
   auto string = [&](std::string_view s) {
+    // json.dumps escaping (core), then ensure_ascii and Jinja's HTML-safe
+    // replacements of < > & '.
     static constexpr char kHex[] = "0123456789abcdef";
+    auto unit = [&](unsigned u) {
+      out += "\\u";
+      for (int k = 3; k >= 0; --k) out += kHex[(u >> (4 * k)) & 0xF];
+    };
+    std::string& escaped = cx.acquire_buffer();
+    append_json_escaped(escaped, s);
     out += '"';
     std::size_t i = 0;
-    while (i < s.size()) {
-      auto c = static_cast<unsigned char>(s[i]);
-      if (c < 0x80) {
-        ++i;
-        switch (c) {
-          case '"': out += "\\\""; break;
-          case '\\': out += "\\\\"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          case '\t': out += "\\t"; break;
-          case '\b': out += "\\b"; break;
-          case '\f': out += "\\f"; break;
-          case '<': out += "\\u003c"; break;
-          case '>': out += "\\u003e"; break;
-          case '&': out += "\\u0026"; break;
-          case '\'': out += "\\u0027"; break;
-          default:
-            if (c < 0x20 || c == 0x7F) {
-              if (c == 0x7F) {
-                out += static_cast<char>(c);
-              } else {
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 0xF];
-              }
-            } else {
-              out += static_cast<char>(c);
-            }
+    while (i < escaped.size()) {
+      auto c = static_cast<unsigned char>(escaped[i]);
+      if (c >= 0x80) {
+        char32_t cp = decode_utf8(escaped, i);
+        if (cp >= 0x10000) {
+          cp -= 0x10000;
+          unit(0xD800 + (cp >> 10));
+          unit(0xDC00 + (cp & 0x3FF));
+        } else {
+          unit(cp);
         }
         continue;
       }
-      // ensure_ascii: \uXXXX, surrogate pairs above the BMP.
-      char32_t cp = decode_utf8(s, i);
-      auto unit = [&](unsigned u) {
-        out += "\\u";
-        for (int k = 3; k >= 0; --k) out += kHex[(u >> (4 * k)) & 0xF];
-      };
-      if (cp >= 0x10000) {
-        cp -= 0x10000;
-        unit(0xD800 + (cp >> 10));
-        unit(0xDC00 + (cp & 0x3FF));
+      ++i;
+      if (c == '<' || c == '>' || c == '&' || c == '\'') {
+        unit(c);
       } else {
-        unit(cp);
+        out += static_cast<char>(c);
       }
     }
     out += '"';
+    cx.release_buffer();
   };
   switch (v.kind()) {
     case ValueKind::kNone: out += "null"; return;

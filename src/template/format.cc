@@ -122,6 +122,7 @@ bool needs_escaping(std::string_view s) {
 
 namespace {
 
+#if !defined(__SSE2__)
 // True when any byte of the 8-byte word `w` needs escaping (SWAR: a zero
 // byte in w ^ c marks a byte equal to c). Most text has no special
 // characters, so whole words are skipped at a time.
@@ -133,6 +134,7 @@ inline bool word_needs_escape(std::uint64_t w) {
   };
   return (has('&') | has('<') | has('>') | has('"') | has('\'')) != 0;
 }
+#endif
 
 template <typename Sink>
 void escape_slow(Sink& out, const char* p, const char* end, const char* run) {

@@ -188,17 +188,7 @@ bool string_method(CallContext& cx, const Value& self, std::string_view name, co
     std::int64_t count = -1;
     if (!int_param(cx, a, 2, "count", count)) return true;
     std::string& b = buffer();
-    std::size_t pos = 0;
-    std::int64_t done = 0;
-    while (!old_s.empty() && (count < 0 || done < count)) {
-      std::size_t hit = s.find(old_s, pos);
-      if (hit == std::string_view::npos) break;
-      b.append(s.substr(pos, hit - pos));
-      b += new_s;
-      pos = hit + old_s.size();
-      ++done;
-    }
-    b.append(s.substr(pos));
+    pystr::append_replaced(b, s, old_s, new_s, count);
     finish(b);
     return true;
   }

@@ -8,6 +8,25 @@
 
 namespace bengal::tmpl {
 
+LoopAttr loop_attr_of(std::string_view name) {
+  static constexpr struct {
+    std::string_view name;
+    LoopAttr attr;
+  } kAttrs[] = {
+      {"index", LoopAttr::kIndex},       {"index0", LoopAttr::kIndex0},
+      {"revindex", LoopAttr::kRevindex}, {"revindex0", LoopAttr::kRevindex0},
+      {"first", LoopAttr::kFirst},       {"last", LoopAttr::kLast},
+      {"length", LoopAttr::kLength},     {"depth", LoopAttr::kDepth},
+      {"depth0", LoopAttr::kDepth0},     {"previtem", LoopAttr::kPrevitem},
+      {"nextitem", LoopAttr::kNextitem}, {"cycle", LoopAttr::kCycle},
+      {"changed", LoopAttr::kChanged},
+  };
+  for (const auto& a : kAttrs) {
+    if (a.name == name) return a.attr;
+  }
+  return LoopAttr::kNone;
+}
+
 namespace {
 
 // Thrown inside the parser only; parse_template turns it into a Diagnostic.
@@ -1046,25 +1065,6 @@ class Parser {
     }
   }
 
-  static LoopAttr loop_attr_of(std::string_view n) {
-    static constexpr struct {
-      std::string_view name;
-      LoopAttr attr;
-    } kAttrs[] = {
-        {"index", LoopAttr::kIndex},       {"index0", LoopAttr::kIndex0},
-        {"revindex", LoopAttr::kRevindex}, {"revindex0", LoopAttr::kRevindex0},
-        {"first", LoopAttr::kFirst},       {"last", LoopAttr::kLast},
-        {"length", LoopAttr::kLength},     {"depth", LoopAttr::kDepth},
-        {"depth0", LoopAttr::kDepth0},     {"previtem", LoopAttr::kPrevitem},
-        {"nextitem", LoopAttr::kNextitem}, {"cycle", LoopAttr::kCycle},
-        {"changed", LoopAttr::kChanged},
-    };
-    for (const auto& a : kAttrs) {
-      if (a.name == n) return a.attr;
-    }
-    return LoopAttr::kNone;
-  }
-
   Expr* parse_subscript(Expr* e) {
     DepthGuard guard(*this);
     Loc l = loc();
@@ -1209,7 +1209,8 @@ class Parser {
     const NativeFunction* fn = registry_.filter(name);
     if (fn == nullptr) {
       std::string hint;
-      std::string_view best = closest_match(name, registry_.filter_names());
+      std::vector<std::string> names = registry_.filter_names();
+      std::string_view best = closest_match(name, names);
       if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'?";
       fail(at, std::string("unknown filter '") + std::string(name) + "'", std::move(hint));
     }
@@ -1231,7 +1232,8 @@ class Parser {
     const NativeFunction* fn = registry_.test(name);
     if (fn == nullptr) {
       std::string hint;
-      std::string_view best = closest_match(name, registry_.test_names());
+      std::vector<std::string> names = registry_.test_names();
+      std::string_view best = closest_match(name, names);
       if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'?";
       fail(at, std::string("unknown test '") + std::string(name) + "'", std::move(hint));
     }

@@ -272,6 +272,34 @@ std::vector<std::string_view> splitlines(std::string_view s) {
   return lines;
 }
 
+void append_replaced(std::string& out, std::string_view s, std::string_view old_s,
+                     std::string_view new_s, std::int64_t count) {
+  std::int64_t done = 0;
+  if (old_s.empty()) {
+    std::size_t i = 0;
+    while (count < 0 || done < count) {
+      out += new_s;
+      ++done;
+      if (i >= s.size()) break;
+      std::size_t start = i;
+      decode_utf8(s, i);
+      out.append(s.substr(start, i - start));
+    }
+    out.append(s.substr(std::min(i, s.size())));
+    return;
+  }
+  std::size_t pos = 0;
+  while (count < 0 || done < count) {
+    std::size_t hit = s.find(old_s, pos);
+    if (hit == std::string_view::npos) break;
+    out.append(s.substr(pos, hit - pos));
+    out += new_s;
+    pos = hit + old_s.size();
+    ++done;
+  }
+  out.append(s.substr(pos));
+}
+
 std::size_t length(std::string_view s) {
   std::size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;

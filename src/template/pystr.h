@@ -7,6 +7,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,11 @@ std::string_view strip_chars(std::string_view s, std::string_view chars, bool le
 std::vector<std::string_view> split_whitespace(std::string_view s, long maxsplit = -1);
 // str.splitlines() (without keepends).
 std::vector<std::string_view> splitlines(std::string_view s);
+
+// str.replace(old, new, count): count < 0 replaces all; an empty `old`
+// inserts `new` between code points and at both ends, as Python does.
+void append_replaced(std::string& out, std::string_view s, std::string_view old_s,
+                     std::string_view new_s, std::int64_t count);
 
 std::size_t length(std::string_view s);  // code points
 // Byte offset of code point index `cp` (clamped to the end).

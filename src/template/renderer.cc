@@ -13,6 +13,7 @@
 #include "template/call_context.h"
 #include "template/format.h"
 #include "template/out_buffer.h"
+#include "template/pystr.h"
 #include "template/value_ops.h"
 
 namespace bengal::tmpl {
@@ -112,6 +113,34 @@ constexpr std::string_view kNoNextItem = "there is no next item";
 bool is_silent(const Value& v) { return v.is_undefined() && v.sub() == kUndefSilent; }
 
 Value silent_undefined() { return Value::internal(ValueKind::kUndefined, kUndefSilent, nullptr); }
+
+// loop.index & co.; undefined for names the loop object does not answer.
+Value loop_attr_value(const LoopState* ls, LoopAttr a) {
+  auto i = static_cast<std::int64_t>(ls->index0);
+  auto n = static_cast<std::int64_t>(ls->length);
+  switch (a) {
+    case LoopAttr::kIndex: return Value::integer(i + 1);
+    case LoopAttr::kIndex0: return Value::integer(i);
+    case LoopAttr::kRevindex: return Value::integer(n - i);
+    case LoopAttr::kRevindex0: return Value::integer(n - i - 1);
+    case LoopAttr::kFirst: return Value::boolean(i == 0);
+    case LoopAttr::kLast: return Value::boolean(i == n - 1);
+    case LoopAttr::kLength: return Value::integer(n);
+    case LoopAttr::kDepth: return Value::integer(ls->depth);
+    case LoopAttr::kDepth0: return Value::integer(ls->depth - 1);
+    case LoopAttr::kPrevitem:
+      if (i == 0) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoPrevItem);
+      return ls->items.at(ls->index0 - 1);
+    case LoopAttr::kNextitem:
+      if (i + 1 >= n) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoNextItem);
+      return ls->items.at(ls->index0 + 1);
+    case LoopAttr::kCycle:
+    case LoopAttr::kChanged:
+    case LoopAttr::kNone: break;
+  }
+  return Value();
+}
+
 
 // Thrown inside the renderer only; Renderer::render converts it.
 struct RenderFailure {
@@ -789,31 +818,7 @@ struct RenderState {
     return result;
   }
 
-  Value loop_attr(LoopState* ls, LoopAttr a) {
-    auto i = static_cast<std::int64_t>(ls->index0);
-    auto n = static_cast<std::int64_t>(ls->length);
-    switch (a) {
-      case LoopAttr::kIndex: return Value::integer(i + 1);
-      case LoopAttr::kIndex0: return Value::integer(i);
-      case LoopAttr::kRevindex: return Value::integer(n - i);
-      case LoopAttr::kRevindex0: return Value::integer(n - i - 1);
-      case LoopAttr::kFirst: return Value::boolean(i == 0);
-      case LoopAttr::kLast: return Value::boolean(i == n - 1);
-      case LoopAttr::kLength: return Value::integer(n);
-      case LoopAttr::kDepth: return Value::integer(ls->depth);
-      case LoopAttr::kDepth0: return Value::integer(ls->depth - 1);
-      case LoopAttr::kPrevitem:
-        if (i == 0) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoPrevItem);
-        return ls->items.at(ls->index0 - 1);
-      case LoopAttr::kNextitem:
-        if (i + 1 >= n) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoNextItem);
-        return ls->items.at(ls->index0 + 1);
-      case LoopAttr::kCycle:
-      case LoopAttr::kChanged:
-      case LoopAttr::kNone: break;
-    }
-    return Value();
-  }
+  Value loop_attr(LoopState* ls, LoopAttr a) { return loop_attr_value(ls, a); }
 
   Value loop_cycle(LoopState* ls, const Args& args, Loc at) {
     if (args.positional.empty()) fail(at, "no items for cycling given");
@@ -1408,8 +1413,8 @@ struct RenderState {
       if (step == 1) {
         if (count == 0) return Value::string({});
         // Code point indexes to byte offsets.
-        std::size_t b0 = byte_offset(str, static_cast<std::size_t>(lo));
-        std::size_t b1 = byte_offset(str, static_cast<std::size_t>(lo) + count);
+        std::size_t b0 = pystr::byte_offset(str, static_cast<std::size_t>(lo));
+        std::size_t b1 = pystr::byte_offset(str, static_cast<std::size_t>(lo) + count);
         return Value::string(str.substr(b0, b1 - b0)).with_safe(obj.is_safe());
       }
       Buffer buf(*this);
@@ -1428,17 +1433,6 @@ struct RenderState {
     }
     std::span<const Value> span(items, count);
     return obj.is_tuple() ? Value::tuple(span) : Value::list(span);
-  }
-
-  static std::size_t byte_offset(std::string_view s, std::size_t cp_index) {
-    std::size_t i = 0;
-    std::size_t cp = 0;
-    while (i < s.size() && cp < cp_index) {
-      auto c = static_cast<unsigned char>(s[i]);
-      i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      ++cp;
-    }
-    return std::min(i, s.size());
   }
 
   Value eval_unary(const UnaryExpr* u) {
@@ -2014,37 +2008,11 @@ struct RenderState {
 
 namespace {
 
-bool loop_get_attr(const void* self, std::string_view name, Value& out, void* host) {
-  (void)host;
-  const auto* ls = static_cast<const LoopState*>(self);
-  static constexpr struct {
-    std::string_view name;
-    LoopAttr attr;
-  } kAttrs[] = {
-      {"index", LoopAttr::kIndex},       {"index0", LoopAttr::kIndex0},
-      {"revindex", LoopAttr::kRevindex}, {"revindex0", LoopAttr::kRevindex0},
-      {"first", LoopAttr::kFirst},       {"last", LoopAttr::kLast},
-      {"length", LoopAttr::kLength},     {"depth", LoopAttr::kDepth},
-      {"depth0", LoopAttr::kDepth0},
-  };
-  auto i = static_cast<std::int64_t>(ls->index0);
-  auto n = static_cast<std::int64_t>(ls->length);
-  for (const auto& a : kAttrs) {
-    if (a.name != name) continue;
-    switch (a.attr) {
-      case LoopAttr::kIndex: out = Value::integer(i + 1); return true;
-      case LoopAttr::kIndex0: out = Value::integer(i); return true;
-      case LoopAttr::kRevindex: out = Value::integer(n - i); return true;
-      case LoopAttr::kRevindex0: out = Value::integer(n - i - 1); return true;
-      case LoopAttr::kFirst: out = Value::boolean(i == 0); return true;
-      case LoopAttr::kLast: out = Value::boolean(i == n - 1); return true;
-      case LoopAttr::kLength: out = Value::integer(n); return true;
-      case LoopAttr::kDepth: out = Value::integer(ls->depth); return true;
-      case LoopAttr::kDepth0: out = Value::integer(ls->depth - 1); return true;
-      default: return false;
-    }
-  }
-  return false;
+bool loop_get_attr(const void* self, std::string_view name, Value& out, void*) {
+  LoopAttr a = loop_attr_of(name);
+  if (a == LoopAttr::kNone || a == LoopAttr::kCycle || a == LoopAttr::kChanged) return false;
+  out = loop_attr_value(static_cast<const LoopState*>(self), a);
+  return true;
 }
 
 void loop_str(const void*, std::string& out, void*) { out += "<LoopContext>"; }
