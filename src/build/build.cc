@@ -250,7 +250,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   std::vector<Worker> workers(pool.size());
   for (unsigned w = 0; w < pool.size(); ++w) {
     lazy.emplace_back(*parsed.parsers[w], fs, content_root, disc, built);
-    workers[w].pipeline = std::make_unique<render::RenderPipeline>(*snap, *templates, &lazy[w]);
+    workers[w].pipeline =
+        std::make_unique<render::RenderPipeline>(*snap, *templates, &lazy[w], parsed.parsers[w].get());
     workers[w].recorder = std::make_unique<render::FactRecorder>(*snap);
   }
   std::vector<std::size_t> page_jobs, site_jobs;

@@ -183,6 +183,19 @@ void BodyParser::parse(const content::SourcePage& src, const content::Page& page
   derive_page_text(page, body, shared_.config, out);
 }
 
+void BodyParser::markdownify(std::string_view text, std::string& out) {
+  markdown::Hooks hooks;
+  hooks.code_block = hooks_.code_block;
+  parser_.render(text, options_, hooks, doc_);
+  std::string_view html = doc_.html;
+  // One paragraph: inline use ({{ page.params.tagline | markdownify }}).
+  if (starts_with(html, "<p>") && ends_with(html, "</p>\n") &&
+      html.find("<p>", 3) == std::string_view::npos) {
+    html = html.substr(3, html.size() - 8);
+  }
+  out.append(html);
+}
+
 Hash128 body_dep_hash(const incremental::FactKey& dep, const content::Site& site, const FileSystem& fs,
                       const std::string& content_root) {
   if (dep.kind == incremental::FactKind::kFile) {

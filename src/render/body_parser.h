@@ -49,6 +49,11 @@ class BodyParser {
   void parse(const content::SourcePage& src, const content::Page& page, snapshot::PageBody& out,
              DiagnosticList& diags, std::vector<incremental::FactKey>* deps = nullptr);
 
+  // Markdown from a template (the markdownify filter): highlighted code, no
+  // includes or cross-references (they would hide inputs from provenance).
+  // A text that is one paragraph renders without its <p> wrapper.
+  void markdownify(std::string_view text, std::string& out);
+
  private:
   void highlight_block(const markdown::CodeBlock& block, std::string& out);
   std::optional<std::string> include(std::string_view path);

@@ -24,6 +24,7 @@
 namespace bengal::render {
 
 class AssetManifest;
+class BodyParser;
 
 // What kind of object a fact was read from.
 enum class ObjectKind : std::uint8_t {
@@ -56,6 +57,7 @@ struct RenderHost {
   const snapshot::RenderJob* job = nullptr;  // what is being rendered (active menu items)
   const AssetManifest* assets = nullptr;
   snapshot::BodySource* bodies = nullptr;    // parses cached bodies on first use (may be null)
+  BodyParser* markdown = nullptr;            // the worker's parser, for markdownify (may be null)
   ReadObserver* observer = nullptr;          // may be null
   Paginator paginator;
   std::string scratch;                       // reused by host callbacks within one render

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "core/text.h"
+#include "render/body_parser.h"
 #include "render/context.h"
 #include "render/theme.h"
 #include "template/call_context.h"
@@ -230,9 +231,20 @@ Value f_related(CallContext& cx, const Args& a) {
   return Value::list({out, n});
 }
 
+Value f_markdownify(CallContext& cx, const Args& a) {
+  std::string_view text = cx.str(a.get(0, "text"));
+  if (cx.failed()) return Value();
+  BodyParser* parser = host_of(cx).markdown;
+  if (parser == nullptr) return cx.fail("markdownify: no Markdown renderer in this render");
+  tmpl::ScratchBuffer b(cx);
+  parser->markdownify(text, b.get());
+  return cx.safe_string(b.get());
+}
+
 }  // namespace
 
 void register_site_functions(tmpl::Registry& r) {
+  r.add_filter("markdownify", f_markdownify);
   r.add_function("url_for", f_url_for);
   r.add_function("get_page", f_get_page);
   r.add_function("get_section", f_get_section);

@@ -9,6 +9,8 @@
 //   related(page, limit=5)   pages sharing the most taxonomy terms with `page`
 //   asset_url(path)          URL of a fingerprinted theme asset ("css/main.css")
 //   absolute_url / relative_url   also usable as filters
+//   markdownify (filter)     Markdown to HTML with the site's settings (code
+//                            highlighted; no includes or [[links]])
 //
 // All read the snapshot through RenderHost (the engine's host pointer), so
 // they record what they read like any attribute access.

@@ -71,10 +71,11 @@ std::vector<std::string> SiteTemplates::candidates(const content::Page& page, co
 }
 
 RenderPipeline::RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates,
-                               snapshot::BodySource* bodies)
+                               snapshot::BodySource* bodies, BodyParser* markdown)
     : snap_(snap), templates_(templates), renderer_(templates.env()) {
   host_.snap = &snap;
   host_.bodies = bodies;
+  host_.markdown = markdown;
   host_.assets = &templates.theme().manifest();
 }
 

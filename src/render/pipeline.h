@@ -67,7 +67,7 @@ class RenderPipeline {
   // `bodies` parses cached page bodies on first use (may be null when every
   // body was parsed).
   RenderPipeline(const snapshot::SiteSnapshot& snap, const SiteTemplates& templates,
-                 snapshot::BodySource* bodies = nullptr);
+                 snapshot::BodySource* bodies = nullptr, BodyParser* markdown = nullptr);
 
   // Renders `job`; the returned bytes stay valid until the next call.
   // Errors go to `diags` and return false. `observer` (optional) receives
