@@ -6,6 +6,9 @@ namespace bengal::tmpl {
 
 namespace {
 
+// data_value, inlined into the attribute lookups (the hot path).
+inline Value to_value(const Data& d);
+
 const Data& as_data(const void* self) { return *static_cast<const Data*>(self); }
 
 std::size_t data_length(const void* self, void*) { return as_data(self).size(); }
@@ -20,7 +23,7 @@ bool object_get_attr(const void* self, std::string_view name, Value& out, void*)
   if (name.empty()) return false;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (!bytes_equal(keys[i], name)) continue;
-    out = data_value(d.items()[i]);
+    out = to_value(d.items()[i]);
     return true;
   }
   return false;
@@ -33,14 +36,14 @@ bool object_get_attr_hinted(const void* self, std::string_view name, std::uint32
   // Objects of one shape (every tag of a page, every menu entry) keep their
   // keys in the same order, so the last position usually matches.
   if (hint < keys.size() && bytes_equal(keys[hint], name)) {
-    out = data_value(d.items()[hint]);
+    out = to_value(d.items()[hint]);
     return true;
   }
   (void)host;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     if (!bytes_equal(keys[i], name)) continue;
     hint = static_cast<std::uint32_t>(i);
-    out = data_value(d.items()[i]);
+    out = to_value(d.items()[i]);
     return true;
   }
   return false;
@@ -78,9 +81,7 @@ const ObjectVTable kObjectVTable = {
     .get_attr_hinted = object_get_attr_hinted,
 };
 
-}  // namespace
-
-Value data_value(const Data& d) {
+inline Value to_value(const Data& d) {
   switch (d.kind()) {
     case Data::Kind::kNull: return Value::none();
     case Data::Kind::kBool: return Value::boolean(d.as_bool());
@@ -92,5 +93,9 @@ Value data_value(const Data& d) {
   }
   return Value::none();
 }
+
+}  // namespace
+
+Value data_value(const Data& d) { return to_value(d); }
 
 }  // namespace bengal::tmpl

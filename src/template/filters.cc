@@ -1092,6 +1092,21 @@ Value f_sum(CallContext& cx, const Args& a) {
   std::span<const Value> items;
   if (!to_list(cx, p[0], items)) return Value();
   Value total = p.has(2) ? p[2] : Value::integer(0);
+  if (is_sequence(total) && !total.is_string()) {
+    // sum(lists, start=[]) concatenates, as Python's sum does.
+    std::vector<Value> all;
+    Sequence start(total, cx.host());
+    for (std::size_t i = 0; i < start.size(); ++i) all.push_back(start.at(i));
+    for (const Value& item : items) {
+      Value v = p.has(1) ? get_path(cx, item, p[1], Value()) : item;
+      if (!is_sequence(v)) {
+        return cx.fail("can only concatenate list (not \"" + std::string(type_name(v)) + "\") to list");
+      }
+      Sequence seq(v, cx.host());
+      for (std::size_t i = 0; i < seq.size(); ++i) all.push_back(seq.at(i));
+    }
+    return cx.list(all);
+  }
   for (const Value& item : items) {
     Value v = p.has(1) ? get_path(cx, item, p[1], Value()) : item;
     if (!total.is_number() || !v.is_number()) {
