@@ -1062,8 +1062,13 @@ struct RenderState {
       Symbol sym = env.symbols().find(in.name);
       const Value* v = sym == kNoSymbol ? nullptr : find_in(m->scope, sym);
       if (v == nullptr) {
-        fail(s->loc, "the template '" + t->name() + "' does not export the requested name '" +
-                         std::string(in.name) + "'");
+        // As in Jinja: binding a missing name is fine, using it is an error.
+        std::string msg = "the template '" + t->name() + "' does not export the requested name '" +
+                          std::string(in.name) + "'";
+        auto* text = alloc<std::string_view>();
+        *text = copy_string(msg, s->loc);
+        set_var(scope, in.alias, Value::internal(ValueKind::kUndefined, kUndefMessage, text));
+        continue;
       }
       set_var(scope, in.alias, *v);
     }
