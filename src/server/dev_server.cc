@@ -72,6 +72,7 @@ std::unique_ptr<Watcher> DevServer::make_site_watcher(const Dirs& dirs) const {
   w.root = options_.build.source_dir;
   w.ignored_dirs = {dirs.output, dirs.cache};
   w.settle = options_.settle;
+  w.settle_after_close = options_.settle_after_close;
   w.poll_interval = options_.poll_interval;
   w.force_polling = options_.force_polling;
   w.watch_limit = options_.watch_limit;

@@ -67,6 +67,7 @@ struct ServeOptions {
   // Watching.
   bool force_polling = false;
   std::chrono::milliseconds settle{10};
+  std::chrono::milliseconds settle_after_close{2};
   std::chrono::milliseconds poll_interval{250};
   std::size_t watch_limit = 0;  // test hook, see WatchOptions
 };

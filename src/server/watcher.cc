@@ -12,18 +12,23 @@ void BatchCollector::touch(Clock::time_point now) {
   last_ = now;
 }
 
-void BatchCollector::add(std::string path, Clock::time_point now) {
+void BatchCollector::add(std::string path, Clock::time_point now, bool finished) {
   touch(now);
+  last_finished_ = finished;
   batch_.paths.push_back(std::move(path));
 }
 
 void BatchCollector::add_overflow(Clock::time_point now) {
   touch(now);
+  last_finished_ = false;
   batch_.overflow = true;
 }
 
 BatchCollector::Clock::time_point BatchCollector::due() const {
-  return std::min(last_ + settle_, batch_.first_event + max_delay_);
+  auto quiet = last_finished_ && settle_after_close_ > std::chrono::milliseconds(0)
+                   ? settle_after_close_
+                   : settle_;
+  return std::min(last_ + std::min(quiet, settle_), batch_.first_event + max_delay_);
 }
 
 BatchCollector::Clock::time_point BatchCollector::latest() const {
@@ -34,6 +39,7 @@ ChangeBatch BatchCollector::take() {
   ChangeBatch out = std::move(batch_);
   batch_ = ChangeBatch{};
   open_ = false;
+  last_finished_ = false;
   std::sort(out.paths.begin(), out.paths.end());
   out.paths.erase(std::unique(out.paths.begin(), out.paths.end()), out.paths.end());
   return out;

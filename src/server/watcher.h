@@ -3,8 +3,11 @@
 // Changes arrive in batches: a batch opens with the first relevant event and
 // closes once `settle` passes without another (or `max_delay` after it
 // opened), so an editor's save burst (write temp file, rename over the
-// original, delete the backup) or a `git checkout` is one rebuild. Editor
-// noise and skipped folders never open a batch (watch_filter.h).
+// original, delete the backup) or a `git checkout` is one rebuild. When the
+// last event finished a file (closed after writing, or renamed into place)
+// and no file is still being written, the shorter `settle_after_close`
+// applies: the save is complete, only a sibling save could still follow.
+// Editor noise and skipped folders never open a batch (watch_filter.h).
 //
 // make_watcher() prefers inotify (watcher_inotify.cc): one watch per folder,
 // new folders watched as they appear and rescanned at once, since files may
@@ -35,6 +38,7 @@ struct WatchOptions {
   std::string root;                       // absolute, normalised
   std::vector<std::string> ignored_dirs;  // absolute; nothing below them is watched
   std::chrono::milliseconds settle{10};
+  std::chrono::milliseconds settle_after_close{2};
   std::chrono::milliseconds max_delay{300};
   std::chrono::milliseconds poll_interval{250};
   bool force_polling = false;
@@ -72,10 +76,13 @@ std::unique_ptr<Watcher> make_watcher(const WatchOptions& options);
 class BatchCollector {
  public:
   using Clock = std::chrono::steady_clock;
-  BatchCollector(std::chrono::milliseconds settle, std::chrono::milliseconds max_delay)
-      : settle_(settle), max_delay_(max_delay) {}
+  BatchCollector(std::chrono::milliseconds settle, std::chrono::milliseconds max_delay,
+                 std::chrono::milliseconds settle_after_close = std::chrono::milliseconds(0))
+      : settle_(settle), settle_after_close_(settle_after_close), max_delay_(max_delay) {}
 
-  void add(std::string path, Clock::time_point now);
+  // `finished`: this event completed a file (IN_CLOSE_WRITE, IN_MOVED_TO);
+  // if it is the last one, the batch may close after settle_after_close.
+  void add(std::string path, Clock::time_point now, bool finished = false);
   void add_overflow(Clock::time_point now);
   bool empty() const { return !open_; }
   Clock::time_point due() const;     // when quiet long enough (only when !empty())
@@ -85,8 +92,9 @@ class BatchCollector {
  private:
   void touch(Clock::time_point now);
 
-  std::chrono::milliseconds settle_, max_delay_;
+  std::chrono::milliseconds settle_, settle_after_close_, max_delay_;
   bool open_ = false;
+  bool last_finished_ = false;
   ChangeBatch batch_;
   Clock::time_point last_{};
 };

@@ -47,7 +47,7 @@ class InotifyWatcher final : public Watcher {
   explicit InotifyWatcher(const WatchOptions& options)
       : options_(options),
         scope_(options.root, options.ignored_dirs),
-        collector_(options.settle, options.max_delay) {}
+        collector_(options.settle, options.max_delay, options.settle_after_close) {}
 
   ~InotifyWatcher() override {
     if (fd_ >= 0) ::close(fd_);
@@ -248,7 +248,7 @@ class InotifyWatcher final : public Watcher {
     } else if (ev.mask & (IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)) {
       writing_.erase(path);
     }
-    collector_.add(std::move(path), now);
+    collector_.add(std::move(path), now, (ev.mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) != 0);
   }
 
   WatchOptions options_;

@@ -39,6 +39,7 @@ class WatcherTest : public ::testing::TestWithParam<bool> {
     o.root = root_;
     o.ignored_dirs = {root_ + "/public", root_ + "/.bengal"};
     o.settle = 20ms;
+    o.settle_after_close = 20ms;  // bursts below must stay one batch even on a loaded machine
     o.poll_interval = 20ms;
     o.force_polling = GetParam();
     return o;
@@ -193,6 +194,18 @@ TEST_P(InotifyWatcherTest, ExhaustedLaterHandsOverToPolling) {
 
 INSTANTIATE_TEST_SUITE_P(Only, InotifyWatcherTest, ::testing::Values(false),
                          [](const auto&) { return "Inotify"; });
+
+TEST(BatchCollector, AFinishedFileClosesTheBatchSooner) {
+  using Clock = BatchCollector::Clock;
+  BatchCollector c(10ms, 100ms, 2ms);
+  Clock::time_point t0{};
+  c.add("/a.md", t0, false);  // a write in progress
+  EXPECT_EQ(c.due(), t0 + 10ms);
+  c.add("/a.md", t0 + 1ms, true);  // closed after writing
+  EXPECT_EQ(c.due(), t0 + 3ms);
+  c.add("/b.md", t0 + 2ms, false);  // another file starts: wait the full settle again
+  EXPECT_EQ(c.due(), t0 + 12ms);
+}
 
 TEST(BatchCollector, ClosesAfterSettleOrMaxDelay) {
   using Clock = BatchCollector::Clock;

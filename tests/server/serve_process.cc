@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <regex>
+#include <string_view>
 #include <thread>
 
 #include "support/run_bengal.h"
@@ -80,10 +80,10 @@ bool ServeProcess::wait_for_output(const std::string& needle, std::chrono::milli
 }
 
 int ServeProcess::port() const {
-  std::smatch m;
-  static const std::regex re("http://127\\.0\\.0\\.1:([0-9]+)/");
-  if (!std::regex_search(err_, m, re)) return 0;
-  return std::atoi(m[1].str().c_str());
+  static constexpr std::string_view kPrefix = "http://127.0.0.1:";
+  auto at = err_.find(kPrefix);
+  if (at == std::string::npos) return 0;
+  return std::atoi(err_.c_str() + at + kPrefix.size());
 }
 
 int ServeProcess::wait_exit(std::chrono::milliseconds timeout) {
