@@ -37,11 +37,21 @@ void* operator new(std::size_t n) {
   if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
   throw std::bad_alloc();
 }
-void* operator new[](std::size_t n) { return operator new(n); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* operator new[](std::size_t n) {
+  return operator new(n);
+}
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 namespace {
 
@@ -86,9 +96,9 @@ double thread_cpu_seconds() {
 
 struct RunResult {
   std::uint64_t renders = 0;
-  double cpu_seconds = 0;   // this thread's CPU time
+  double cpu_seconds = 0;  // this thread's CPU time
   double wall_seconds = 0;
-  std::size_t bytes = 0;    // output of one render
+  std::size_t bytes = 0;  // output of one render
 };
 
 // Renders for `seconds` of this thread's CPU time.
@@ -165,7 +175,8 @@ int main(int argc, char** argv) {
 
   RunResult one = run_for(f, seconds);
   double ns = one.cpu_seconds * 1e9 / static_cast<double>(one.renders);
-  double mbs = static_cast<double>(one.bytes) * static_cast<double>(one.renders) / one.cpu_seconds / 1e6;
+  double mbs =
+      static_cast<double>(one.bytes) * static_cast<double>(one.renders) / one.cpu_seconds / 1e6;
   std::printf("output_bytes %zu\n", one.bytes);
   std::printf("single_thread_ns_per_render %.0f\n", ns);
   std::printf("single_thread_mb_per_s %.1f\n", mbs);
@@ -184,6 +195,7 @@ int main(int argc, char** argv) {
   }
   std::printf("threads %u\n", threads);
   std::printf("all_threads_renders_per_s %.0f\n", total_renders / wall);
-  std::printf("all_threads_mb_per_s %.1f\n", total_renders * static_cast<double>(one.bytes) / wall / 1e6);
+  std::printf("all_threads_mb_per_s %.1f\n",
+              total_renders * static_cast<double>(one.bytes) / wall / 1e6);
   return 0;
 }

@@ -2,7 +2,6 @@
 // context and prints the result, so theme authors can try a partial without
 // building a site.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -82,14 +81,19 @@ int run_render(const TemplateArgs& args) {
 CommandAction setup(CLI::App& root) {
   CLI::App* cmd = root.add_subcommand("template", "Work with templates");
   cmd->require_subcommand(1);
-  CLI::App* render = cmd->add_subcommand("render", "Render one template with a data file as context");
+  CLI::App* render =
+      cmd->add_subcommand("render", "Render one template with a data file as context");
   auto args = std::make_shared<TemplateArgs>();
-  render->add_option("name", args->name, "Template name, relative to the template folders")->required();
+  render->add_option("name", args->name, "Template name, relative to the template folders")
+      ->required();
   render->add_option("-t,--templates", args->dirs, "Template folder (repeat for a search path)")
       ->required();
-  render->add_option("-d,--data", args->data_file, "JSON, YAML or TOML file whose keys become variables");
-  render->add_flag("--lenient", args->lenient, "Undefined variables print as nothing (Jinja's default)");
-  render->add_flag("--trim-blocks", args->trim_blocks, "Remove the first newline after a block tag");
+  render->add_option("-d,--data", args->data_file,
+                     "JSON, YAML or TOML file whose keys become variables");
+  render->add_flag("--lenient", args->lenient,
+                   "Undefined variables print as nothing (Jinja's default)");
+  render->add_flag("--trim-blocks", args->trim_blocks,
+                   "Remove the first newline after a block tag");
   render->add_flag("--lstrip-blocks", args->lstrip_blocks,
                    "Strip spaces before a block tag at the start of a line");
   render->footer(

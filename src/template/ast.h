@@ -69,8 +69,20 @@ struct NameExpr : Expr {
 
 // Attributes the `loop` object answers without a string lookup.
 enum class LoopAttr : std::uint8_t {
-  kNone, kIndex, kIndex0, kRevindex, kRevindex0, kFirst, kLast, kLength, kDepth, kDepth0,
-  kPrevitem, kNextitem, kCycle, kChanged,
+  kNone,
+  kIndex,
+  kIndex0,
+  kRevindex,
+  kRevindex0,
+  kFirst,
+  kLast,
+  kLength,
+  kDepth,
+  kDepth0,
+  kPrevitem,
+  kNextitem,
+  kCycle,
+  kChanged,
 };
 
 // The LoopAttr for an attribute name (kNone for names `loop` lacks).
@@ -79,9 +91,9 @@ LoopAttr loop_attr_of(std::string_view name);
 struct GetAttrExpr : Expr {
   Expr* object;
   std::string_view name;
-  Symbol sym = kNoSymbol;  // the name as a symbol (module attributes are variables)
+  Symbol sym = kNoSymbol;       // the name as a symbol (module attributes are variables)
   std::uint32_t hint_slot = 0;  // index of this expression's lookup hint
-  bool optional = false;  // ?.
+  bool optional = false;        // ?.
   LoopAttr loop_attr = LoopAttr::kNone;
 };
 
@@ -145,8 +157,8 @@ struct KeywordExpr {
 struct CallArgsExpr {
   std::span<Expr* const> positional;
   std::span<const KeywordExpr> keywords;
-  Expr* star = nullptr;    // *args
-  Expr* dstar = nullptr;   // **kwargs
+  Expr* star = nullptr;   // *args
+  Expr* dstar = nullptr;  // **kwargs
 };
 
 // `value | name(args)`; `input` is null for the filters of a filter block or

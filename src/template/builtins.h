@@ -25,8 +25,7 @@ bool call_builtin_method(CallContext& cx, const Value& self, std::string_view na
 // Python's printf-style formatting ("%s", "%05.2f", "%(name)s", "%%"), used by
 // the `format` filter and the `%` operator on strings. `args` is one value, a
 // sequence of values, or a mapping for named conversions.
-bool percent_format(CallContext& cx, std::string_view format, const Value& args,
-                    std::string& out);
+bool percent_format(CallContext& cx, std::string_view format, const Value& args, std::string& out);
 
 // str.format(): "{}", "{0}", "{name.attr}", "{0[key]}", "!r", and the format
 // spec mini-language ("{:>8.2f}", "{:,}", "{:#x}").

@@ -9,11 +9,17 @@ namespace {
 // data_value, inlined into the attribute lookups (the hot path).
 inline Value to_value(const Data& d);
 
-const Data& as_data(const void* self) { return *static_cast<const Data*>(self); }
+const Data& as_data(const void* self) {
+  return *static_cast<const Data*>(self);
+}
 
-std::size_t data_length(const void* self, void*) { return as_data(self).size(); }
+std::size_t data_length(const void* self, void*) {
+  return as_data(self).size();
+}
 
-Value array_item(const void* self, std::size_t i, void*) { return data_value(as_data(self)[i]); }
+Value array_item(const void* self, std::size_t i, void*) {
+  return data_value(as_data(self)[i]);
+}
 
 // Like Data::find, but rejects most keys on length and first byte before
 // comparing bytes: attribute lookups are the hottest host call in a render.
@@ -58,7 +64,9 @@ Value object_key(const void* self, std::size_t i, void*) {
   return Value::string(as_data(self).keys()[i]);
 }
 
-Value object_value(const void* self, std::size_t i, void*) { return data_value(as_data(self)[i]); }
+Value object_value(const void* self, std::size_t i, void*) {
+  return data_value(as_data(self)[i]);
+}
 
 void object_names(const void* self, void (*add)(void*, std::string_view), void* sink, void*) {
   for (const auto& k : as_data(self).keys()) add(sink, k);
@@ -83,19 +91,28 @@ const ObjectVTable kObjectVTable = {
 
 inline Value to_value(const Data& d) {
   switch (d.kind()) {
-    case Data::Kind::kNull: return Value::none();
-    case Data::Kind::kBool: return Value::boolean(d.as_bool());
-    case Data::Kind::kInt: return Value::integer(d.as_int());
-    case Data::Kind::kFloat: return Value::number(d.as_double());
-    case Data::Kind::kString: return Value::string(d.as_string());
-    case Data::Kind::kArray: return Value::object(&kArrayVTable, &d);
-    case Data::Kind::kObject: return Value::object(&kObjectVTable, &d);
+    case Data::Kind::kNull:
+      return Value::none();
+    case Data::Kind::kBool:
+      return Value::boolean(d.as_bool());
+    case Data::Kind::kInt:
+      return Value::integer(d.as_int());
+    case Data::Kind::kFloat:
+      return Value::number(d.as_double());
+    case Data::Kind::kString:
+      return Value::string(d.as_string());
+    case Data::Kind::kArray:
+      return Value::object(&kArrayVTable, &d);
+    case Data::Kind::kObject:
+      return Value::object(&kObjectVTable, &d);
   }
   return Value::none();
 }
 
 }  // namespace
 
-Value data_value(const Data& d) { return to_value(d); }
+Value data_value(const Data& d) {
+  return to_value(d);
+}
 
 }  // namespace bengal::tmpl

@@ -123,7 +123,8 @@ void Environment::link(Template& t) {
         x->resolved = resolve(x->name);
         break;
       }
-      default: break;
+      default:
+        break;
     }
   }
 }
@@ -154,8 +155,9 @@ Result<const Template*> Environment::get(std::string_view name) const {
     std::string_view best = closest_match(name, names);
     if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'? ";
     hint += "searched: " + (loader_ ? loader_->describe() : std::string("<no loader>"));
-    Diagnostic d = make_error(SourceLocation{}, std::string("template '") + std::string(name) + "' not found",
-                              std::move(hint));
+    Diagnostic d =
+        make_error(SourceLocation{}, std::string("template '") + std::string(name) + "' not found",
+                   std::move(hint));
     d.code = "template-not-found";
     return d;
   }

@@ -69,7 +69,9 @@ TEST(Environment, HashesTheSourceForDependencyTracking) {
   EXPECT_NE(a->hash(), c->hash());
 }
 
-Value mine(CallContext&, const Args&) { return Value::string("mine"); }
+Value mine(CallContext&, const Args&) {
+  return Value::string("mine");
+}
 
 TEST(Environment, HostRegistrationsOverrideBuiltins) {
   Environment env(nullptr);

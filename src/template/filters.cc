@@ -29,8 +29,9 @@ class Bound {
     for (std::string_view name : names) names_[i++] = name;
     if (a.positional.size() > n_) {
       ok_ = false;
-      cx.fail(std::string(cx.function_name()) + std::string("() takes at most ") + std::to_string(n_ - 1) +
-              std::string(" argument(s) (") + std::to_string(a.positional.size() - 1) + " given)");
+      cx.fail(std::string(cx.function_name()) + std::string("() takes at most ") +
+              std::to_string(n_ - 1) + std::string(" argument(s) (") +
+              std::to_string(a.positional.size() - 1) + " given)");
       return;
     }
     for (i = 0; i < n_; ++i) v_[i] = i < a.positional.size() ? &a.positional[i] : nullptr;
@@ -69,8 +70,8 @@ class Bound {
 };
 
 Value fail_type(CallContext& cx, std::string_view what, const Value& v) {
-  return cx.fail(std::string(cx.function_name()) + std::string(": ") + std::string(what) + ", got " +
-                 std::string(type_name(v)));
+  return cx.fail(std::string(cx.function_name()) + std::string(": ") + std::string(what) +
+                 ", got " + std::string(type_name(v)));
 }
 
 bool int_arg(CallContext& cx, const Value& v, std::int64_t& out, std::string_view name) {
@@ -82,8 +83,8 @@ bool int_arg(CallContext& cx, const Value& v, std::int64_t& out, std::string_vie
     out = static_cast<std::int64_t>(v.as_float());
     return true;
   }
-  cx.fail(std::string(cx.function_name()) + std::string(": '") + std::string(name) + "' must be an integer, got " +
-          std::string(type_name(v)));
+  cx.fail(std::string(cx.function_name()) + std::string(": '") + std::string(name) +
+          "' must be an integer, got " + std::string(type_name(v)));
   return false;
 }
 
@@ -279,11 +280,13 @@ Value f_truncate(CallContext& cx, const Args& a) {
   bool killwords = p.has(2) && cx.truthy(p[2]);
   std::string_view end = p.has(3) ? cx.str(p[3]) : std::string_view("...");
   auto end_len = static_cast<std::int64_t>(pystr::length(end));
-  if (length < end_len) return cx.fail(std::string("expected length >= ") + std::to_string(end_len));
+  if (length < end_len)
+    return cx.fail(std::string("expected length >= ") + std::to_string(end_len));
   if (leeway < 0) return cx.fail("expected leeway >= 0");
   auto len = static_cast<std::int64_t>(pystr::length(s));
   if (len <= length + leeway) return sv;
-  std::string_view head = s.substr(0, pystr::byte_offset(s, static_cast<std::size_t>(length - end_len)));
+  std::string_view head =
+      s.substr(0, pystr::byte_offset(s, static_cast<std::size_t>(length - end_len)));
   if (!killwords) {
     std::size_t sp = head.rfind(' ');
     if (sp != std::string_view::npos) head = head.substr(0, sp);
@@ -408,7 +411,8 @@ Value f_wordwrap(CallContext& cx, const Args& a) {
   std::string_view s = cx.str(p[0]);
   std::int64_t width = 79;
   if (p.has(1) && !int_arg(cx, p[1], width, "width")) return Value();
-  if (width <= 0) return cx.fail(std::string("invalid width ") + std::to_string(width) + " (must be > 0)");
+  if (width <= 0)
+    return cx.fail(std::string("invalid width ") + std::to_string(width) + " (must be > 0)");
   bool break_long = !p.has(2) || cx.truthy(p[2]);
   std::string_view wrap = p.has(3) && !p[3].is_none() ? cx.str(p[3]) : std::string_view("\n");
   bool hyphens = !p.has(4) || cx.truthy(p[4]);
@@ -433,16 +437,19 @@ void append_unescaped(std::string& out, std::string_view s) {
     std::string_view name;
     char32_t cp;
   } kEntities[] = {
-      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},     {"apos", '\''},
-      {"nbsp", 0xA0},    {"copy", 0xA9},    {"reg", 0xAE},      {"trade", 0x2122}, {"hellip", 0x2026},
-      {"mdash", 0x2014}, {"ndash", 0x2013}, {"lsquo", 0x2018},  {"rsquo", 0x2019}, {"ldquo", 0x201C},
-      {"rdquo", 0x201D}, {"laquo", 0xAB},   {"raquo", 0xBB},    {"middot", 0xB7},  {"bull", 0x2022},
-      {"euro", 0x20AC},  {"pound", 0xA3},   {"yen", 0xA5},      {"cent", 0xA2},    {"sect", 0xA7},
-      {"para", 0xB6},    {"deg", 0xB0},     {"plusmn", 0xB1},   {"times", 0xD7},   {"divide", 0xF7},
-      {"frac12", 0xBD},  {"frac14", 0xBC},  {"frac34", 0xBE},   {"shy", 0xAD},     {"iexcl", 0xA1},
-      {"iquest", 0xBF},  {"larr", 0x2190},  {"rarr", 0x2192},   {"uarr", 0x2191},  {"darr", 0x2193},
-      {"harr", 0x2194},  {"hearts", 0x2665}, {"thinsp", 0x2009}, {"ensp", 0x2002}, {"emsp", 0x2003},
-      {"zwj", 0x200D},   {"zwnj", 0x200C},  {"prime", 0x2032},  {"Prime", 0x2033}, {"dagger", 0x2020},
+      {"amp", '&'},      {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+      {"apos", '\''},    {"nbsp", 0xA0},     {"copy", 0xA9},     {"reg", 0xAE},
+      {"trade", 0x2122}, {"hellip", 0x2026}, {"mdash", 0x2014},  {"ndash", 0x2013},
+      {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},
+      {"laquo", 0xAB},   {"raquo", 0xBB},    {"middot", 0xB7},   {"bull", 0x2022},
+      {"euro", 0x20AC},  {"pound", 0xA3},    {"yen", 0xA5},      {"cent", 0xA2},
+      {"sect", 0xA7},    {"para", 0xB6},     {"deg", 0xB0},      {"plusmn", 0xB1},
+      {"times", 0xD7},   {"divide", 0xF7},   {"frac12", 0xBD},   {"frac14", 0xBC},
+      {"frac34", 0xBE},  {"shy", 0xAD},      {"iexcl", 0xA1},    {"iquest", 0xBF},
+      {"larr", 0x2190},  {"rarr", 0x2192},   {"uarr", 0x2191},   {"darr", 0x2193},
+      {"harr", 0x2194},  {"hearts", 0x2665}, {"thinsp", 0x2009}, {"ensp", 0x2002},
+      {"emsp", 0x2003},  {"zwj", 0x200D},    {"zwnj", 0x200C},   {"prime", 0x2032},
+      {"Prime", 0x2033}, {"dagger", 0x2020},
   };
   std::size_t i = 0;
   while (i < s.size()) {
@@ -541,7 +548,9 @@ Value f_safe(CallContext& cx, const Args& a) {
   return Value::safe_string(cx.str(v));
 }
 
-Value f_string(CallContext& cx, const Args& a) { return soft_str(cx, a.positional[0]); }
+Value f_string(CallContext& cx, const Args& a) {
+  return soft_str(cx, a.positional[0]);
+}
 
 Value f_format(CallContext& cx, const Args& a) {
   std::string_view fmt = cx.str(a.positional[0]);
@@ -630,7 +639,8 @@ Value f_xmlattr(CallContext& cx, const Args& a) {
     for (char c : key) {
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' ||
           c == '=') {
-        return cx.fail(std::string("Invalid character in attribute name: '") + std::string(key) + "'");
+        return cx.fail(std::string("Invalid character in attribute name: '") + std::string(key) +
+                       "'");
       }
     }
     if (any || autospace) out += ' ';
@@ -661,7 +671,8 @@ Value f_filesizeformat(CallContext& cx, const Args& a) {
     char* end = nullptr;
     bytes = std::strtod(s.c_str(), &end);
     if (s.empty() || end != s.c_str() + s.size()) {
-      return cx.fail(std::string("could not convert string to float: '") + std::string(v.as_string()) + "'");
+      return cx.fail(std::string("could not convert string to float: '") +
+                     std::string(v.as_string()) + "'");
     }
   } else {
     return fail_type(cx, "expected a number", v);
@@ -682,7 +693,8 @@ Value f_filesizeformat(CallContext& cx, const Args& a) {
   for (int i = 0; i < 8; ++i) {
     unit = std::pow(base, i + 2);
     if (bytes < unit || i == 7) {
-      std::snprintf(buf, sizeof buf, "%.1f %s", base * bytes / unit, binary ? kBinary[i] : kDecimal[i]);
+      std::snprintf(buf, sizeof buf, "%.1f %s", base * bytes / unit,
+                    binary ? kBinary[i] : kDecimal[i]);
       return cx.string(buf);
     }
   }
@@ -733,7 +745,8 @@ bool parse_python_float(std::string_view text, double& out) {
     return true;
   }
   for (char c : body) {
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == '+' || c == '-')) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == '+' ||
+          c == '-')) {
       return false;
     }
   }
@@ -1000,7 +1013,8 @@ Value f_dictsort(CallContext& cx, const Args& a) {
   if (!is_mapping(d)) return fail_type(cx, "dictsort expects a mapping", d);
   bool case_sensitive = p.has(1) && cx.truthy(p[1]);
   std::string_view by = p.has(2) ? cx.str(p[2]) : std::string_view("key");
-  if (by != "key" && by != "value") return cx.fail("You can only sort by either \"key\" or \"value\"");
+  if (by != "key" && by != "value")
+    return cx.fail("You can only sort by either \"key\" or \"value\"");
   bool reverse = p.has(3) && cx.truthy(p[3]);
   Sequence seq(d, cx.host());
   std::vector<std::pair<Value, Value>> entries;
@@ -1083,8 +1097,12 @@ Value min_max(CallContext& cx, const Args& a, bool want_max) {
   return items[best];
 }
 
-Value f_max(CallContext& cx, const Args& a) { return min_max(cx, a, true); }
-Value f_min(CallContext& cx, const Args& a) { return min_max(cx, a, false); }
+Value f_max(CallContext& cx, const Args& a) {
+  return min_max(cx, a, true);
+}
+Value f_min(CallContext& cx, const Args& a) {
+  return min_max(cx, a, false);
+}
 
 Value f_sum(CallContext& cx, const Args& a) {
   Bound p(cx, a, {"iterable", "attribute", "start"});
@@ -1100,7 +1118,8 @@ Value f_sum(CallContext& cx, const Args& a) {
     for (const Value& item : items) {
       Value v = p.has(1) ? get_path(cx, item, p[1], Value()) : item;
       if (!is_sequence(v)) {
-        return cx.fail("can only concatenate list (not \"" + std::string(type_name(v)) + "\") to list");
+        return cx.fail("can only concatenate list (not \"" + std::string(type_name(v)) +
+                       "\") to list");
       }
       Sequence seq(v, cx.host());
       for (std::size_t i = 0; i < seq.size(); ++i) all.push_back(seq.at(i));
@@ -1110,14 +1129,16 @@ Value f_sum(CallContext& cx, const Args& a) {
   for (const Value& item : items) {
     Value v = p.has(1) ? get_path(cx, item, p[1], Value()) : item;
     if (!total.is_number() || !v.is_number()) {
-      return cx.fail(std::string("unsupported operand type(s) for +: '") + std::string(type_name(total)) +
-                     std::string("' and '") + std::string(type_name(v)) + "'");
+      return cx.fail(std::string("unsupported operand type(s) for +: '") +
+                     std::string(type_name(total)) + std::string("' and '") +
+                     std::string(type_name(v)) + "'");
     }
     if (total.is_float() || v.is_float()) {
       total = Value::number(total.to_double() + v.to_double());
     } else {
       std::int64_t r;
-      if (__builtin_add_overflow(total.as_int(), v.as_int(), &r)) return cx.fail("integer overflow");
+      if (__builtin_add_overflow(total.as_int(), v.as_int(), &r))
+        return cx.fail("integer overflow");
       total = Value::integer(r);
     }
   }
@@ -1195,7 +1216,9 @@ bool group_get_attr(const void* self, std::string_view name, Value& out, void*) 
   }
   return false;
 }
-std::size_t group_length(const void*, void*) { return 2; }
+std::size_t group_length(const void*, void*) {
+  return 2;
+}
 Value group_item(const void* self, std::size_t i, void*) {
   return static_cast<const GroupData*>(self)->items[i];
 }
@@ -1290,7 +1313,8 @@ Value select_reject(CallContext& cx, const Args& a, bool select, bool by_attr) {
   bool has_test = a.positional.size() > off;
   std::string_view test = has_test ? cx.str(a.positional[off]) : std::string_view();
   std::vector<Value> args;
-  if (has_test) args.assign(a.positional.begin() + static_cast<std::ptrdiff_t>(off), a.positional.end());
+  if (has_test)
+    args.assign(a.positional.begin() + static_cast<std::ptrdiff_t>(off), a.positional.end());
   Value* out = cx.alloc_values(items.size());
   if (out == nullptr) return Value();
   std::size_t n = 0;
@@ -1311,10 +1335,18 @@ Value select_reject(CallContext& cx, const Args& a, bool select, bool by_attr) {
   return Value::list(std::span<const Value>(out, n));
 }
 
-Value f_select(CallContext& cx, const Args& a) { return select_reject(cx, a, true, false); }
-Value f_reject(CallContext& cx, const Args& a) { return select_reject(cx, a, false, false); }
-Value f_selectattr(CallContext& cx, const Args& a) { return select_reject(cx, a, true, true); }
-Value f_rejectattr(CallContext& cx, const Args& a) { return select_reject(cx, a, false, true); }
+Value f_select(CallContext& cx, const Args& a) {
+  return select_reject(cx, a, true, false);
+}
+Value f_reject(CallContext& cx, const Args& a) {
+  return select_reject(cx, a, false, false);
+}
+Value f_selectattr(CallContext& cx, const Args& a) {
+  return select_reject(cx, a, true, true);
+}
+Value f_rejectattr(CallContext& cx, const Args& a) {
+  return select_reject(cx, a, false, true);
+}
 
 Value f_default(CallContext& cx, const Args& a) {
   Bound p(cx, a, {"value", "default_value", "boolean"});
@@ -1385,9 +1417,15 @@ void append_json(CallContext& cx, std::string& out, const Value& v, int indent, 
     cx.release_buffer();
   };
   switch (v.kind()) {
-    case ValueKind::kNone: out += "null"; return;
-    case ValueKind::kBool: out += v.as_bool() ? "true" : "false"; return;
-    case ValueKind::kInt: append_int(out, v.as_int()); return;
+    case ValueKind::kNone:
+      out += "null";
+      return;
+    case ValueKind::kBool:
+      out += v.as_bool() ? "true" : "false";
+      return;
+    case ValueKind::kInt:
+      append_int(out, v.as_int());
+      return;
     case ValueKind::kFloat: {
       double d = v.as_float();
       if (std::isnan(d)) {
@@ -1399,14 +1437,17 @@ void append_json(CallContext& cx, std::string& out, const Value& v, int indent, 
       }
       return;
     }
-    case ValueKind::kString: string(v.as_string()); return;
+    case ValueKind::kString:
+      string(v.as_string());
+      return;
     case ValueKind::kUndefined:
       cx.fail("Object of type Undefined is not JSON serializable");
       return;
     case ValueKind::kCallable:
       cx.fail("Object of type function is not JSON serializable");
       return;
-    default: break;
+    default:
+      break;
   }
   if (level > 100) {
     cx.fail("tojson: value nested too deeply");
@@ -1446,7 +1487,8 @@ void append_json(CallContext& cx, std::string& out, const Value& v, int indent, 
   }
   Sequence seq(v, cx.host());
   if (!seq.ok()) {
-    cx.fail(std::string("Object of type ") + std::string(type_name(v)) + " is not JSON serializable");
+    cx.fail(std::string("Object of type ") + std::string(type_name(v)) +
+            " is not JSON serializable");
     return;
   }
   if (seq.size() == 0) {
@@ -1500,7 +1542,8 @@ bool value_to_datetime(CallContext& cx, const Value& v, DateTime& out) {
   if (cx.failed()) return false;
   auto dt = parse_datetime(pystr::strip(s, true, true));
   if (!dt) {
-    cx.fail(std::string("date: cannot read '") + std::string(s) + "' as a date (expected YYYY-MM-DD or RFC 3339)");
+    cx.fail(std::string("date: cannot read '") + std::string(s) +
+            "' as a date (expected YYYY-MM-DD or RFC 3339)");
     return false;
   }
   out = *dt;

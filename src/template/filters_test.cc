@@ -18,7 +18,8 @@ std::string err(std::string_view src, std::string_view ctx = "{}") {
 }
 
 TEST(Filters, CaseFilters) {
-  EXPECT_EQ(out("{{ 'aBc'|upper }} {{ 'aBc'|lower }} {{ 'hello WORLD'|capitalize }} {{ 'a-b c(d'|title }}"),
+  EXPECT_EQ(out("{{ 'aBc'|upper }} {{ 'aBc'|lower }} {{ 'hello WORLD'|capitalize }} {{ 'a-b "
+                "c(d'|title }}"),
             "ABC abc Hello world A-B C(D");
   EXPECT_EQ(out("{{ 'éa'|upper }} {{ 'ÀÉ'|lower }} {{ 'ß'|upper }}"), "ÉA àé SS");
 }
@@ -32,7 +33,8 @@ TEST(Filters, TrimCenterTruncateWordwrap) {
 }
 
 TEST(Filters, ReplaceAndFormat) {
-  EXPECT_EQ(out("{{ 'aaa'|replace('a', 'b', 2) }} {{ '%s-%03d'|format('x', 7) }} {{ '%(a)s'|format(a=1) }}"),
+  EXPECT_EQ(out("{{ 'aaa'|replace('a', 'b', 2) }} {{ '%s-%03d'|format('x', 7) }} {{ "
+                "'%(a)s'|format(a=1) }}"),
             "bba x-007 1");
   EXPECT_EQ(err("{{ '%d'|format('x') }}"), "%d format: a real number is required, not str");
   EXPECT_EQ(err("{{ '%s %s'|format(1) }}"), "not enough arguments for format string");
@@ -45,12 +47,14 @@ TEST(Filters, DefaultWorksOnUndefinedAndFalsy) {
 
 TEST(Filters, EscapeSafeForceescapeStriptags) {
   EXPECT_EQ(out("{{ '<a\"&\\'>'|e }}"), "&lt;a&#34;&amp;&#39;&gt;");
-  EXPECT_EQ(html("{{ '<b>'|safe }} {{ ('<b>'|safe)|forceescape }} {{ '<p>a &amp; b</p>'|striptags }}"),
-            "<b> &lt;b&gt; a &amp; b");
+  EXPECT_EQ(
+      html("{{ '<b>'|safe }} {{ ('<b>'|safe)|forceescape }} {{ '<p>a &amp; b</p>'|striptags }}"),
+      "<b> &lt;b&gt; a &amp; b");
 }
 
 TEST(Filters, LengthFirstLastReverseList) {
-  EXPECT_EQ(out("{{ 'héllo'|length }} {{ [1, 2]|count }} {{ [1, 2]|first }} {{ [1, 2]|last }} {{ 'abc'|reverse }} {{ 'ab'|list }}"),
+  EXPECT_EQ(out("{{ 'héllo'|length }} {{ [1, 2]|count }} {{ [1, 2]|first }} {{ [1, 2]|last }} {{ "
+                "'abc'|reverse }} {{ 'ab'|list }}"),
             "5 2 1 2 cba ['a', 'b']");
   EXPECT_EQ(err("{{ 5|length }}"), "object of type 'int object' has no len()");
   EXPECT_EQ(out("[{{ [] | first is defined }}]"), "[False]");
@@ -62,26 +66,33 @@ TEST(Filters, JoinWithAttributeAndMarkup) {
 }
 
 TEST(Filters, SortDictsortUniqueMinMaxSum) {
-  EXPECT_EQ(out("{{ ['b', 'A', 'c']|sort }} {{ [3, 1]|sort(reverse=true) }}"), "['A', 'b', 'c'] [3, 1]");
+  EXPECT_EQ(out("{{ ['b', 'A', 'c']|sort }} {{ [3, 1]|sort(reverse=true) }}"),
+            "['A', 'b', 'c'] [3, 1]");
   EXPECT_EQ(out("{{ xs|sort(attribute='a,b')|map(attribute='b')|join }}",
                 R"({"xs": [{"a": 2, "b": "x"}, {"a": 1, "b": "z"}, {"a": 1, "b": "y"}]})"),
             "yzx");
   EXPECT_EQ(out("{{ {'b': 1, 'a': 2}|dictsort }} {{ {'b': 1, 'a': 2}|dictsort(by='value') }}"),
             "[('a', 2), ('b', 1)] [('b', 1), ('a', 2)]");
-  EXPECT_EQ(err("{{ {'a': 1}|dictsort(by='x') }}"), "You can only sort by either \"key\" or \"value\"");
-  EXPECT_EQ(out("{{ ['a', 'A', 'b']|unique|list }} {{ [3, 1, 2]|min }} {{ [3, 1, 2]|max }} {{ [1, 2.5]|sum }}"),
+  EXPECT_EQ(err("{{ {'a': 1}|dictsort(by='x') }}"),
+            "You can only sort by either \"key\" or \"value\"");
+  EXPECT_EQ(out("{{ ['a', 'A', 'b']|unique|list }} {{ [3, 1, 2]|min }} {{ [3, 1, 2]|max }} {{ [1, "
+                "2.5]|sum }}"),
             "['a', 'b'] 1 3 3.5");
   EXPECT_EQ(err("{{ [1, 'a']|sort }}"), "'<' not supported between instances of 'str' and 'int'");
-  EXPECT_EQ(err("{{ [1, 'a']|sum }}"), "unsupported operand type(s) for +: 'int object' and 'str object'");
+  EXPECT_EQ(err("{{ [1, 'a']|sum }}"),
+            "unsupported operand type(s) for +: 'int object' and 'str object'");
 }
 
 TEST(Filters, MapSelectRejectAndAttrVariants) {
-  const char* users = R"({"u": [{"n": "a", "on": true, "age": 3}, {"n": "b", "on": false, "age": 9}]})";
+  const char* users =
+      R"({"u": [{"n": "a", "on": true, "age": 3}, {"n": "b", "on": false, "age": 9}]})";
   EXPECT_EQ(out("{{ u|map(attribute='n')|join }} {{ u|selectattr('on')|map(attribute='n')|join }} "
-                "{{ u|rejectattr('on')|map(attribute='n')|join }} {{ u|selectattr('age', 'gt', 5)|map(attribute='n')|join }}",
+                "{{ u|rejectattr('on')|map(attribute='n')|join }} {{ u|selectattr('age', 'gt', "
+                "5)|map(attribute='n')|join }}",
                 users),
             "ab a b b");
-  EXPECT_EQ(out("{{ [1, 2, 3]|select('odd')|list }} {{ [1, 2, 3]|reject('odd')|list }} {{ ['a']|map('upper')|list }}"),
+  EXPECT_EQ(out("{{ [1, 2, 3]|select('odd')|list }} {{ [1, 2, 3]|reject('odd')|list }} {{ "
+                "['a']|map('upper')|list }}"),
             "[1, 3] [2] ['A']");
   EXPECT_EQ(err("{{ [1]|map('nosuch')|list }}"), "unknown filter 'nosuch'");
   EXPECT_EQ(err("{{ [1]|select('nosuch')|list }}"), "unknown test 'nosuch'");
@@ -91,28 +102,34 @@ TEST(Filters, GroupbyBatchSlice) {
   EXPECT_EQ(out("{% for g in xs|groupby('k') %}{{ g.grouper }}={{ g.list|length }};{% endfor %}",
                 R"({"xs": [{"k": "b"}, {"k": "a"}, {"k": "b"}]})"),
             "a=1;b=2;");
-  EXPECT_EQ(out("{{ [1, 2, 3]|batch(2, 0)|list }} {{ [1, 2, 3]|slice(2)|list }}"), "[[1, 2], [3, 0]] [[1, 2], [3]]");
+  EXPECT_EQ(out("{{ [1, 2, 3]|batch(2, 0)|list }} {{ [1, 2, 3]|slice(2)|list }}"),
+            "[[1, 2], [3, 0]] [[1, 2], [3]]");
   EXPECT_EQ(err("{{ [1]|batch(0)|list }}"), "batch size must be positive");
 }
 
 TEST(Filters, NumbersAbsIntFloatRound) {
-  EXPECT_EQ(out("{{ -3|abs }} {{ '12'|int }} {{ '1.9'|int }} {{ 'x'|int(5) }} {{ 'ff'|int(base=16) }} {{ '2.5'|float }} {{ 2.5|round }} {{ 2.567|round(2) }} {{ 2.1|round(method='ceil') }}"),
-            "3 12 1 5 255 2.5 2.0 2.57 3.0");
+  EXPECT_EQ(
+      out("{{ -3|abs }} {{ '12'|int }} {{ '1.9'|int }} {{ 'x'|int(5) }} {{ 'ff'|int(base=16) }} {{ "
+          "'2.5'|float }} {{ 2.5|round }} {{ 2.567|round(2) }} {{ 2.1|round(method='ceil') }}"),
+      "3 12 1 5 255 2.5 2.0 2.57 3.0");
   EXPECT_EQ(err("{{ 1|round(method='up') }}"), "method must be common, ceil or floor");
   EXPECT_EQ(err("{{ 'a'|abs }}"), "bad operand type for abs(): 'str object'");
 }
 
 TEST(Filters, IndentWordcountFilesizeformat) {
   EXPECT_EQ(out("{{ 'a\nb'|indent(2) }}|{{ 'a\nb'|indent(2, true) }}"), "a\n  b|  a\n  b");
-  EXPECT_EQ(out("{{ 'one, two three'|wordcount }} {{ 1500|filesizeformat }} {{ 2048|filesizeformat(true) }}"),
+  EXPECT_EQ(out("{{ 'one, two three'|wordcount }} {{ 1500|filesizeformat }} {{ "
+                "2048|filesizeformat(true) }}"),
             "3 1.5 kB 2.0 KiB");
 }
 
 TEST(Filters, UrlencodeXmlattrTojsonPprint) {
   EXPECT_EQ(out("{{ 'a b/é'|urlencode }} {{ {'q': 'a b'}|urlencode }}"), "a%20b/%C3%A9 q=a+b");
-  EXPECT_EQ(html("<p{{ {'class': 'x', 'n': none, 'v': '<'}|xmlattr }}>"), "<p class=\"x\" v=\"&lt;\">");
+  EXPECT_EQ(html("<p{{ {'class': 'x', 'n': none, 'v': '<'}|xmlattr }}>"),
+            "<p class=\"x\" v=\"&lt;\">");
   EXPECT_EQ(err("{{ {'a b': 1}|xmlattr }}"), "Invalid character in attribute name: 'a b'");
-  EXPECT_EQ(out("{{ {'b': [1, 'x<'], 'a': none}|tojson }}"), "{\"a\": null, \"b\": [1, \"x\\u003c\"]}");
+  EXPECT_EQ(out("{{ {'b': [1, 'x<'], 'a': none}|tojson }}"),
+            "{\"a\": null, \"b\": [1, \"x\\u003c\"]}");
   EXPECT_EQ(out("{{ [1]|tojson(indent=2) }}"), "[\n  1\n]");
   EXPECT_EQ(out("{{ {'a': 'b'}|pprint }}"), "{'a': 'b'}");
 }
@@ -138,7 +155,8 @@ TEST(Filters, SlugifyMakesUrlSegments) {
 
 TEST(Filters, UnexpectedArgumentsAreReported) {
   EXPECT_EQ(err("{{ 'a'|trim(1, 2) }}"), "trim() takes at most 1 argument(s) (2 given)");
-  EXPECT_EQ(err("{{ 'a'|center(widht=3) }}"), "center() got an unexpected keyword argument 'widht'");
+  EXPECT_EQ(err("{{ 'a'|center(widht=3) }}"),
+            "center() got an unexpected keyword argument 'widht'");
 }
 
 }  // namespace

@@ -182,7 +182,8 @@ inline bool any_special(const char* p, std::size_t n) {
     hi = b;
   } else {
     lo = 0;
-    for (std::size_t i = 0; i < n; ++i) lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+    for (std::size_t i = 0; i < n; ++i)
+      lo |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
     hi = 0;
   }
   return needs_escape16(_mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
@@ -213,8 +214,12 @@ void escape_into(Sink& out, std::string_view s) {
 
 }  // namespace
 
-void append_escaped(std::string& out, std::string_view s) { escape_into(out, s); }
-void append_escaped(OutBuffer& out, std::string_view s) { escape_into(out, s); }
+void append_escaped(std::string& out, std::string_view s) {
+  escape_into(out, s);
+}
+void append_escaped(OutBuffer& out, std::string_view s) {
+  escape_into(out, s);
+}
 
 void append_int(OutBuffer& out, std::int64_t v) {
   char buf[32];
@@ -268,10 +273,18 @@ void append_string_repr(std::string& out, std::string_view s) {
     if (c < 0x80) {
       ++i;
       switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
         default:
           if (c == static_cast<unsigned char>(quote)) {
             out += '\\';
@@ -325,14 +338,27 @@ void append_container(std::string& out, const Value& v, void* host) {
 
 void append_str(std::string& out, const Value& v, void* host) {
   switch (v.kind()) {
-    case ValueKind::kUndefined: return;
-    case ValueKind::kNone: out += "None"; return;
-    case ValueKind::kBool: out += v.as_bool() ? "True" : "False"; return;
-    case ValueKind::kInt: append_int(out, v.as_int()); return;
-    case ValueKind::kFloat: append_float(out, v.as_float()); return;
-    case ValueKind::kString: out += v.as_string(); return;
+    case ValueKind::kUndefined:
+      return;
+    case ValueKind::kNone:
+      out += "None";
+      return;
+    case ValueKind::kBool:
+      out += v.as_bool() ? "True" : "False";
+      return;
+    case ValueKind::kInt:
+      append_int(out, v.as_int());
+      return;
+    case ValueKind::kFloat:
+      append_float(out, v.as_float());
+      return;
+    case ValueKind::kString:
+      out += v.as_string();
+      return;
     case ValueKind::kList:
-    case ValueKind::kMap: append_container(out, v, host); return;
+    case ValueKind::kMap:
+      append_container(out, v, host);
+      return;
     case ValueKind::kCallable:
       out += "<function ";
       out += callable_name(v);
@@ -372,16 +398,26 @@ void append_repr(std::string& out, const Value& v, void* host) {
 
 std::string_view type_name(const Value& v) {
   switch (v.kind()) {
-    case ValueKind::kUndefined: return "undefined";
-    case ValueKind::kNone: return "NoneType object";
-    case ValueKind::kBool: return "bool object";
-    case ValueKind::kInt: return "int object";
-    case ValueKind::kFloat: return "float object";
-    case ValueKind::kString: return "str object";
-    case ValueKind::kList: return v.is_tuple() ? "tuple object" : "list object";
-    case ValueKind::kMap: return "dict object";
-    case ValueKind::kCallable: return "function object";
-    case ValueKind::kObject: return v.vtable()->type_name;
+    case ValueKind::kUndefined:
+      return "undefined";
+    case ValueKind::kNone:
+      return "NoneType object";
+    case ValueKind::kBool:
+      return "bool object";
+    case ValueKind::kInt:
+      return "int object";
+    case ValueKind::kFloat:
+      return "float object";
+    case ValueKind::kString:
+      return "str object";
+    case ValueKind::kList:
+      return v.is_tuple() ? "tuple object" : "list object";
+    case ValueKind::kMap:
+      return "dict object";
+    case ValueKind::kCallable:
+      return "function object";
+    case ValueKind::kObject:
+      return v.vtable()->type_name;
   }
   return "object";
 }

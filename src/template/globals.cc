@@ -19,7 +19,9 @@ struct RangeData {
   std::size_t size;
 };
 
-std::size_t range_length(const void* self, void*) { return static_cast<const RangeData*>(self)->size; }
+std::size_t range_length(const void* self, void*) {
+  return static_cast<const RangeData*>(self)->size;
+}
 
 Value range_item(const void* self, std::size_t i, void*) {
   const auto* r = static_cast<const RangeData*>(self);
@@ -50,12 +52,14 @@ Value g_range(CallContext& cx, const Args& a) {
   if (!a.keywords.empty()) return cx.fail("range() takes no keyword arguments");
   std::int64_t v[3] = {0, 0, 1};
   std::size_t n = a.positional.size();
-  if (n < 1 || n > 3) return cx.fail(std::string("range expected 1 to 3 arguments, got ") + std::to_string(n));
+  if (n < 1 || n > 3)
+    return cx.fail(std::string("range expected 1 to 3 arguments, got ") + std::to_string(n));
   for (std::size_t i = 0; i < n; ++i) {
     const Value& x = a.positional[i];
     if (!cx.check_defined(x)) return Value();
     if (!x.is_int() && !x.is_bool()) {
-      return cx.fail(std::string("'") + std::string(type_name(x)) + "' cannot be interpreted as an integer");
+      return cx.fail(std::string("'") + std::string(type_name(x)) +
+                     "' cannot be interpreted as an integer");
     }
   }
   if (n == 1) {
@@ -135,7 +139,8 @@ void ns_names(const void* self, void (*add)(void*, std::string_view), void* sink
 }
 
 Value g_namespace(CallContext& cx, const Args& a) {
-  auto* ns = static_cast<NamespaceData*>(cx.arena().allocate(sizeof(NamespaceData), alignof(NamespaceData)));
+  auto* ns = static_cast<NamespaceData*>(
+      cx.arena().allocate(sizeof(NamespaceData), alignof(NamespaceData)));
   if (ns == nullptr) return cx.fail("out of memory");
   ns->size = 0;
   ns->capacity = 4;
@@ -173,7 +178,9 @@ bool cycler_get_attr(const void* self, std::string_view name, Value& out, void*)
   return false;
 }
 
-void cycler_str(const void*, std::string& out, void*) { out += "<Cycler>"; }
+void cycler_str(const void*, std::string& out, void*) {
+  out += "<Cycler>";
+}
 
 Value g_cycler(CallContext& cx, const Args& a) {
   if (a.positional.empty()) return cx.fail("at least one item has to be provided");

@@ -26,35 +26,64 @@ std::string normalize_source(std::string_view source, bool keep_trailing_newline
 
 std::string_view op_text(Op op) {
   switch (op) {
-    case Op::kNone: return "";
-    case Op::kAdd: return "+";
-    case Op::kSub: return "-";
-    case Op::kDiv: return "/";
-    case Op::kFloorDiv: return "//";
-    case Op::kMul: return "*";
-    case Op::kMod: return "%";
-    case Op::kPow: return "**";
-    case Op::kTilde: return "~";
-    case Op::kLBracket: return "[";
-    case Op::kRBracket: return "]";
-    case Op::kLParen: return "(";
-    case Op::kRParen: return ")";
-    case Op::kLBrace: return "{";
-    case Op::kRBrace: return "}";
-    case Op::kEq: return "==";
-    case Op::kNe: return "!=";
-    case Op::kGt: return ">";
-    case Op::kGe: return ">=";
-    case Op::kLt: return "<";
-    case Op::kLe: return "<=";
-    case Op::kAssign: return "=";
-    case Op::kDot: return ".";
-    case Op::kColon: return ":";
-    case Op::kPipe: return "|";
-    case Op::kComma: return ",";
-    case Op::kSemicolon: return ";";
-    case Op::kCoalesce: return "??";
-    case Op::kOptDot: return "?.";
+    case Op::kNone:
+      return "";
+    case Op::kAdd:
+      return "+";
+    case Op::kSub:
+      return "-";
+    case Op::kDiv:
+      return "/";
+    case Op::kFloorDiv:
+      return "//";
+    case Op::kMul:
+      return "*";
+    case Op::kMod:
+      return "%";
+    case Op::kPow:
+      return "**";
+    case Op::kTilde:
+      return "~";
+    case Op::kLBracket:
+      return "[";
+    case Op::kRBracket:
+      return "]";
+    case Op::kLParen:
+      return "(";
+    case Op::kRParen:
+      return ")";
+    case Op::kLBrace:
+      return "{";
+    case Op::kRBrace:
+      return "}";
+    case Op::kEq:
+      return "==";
+    case Op::kNe:
+      return "!=";
+    case Op::kGt:
+      return ">";
+    case Op::kGe:
+      return ">=";
+    case Op::kLt:
+      return "<";
+    case Op::kLe:
+      return "<=";
+    case Op::kAssign:
+      return "=";
+    case Op::kDot:
+      return ".";
+    case Op::kColon:
+      return ":";
+    case Op::kPipe:
+      return "|";
+    case Op::kComma:
+      return ",";
+    case Op::kSemicolon:
+      return ";";
+    case Op::kCoalesce:
+      return "??";
+    case Op::kOptDot:
+      return "?.";
   }
   return "";
 }
@@ -67,12 +96,16 @@ bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
          (c >= 0x1c && c <= 0x1f);
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 bool is_name_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
          static_cast<unsigned char>(c) >= 0x80;
 }
-bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
+bool is_name_char(char c) {
+  return is_name_start(c) || is_digit(c);
+}
 
 std::string_view rstrip(std::string_view s) {
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -96,7 +129,7 @@ class Lexer {
       std::string_view text = src_.substr(pos_, open - pos_);
       std::size_t text_start = pos_;
       char kind_char = src_[open + 1];
-      TagKind kind = kind_char == '{' ? TagKind::kVar
+      TagKind kind = kind_char == '{'   ? TagKind::kVar
                      : kind_char == '%' ? TagKind::kBlock
                                         : TagKind::kComment;
       std::size_t after = open + 2;
@@ -321,8 +354,8 @@ class Lexer {
           char closing = src_[p];
           if (balance.empty()) return fail(p, std::string("unexpected '") + closing + "'");
           if (balance.back() != closing) {
-            return fail(p, std::string("unexpected '") + closing + "', expected '" +
-                               balance.back() + "'");
+            return fail(
+                p, std::string("unexpected '") + closing + "', expected '" + balance.back() + "'");
           }
           balance.pop_back();
         }
@@ -398,8 +431,9 @@ class Lexer {
     if (!prefixed('b', 2, is_bin) && !prefixed('o', 8, is_oct) && !prefixed('x', 16, is_hex)) {
       if (src_[p] == '0') {
         end = p + 1;
-        while (end < src_.size() && (src_[end] == '0' || (src_[end] == '_' && end + 1 < src_.size() &&
-                                                          src_[end + 1] == '0'))) {
+        while (end < src_.size() &&
+               (src_[end] == '0' ||
+                (src_[end] == '_' && end + 1 < src_.size() && src_[end + 1] == '0'))) {
           ++end;
         }
       } else {
@@ -456,7 +490,9 @@ class Lexer {
         char32_t cp = 0;
         for (std::size_t k = 1; k <= digits; ++k) {
           char h = body[i + k];
-          int d = is_digit(h) ? h - '0' : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10 : -1;
+          int d = is_digit(h)                              ? h - '0'
+                  : (h | 0x20) >= 'a' && (h | 0x20) <= 'f' ? (h | 0x20) - 'a' + 10
+                                                           : -1;
           if (d < 0) return false;
           cp = cp * 16 + static_cast<char32_t>(d);
         }
@@ -466,17 +502,38 @@ class Lexer {
         return true;
       };
       switch (e) {
-        case '\n': break;  // line continuation
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
+        case '\n':
+          break;  // line continuation
+        case '\\':
+          out += '\\';
+          break;
+        case '\'':
+          out += '\'';
+          break;
+        case '"':
+          out += '"';
+          break;
+        case 'a':
+          out += '\a';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'v':
+          out += '\v';
+          break;
         case 'x':
           if (!hex(2)) out += "\\x";
           break;
@@ -489,8 +546,8 @@ class Lexer {
         default:
           if (e >= '0' && e <= '7') {
             int v = e - '0';
-            for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7';
-                 ++k) {
+            for (int k = 0;
+                 k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k) {
               v = v * 8 + (body[++i] - '0');
             }
             append_utf8(out, static_cast<char32_t>(v));
@@ -508,13 +565,13 @@ class Lexer {
       std::string_view text;
       Op op;
     } kOps[] = {
-        {"//", Op::kFloorDiv}, {"**", Op::kPow}, {"==", Op::kEq},       {"!=", Op::kNe},
-        {">=", Op::kGe},       {"<=", Op::kLe},  {"??", Op::kCoalesce}, {"?.", Op::kOptDot},
-        {"+", Op::kAdd},       {"-", Op::kSub},  {"/", Op::kDiv},       {"*", Op::kMul},
-        {"%", Op::kMod},       {"~", Op::kTilde}, {"[", Op::kLBracket}, {"]", Op::kRBracket},
-        {"(", Op::kLParen},    {")", Op::kRParen}, {"{", Op::kLBrace},  {"}", Op::kRBrace},
-        {">", Op::kGt},        {"<", Op::kLt},   {"=", Op::kAssign},    {".", Op::kDot},
-        {":", Op::kColon},     {"|", Op::kPipe}, {",", Op::kComma},     {";", Op::kSemicolon},
+        {"//", Op::kFloorDiv}, {"**", Op::kPow},   {"==", Op::kEq},       {"!=", Op::kNe},
+        {">=", Op::kGe},       {"<=", Op::kLe},    {"??", Op::kCoalesce}, {"?.", Op::kOptDot},
+        {"+", Op::kAdd},       {"-", Op::kSub},    {"/", Op::kDiv},       {"*", Op::kMul},
+        {"%", Op::kMod},       {"~", Op::kTilde},  {"[", Op::kLBracket},  {"]", Op::kRBracket},
+        {"(", Op::kLParen},    {")", Op::kRParen}, {"{", Op::kLBrace},    {"}", Op::kRBrace},
+        {">", Op::kGt},        {"<", Op::kLt},     {"=", Op::kAssign},    {".", Op::kDot},
+        {":", Op::kColon},     {"|", Op::kPipe},   {",", Op::kComma},     {";", Op::kSemicolon},
     };
     for (const auto& o : kOps) {
       if (match_word(p, o.text)) {

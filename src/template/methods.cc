@@ -17,11 +17,13 @@ Value str_result(CallContext& cx, const Value& self, std::string& s) {
   return cx.string(s).with_safe(self.is_safe());
 }
 
-bool int_param(CallContext& cx, const Args& a, std::size_t i, std::string_view name, std::int64_t& out) {
+bool int_param(CallContext& cx, const Args& a, std::size_t i, std::string_view name,
+               std::int64_t& out) {
   const Value* v = a.find(i, name);
   if (v == nullptr || v->is_none()) return true;
   if (!v->is_int() && !v->is_bool()) {
-    cx.fail(std::string("'") + std::string(type_name(*v)) + "' object cannot be interpreted as an integer");
+    cx.fail(std::string("'") + std::string(type_name(*v)) +
+            "' object cannot be interpreted as an integer");
     return false;
   }
   out = v->as_int();
@@ -84,8 +86,9 @@ bool string_method(CallContext& cx, const Value& self, std::string_view name, co
   if (name == "strip" || name == "lstrip" || name == "rstrip") {
     bool left = name != "rstrip", right = name != "lstrip";
     const Value* chars = a.find(0, "chars");
-    std::string_view r = (chars && !chars->is_none()) ? pystr::strip_chars(s, cx.str(*chars), left, right)
-                                                      : pystr::strip(s, left, right);
+    std::string_view r = (chars && !chars->is_none())
+                             ? pystr::strip_chars(s, cx.str(*chars), left, right)
+                             : pystr::strip(s, left, right);
     out = Value::string(r).with_safe(self.is_safe());
     return true;
   }
@@ -121,7 +124,8 @@ bool string_method(CallContext& cx, const Value& self, std::string_view name, co
                                ? all.size() - static_cast<std::size_t>(maxsplit)
                                : 0;
         if (keep > 0) {
-          std::string_view head = s.substr(0, static_cast<std::size_t>(all[keep - 1].data() + all[keep - 1].size() - s.data()));
+          std::string_view head = s.substr(
+              0, static_cast<std::size_t>(all[keep - 1].data() + all[keep - 1].size() - s.data()));
           parts.push_back(pystr::strip(head, true, false));
           for (std::size_t i = keep; i < all.size(); ++i) parts.push_back(all[i]);
         } else {
@@ -152,9 +156,11 @@ bool string_method(CallContext& cx, const Value& self, std::string_view name, co
       } else {
         std::size_t end = s.size();
         while (true) {
-          std::size_t hit = (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) >= maxsplit) || end < d.size()
-                                ? std::string_view::npos
-                                : s.rfind(d, end - d.size());
+          std::size_t hit =
+              (maxsplit >= 0 && static_cast<std::int64_t>(parts.size()) >= maxsplit) ||
+                      end < d.size()
+                  ? std::string_view::npos
+                  : s.rfind(d, end - d.size());
           if (hit == std::string_view::npos) {
             parts.push_back(s.substr(0, end));
             break;
@@ -238,7 +244,9 @@ bool string_method(CallContext& cx, const Value& self, std::string_view name, co
       if (sub.empty()) {
         n = static_cast<std::int64_t>(pystr::length(s)) + 1;
       } else {
-        for (std::size_t pos = s.find(sub); pos != std::string_view::npos; pos = s.find(sub, pos + sub.size())) ++n;
+        for (std::size_t pos = s.find(sub); pos != std::string_view::npos;
+             pos = s.find(sub, pos + sub.size()))
+          ++n;
       }
       out = Value::integer(n);
       return true;
@@ -333,7 +341,8 @@ bool mapping_method(CallContext& cx, const Value& self, std::string_view name, c
       items[i] = Value::tuple(std::span<const Value>(pairs + 2 * i, 2));
     }
   } else {
-    for (std::size_t i = 0; i < seq.size(); ++i) items[i] = name == "keys" ? seq.at(i) : seq.value_at(i);
+    for (std::size_t i = 0; i < seq.size(); ++i)
+      items[i] = name == "keys" ? seq.at(i) : seq.value_at(i);
   }
   out = Value::list(std::span<const Value>(items, seq.size()));
   return true;
@@ -369,7 +378,8 @@ bool sequence_method(CallContext& cx, const Value& self, std::string_view name, 
 bool call_builtin_method(CallContext& cx, const Value& self, std::string_view name,
                          const Args& args, Value& out) {
   if (self.is_string()) return string_method(cx, self, name, args, out);
-  if (self.is_object() && self.vtable() == &kCyclerVTable) return cycler_method(cx, self, name, out);
+  if (self.is_object() && self.vtable() == &kCyclerVTable)
+    return cycler_method(cx, self, name, out);
   if (is_mapping(self)) return mapping_method(cx, self, name, args, out);
   if (is_sequence(self)) return sequence_method(cx, self, name, args, out);
   return false;

@@ -37,9 +37,8 @@ struct ParseFailure {
 };
 
 constexpr std::string_view kStatementKeywords[] = {
-    "for",   "if",   "block", "extends", "print",  "macro",    "include", "from",
-    "import", "set", "with",  "autoescape", "filter", "call", "do",      "break",
-    "continue", "raw"};
+    "for", "if",   "block",      "extends", "print", "macro", "include", "from",     "import",
+    "set", "with", "autoescape", "filter",  "call",  "do",    "break",   "continue", "raw"};
 
 class Parser {
  public:
@@ -107,17 +106,28 @@ class Parser {
   // ---- errors ----
   static std::string describe(const Token& t) {
     switch (t.type) {
-      case Tok::kData: return "template data";
-      case Tok::kVarBegin: return "'{{'";
-      case Tok::kVarEnd: return "'}}'";
-      case Tok::kBlockBegin: return "'{%'";
-      case Tok::kBlockEnd: return "'%}'";
-      case Tok::kName: return std::string("'") + std::string(t.text) + "'";
-      case Tok::kString: return "string";
-      case Tok::kInt: return "integer";
-      case Tok::kFloat: return "float";
-      case Tok::kOp: return std::string("'") + std::string(op_text(t.op)) + "'";
-      case Tok::kEof: return "end of template";
+      case Tok::kData:
+        return "template data";
+      case Tok::kVarBegin:
+        return "'{{'";
+      case Tok::kVarEnd:
+        return "'}}'";
+      case Tok::kBlockBegin:
+        return "'{%'";
+      case Tok::kBlockEnd:
+        return "'%}'";
+      case Tok::kName:
+        return std::string("'") + std::string(t.text) + "'";
+      case Tok::kString:
+        return "string";
+      case Tok::kInt:
+        return "integer";
+      case Tok::kFloat:
+        return "float";
+      case Tok::kOp:
+        return std::string("'") + std::string(op_text(t.op)) + "'";
+      case Tok::kEof:
+        return "end of template";
     }
     return "token";
   }
@@ -128,16 +138,16 @@ class Parser {
     if (cur().type == Tok::kEof) fail_eof(what);
     fail(cur().offset, "expected " + what + ", got " + describe(cur()));
   }
-  [[noreturn]] void fail_unexpected() {
-    fail(cur().offset, "unexpected " + describe(cur()));
-  }
+  [[noreturn]] void fail_unexpected() { fail(cur().offset, "unexpected " + describe(cur())); }
   [[noreturn]] void fail_eof(const std::string& what) {
     std::string msg = "unexpected end of template, expected " + what;
     std::string hint;
     if (!open_blocks_.empty()) {
       const auto& b = open_blocks_.back();
-      hint = std::string("the '") + std::string(b.keyword) + std::string("' block opened on line ") + std::to_string(b.line) +
-             std::string(" is never closed (close it with 'end") + std::string(b.keyword) + "' or 'end')";
+      hint = std::string("the '") + std::string(b.keyword) +
+             std::string("' block opened on line ") + std::to_string(b.line) +
+             std::string(" is never closed (close it with 'end") + std::string(b.keyword) +
+             "' or 'end')";
     }
     fail(static_cast<std::uint32_t>(src_.size()), std::move(msg), std::move(hint));
   }
@@ -270,7 +280,8 @@ class Parser {
     return name.size() > 3 && name.substr(0, 3) == "end";
   }
 
-  [[noreturn]] void fail_mismatched_end(std::string_view name, const std::vector<std::string_view>& ends) {
+  [[noreturn]] void fail_mismatched_end(std::string_view name,
+                                        const std::vector<std::string_view>& ends) {
     std::string msg = std::string("unexpected '") + std::string(name) + "'";
     std::string hint;
     if (!open_blocks_.empty()) {
@@ -341,7 +352,8 @@ class Parser {
       fail_mismatched_end(kw, none);
     }
     std::string hint;
-    std::vector<std::string> candidates(std::begin(kStatementKeywords), std::end(kStatementKeywords));
+    std::vector<std::string> candidates(std::begin(kStatementKeywords),
+                                        std::end(kStatementKeywords));
     std::string_view best = closest_match(kw, candidates);
     if (!best.empty()) hint = std::string("did you mean '") + std::string(best) + "'?";
     fail(cur().offset, std::string("unknown tag '") + std::string(kw) + "'", std::move(hint));
@@ -412,8 +424,8 @@ class Parser {
     s->body = parse_statements("block", l.line, {"endblock"}, true);
     if (cur().type == Tok::kName) {
       if (cur().text != s->name) {
-        fail(cur().offset, std::string("'endblock ") + std::string(cur().text) + "' does not match block '" +
-                               std::string(s->name) + "'");
+        fail(cur().offset, std::string("'endblock ") + std::string(cur().text) +
+                               "' does not match block '" + std::string(s->name) + "'");
       }
       next();
     }
@@ -558,10 +570,11 @@ class Parser {
   }
 
   void check_assignable(const Token& n) {
-    static constexpr std::string_view kReserved[] = {"true", "false", "none", "True", "False",
-                                                     "None", "loop"};
+    static constexpr std::string_view kReserved[] = {"true",  "false", "none", "True",
+                                                     "False", "None",  "loop"};
     for (std::string_view r : kReserved) {
-      if (n.text == r) fail(n.offset, std::string("cannot assign to '") + std::string(n.text) + "'");
+      if (n.text == r)
+        fail(n.offset, std::string("cannot assign to '") + std::string(n.text) + "'");
     }
   }
 
@@ -679,7 +692,8 @@ class Parser {
       const Token& n = expect_identifier();
       check_assignable(n);
       for (const MacroParam& other : params) {
-        if (other.name == n.text) fail(n.offset, "duplicate argument '" + std::string(n.text) + "'");
+        if (other.name == n.text)
+          fail(n.offset, "duplicate argument '" + std::string(n.text) + "'");
       }
       MacroParam p;
       p.name = n.text;
@@ -824,13 +838,26 @@ class Parser {
       CmpOp op;
       if (cur().type == Tok::kOp) {
         switch (cur().op) {
-          case Op::kEq: op = CmpOp::kEq; break;
-          case Op::kNe: op = CmpOp::kNe; break;
-          case Op::kLt: op = CmpOp::kLt; break;
-          case Op::kLe: op = CmpOp::kLe; break;
-          case Op::kGt: op = CmpOp::kGt; break;
-          case Op::kGe: op = CmpOp::kGe; break;
-          default: goto done;
+          case Op::kEq:
+            op = CmpOp::kEq;
+            break;
+          case Op::kNe:
+            op = CmpOp::kNe;
+            break;
+          case Op::kLt:
+            op = CmpOp::kLt;
+            break;
+          case Op::kLe:
+            op = CmpOp::kLe;
+            break;
+          case Op::kGt:
+            op = CmpOp::kGt;
+            break;
+          case Op::kGe:
+            op = CmpOp::kGe;
+            break;
+          default:
+            goto done;
         }
         next();
       } else if (is_name("in")) {
@@ -948,8 +975,12 @@ class Parser {
         }
         return make_const(Value::string(s), l);
       }
-      case Tok::kInt: next(); return make_const(Value::integer(t.int_value), l);
-      case Tok::kFloat: next(); return make_const(Value::number(t.float_value), l);
+      case Tok::kInt:
+        next();
+        return make_const(Value::integer(t.int_value), l);
+      case Tok::kFloat:
+        next();
+        return make_const(Value::number(t.float_value), l);
       case Tok::kOp:
         if (t.op == Op::kLParen) {
           next();
@@ -960,7 +991,8 @@ class Parser {
         if (t.op == Op::kLBracket) return parse_list();
         if (t.op == Op::kLBrace) return parse_dict();
         break;
-      default: break;
+      default:
+        break;
     }
     if (t.type == Tok::kEof || t.type == Tok::kVarEnd || t.type == Tok::kBlockEnd) {
       fail_expected("an expression");
@@ -1146,7 +1178,8 @@ class Parser {
       if (is_op(Op::kMul)) {
         std::uint32_t at = cur().offset;
         next();
-        if (args.star != nullptr || args.dstar != nullptr) fail(at, "invalid syntax for function call expression");
+        if (args.star != nullptr || args.dstar != nullptr)
+          fail(at, "invalid syntax for function call expression");
         args.star = parse_expression(true);
       } else if (is_op(Op::kPow)) {
         std::uint32_t at = cur().offset;
@@ -1261,9 +1294,12 @@ class Parser {
                t.text != "is" && t.text != "in" && t.text != "not" && t.text != "recursive";
       case Tok::kString:
       case Tok::kInt:
-      case Tok::kFloat: return true;
-      case Tok::kOp: return t.op == Op::kLBracket || t.op == Op::kLBrace;
-      default: return false;
+      case Tok::kFloat:
+        return true;
+      case Tok::kOp:
+        return t.op == Op::kLBracket || t.op == Op::kLBrace;
+      default:
+        return false;
     }
   }
 

@@ -70,7 +70,8 @@ TEST(Parser, DeepNestingIsAnErrorNotACrash) {
 }
 
 TEST(Parser, OperatorPrecedenceFollowsJinja) {
-  EXPECT_EQ(testing::out("{{ 1 + 2 * 3 }} {{ -2 ** 2 }} {{ 2 ** 3 ** 2 }} {{ 1 ~ 2 * 3 }} {{ not 1 == 2 }}"),
+  EXPECT_EQ(testing::out(
+                "{{ 1 + 2 * 3 }} {{ -2 ** 2 }} {{ 2 ** 3 ** 2 }} {{ 1 ~ 2 * 3 }} {{ not 1 == 2 }}"),
             "7 4 64 16 True");
   // As in Jinja, ~ binds tighter than + and -.
   EXPECT_EQ(testing::render("{{ 'a' ~ 1 + 2 }}").error.message,
@@ -86,8 +87,9 @@ TEST(Parser, TestsTakeAnArgumentWithoutParentheses) {
 TEST(Parser, RecordsLiteralTemplateReferences) {
   Environment env(nullptr);
   const Template* t = env.add_template(
-      "t.html", "{% extends 'b.html' %}{% include ['c.html', 'd.html'] %}{% import 'e.html' as e %}"
-                "{% from 'f.html' import g %}{% include name %}");
+      "t.html",
+      "{% extends 'b.html' %}{% include ['c.html', 'd.html'] %}{% import 'e.html' as e %}"
+      "{% from 'f.html' import g %}{% include name %}");
   ASSERT_TRUE(t->ok());
   EXPECT_EQ(t->parsed().references,
             (std::vector<std::string_view>{"b.html", "c.html", "d.html", "e.html", "f.html"}));

@@ -31,7 +31,8 @@ void pad(std::string& out, std::string_view body, const Spec& s, bool numeric) {
     out += body;
     out.append(fill, ' ');
   } else if (s.zero && numeric) {
-    std::size_t sign = (!body.empty() && (body[0] == '-' || body[0] == '+' || body[0] == ' ')) ? 1 : 0;
+    std::size_t sign =
+        (!body.empty() && (body[0] == '-' || body[0] == '+' || body[0] == ' ')) ? 1 : 0;
     // Zero padding goes after the sign and a 0x prefix.
     if (body.size() > sign + 1 && body[sign] == '0' &&
         (body[sign + 1] == 'x' || body[sign + 1] == 'X' || body[sign + 1] == 'o')) {
@@ -53,19 +54,22 @@ bool format_int(CallContext& cx, std::string& out, const Value& v, char conv, co
   } else if (v.is_float() && (conv == 'd' || conv == 'i' || conv == 'u')) {
     double d = v.as_float();
     if (!std::isfinite(d)) {
-      cx.fail(std::string("cannot convert float ") + std::string(std::isnan(d) ? "NaN" : "infinity") + " to integer");
+      cx.fail(std::string("cannot convert float ") +
+              std::string(std::isnan(d) ? "NaN" : "infinity") + " to integer");
       return false;
     }
     i = static_cast<std::int64_t>(d);
   } else {
     cx.fail(std::string("%") + conv + " format: " +
             (conv == 'x' || conv == 'X' || conv == 'o' ? "an integer" : "a real number") +
-            std::string(" is required, not ") + std::string(type_name(v)).substr(0, type_name(v).find(' ')));
+            std::string(" is required, not ") +
+            std::string(type_name(v)).substr(0, type_name(v).find(' ')));
     return false;
   }
   std::string body;
   bool neg = i < 0;
-  unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(i) : static_cast<unsigned long long>(i);
+  unsigned long long mag =
+      neg ? 0ULL - static_cast<unsigned long long>(i) : static_cast<unsigned long long>(i);
   char buf[72];
   const char* fmt = conv == 'x' ? "%llx" : conv == 'X' ? "%llX" : conv == 'o' ? "%llo" : "%llu";
   std::snprintf(buf, sizeof buf, fmt, mag);
@@ -171,12 +175,18 @@ bool percent_format(CallContext& cx, std::string_view fmt, const Value& args, st
     Spec s;
     for (; i < fmt.size(); ++i) {
       char f = fmt[i];
-      if (f == '-') s.left = true;
-      else if (f == '+') s.plus = true;
-      else if (f == ' ') s.space = true;
-      else if (f == '0') s.zero = true;
-      else if (f == '#') s.alt = true;
-      else break;
+      if (f == '-')
+        s.left = true;
+      else if (f == '+')
+        s.plus = true;
+      else if (f == ' ')
+        s.space = true;
+      else if (f == '0')
+        s.zero = true;
+      else if (f == '#')
+        s.alt = true;
+      else
+        break;
     }
     auto read_number = [&](int& dest) -> bool {
       if (i < fmt.size() && fmt[i] == '*') {
@@ -237,7 +247,8 @@ bool percent_format(CallContext& cx, std::string_view fmt, const Value& args, st
         } else {
           append_repr(body, v, cx.host());
         }
-        if (s.precision >= 0) body.resize(pystr::byte_offset(body, static_cast<std::size_t>(s.precision)));
+        if (s.precision >= 0)
+          body.resize(pystr::byte_offset(body, static_cast<std::size_t>(s.precision)));
         pad(out, body, s, false);
         break;
       }
@@ -374,10 +385,27 @@ void align_into(std::string& out, const std::string& sign, const std::string& bo
     for (int k = 0; k < n; ++k) out += fill_cp;
   };
   switch (align) {
-    case '<': out += sign; out += body; repeat(fill); break;
-    case '^': repeat(fill / 2); out += sign; out += body; repeat(fill - fill / 2); break;
-    case '=': out += sign; repeat(fill); out += body; break;
-    default: repeat(fill); out += sign; out += body; break;
+    case '<':
+      out += sign;
+      out += body;
+      repeat(fill);
+      break;
+    case '^':
+      repeat(fill / 2);
+      out += sign;
+      out += body;
+      repeat(fill - fill / 2);
+      break;
+    case '=':
+      out += sign;
+      repeat(fill);
+      out += body;
+      break;
+    default:
+      repeat(fill);
+      out += sign;
+      out += body;
+      break;
   }
 }
 
@@ -392,7 +420,8 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
     }
     std::string body;
     cx.append_str(body, v);
-    if (spec.precision >= 0) body.resize(pystr::byte_offset(body, static_cast<std::size_t>(spec.precision)));
+    if (spec.precision >= 0)
+      body.resize(pystr::byte_offset(body, static_cast<std::size_t>(spec.precision)));
     align_into(out, "", body, spec, '<');
     return true;
   }
@@ -403,7 +432,8 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
   bool is_int = !v.is_float();
   std::string sign, body;
   char buf[512];
-  if (is_int && (t == 0 || t == 'd' || t == 'n' || t == 'b' || t == 'o' || t == 'x' || t == 'X' || t == 'c')) {
+  if (is_int && (t == 0 || t == 'd' || t == 'n' || t == 'b' || t == 'o' || t == 'x' || t == 'X' ||
+                 t == 'c')) {
     std::int64_t i = v.as_int();
     if (t == 'c') {
       append_utf8(body, static_cast<char32_t>(i));
@@ -411,7 +441,8 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
       return true;
     }
     bool neg = i < 0;
-    unsigned long long mag = neg ? 0ULL - static_cast<unsigned long long>(i) : static_cast<unsigned long long>(i);
+    unsigned long long mag =
+        neg ? 0ULL - static_cast<unsigned long long>(i) : static_cast<unsigned long long>(i);
     if (t == 'b') {
       if (mag == 0) body = "0";
       while (mag) {
@@ -419,7 +450,12 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
         mag >>= 1;
       }
     } else {
-      std::snprintf(buf, sizeof buf, t == 'o' ? "%llo" : t == 'x' ? "%llx" : t == 'X' ? "%llX" : "%llu", mag);
+      std::snprintf(buf, sizeof buf,
+                    t == 'o'   ? "%llo"
+                    : t == 'x' ? "%llx"
+                    : t == 'X' ? "%llX"
+                               : "%llu",
+                    mag);
       body = buf;
     }
     if (spec.grouping) group_digits(body, spec.grouping);
@@ -430,7 +466,8 @@ bool format_one(CallContext& cx, std::string& out, const Value& v, const FormatS
     align_into(out, sign, body, spec, '>');
     return true;
   }
-  if (t != 0 && t != 'e' && t != 'E' && t != 'f' && t != 'F' && t != 'g' && t != 'G' && t != '%' && t != 'n') {
+  if (t != 0 && t != 'e' && t != 'E' && t != 'f' && t != 'F' && t != 'g' && t != 'G' && t != '%' &&
+      t != 'n') {
     cx.fail(std::string("Unknown format code '") + t + "' for object of type '" +
             (is_int ? "int" : "float") + "'");
     return false;
@@ -468,7 +505,7 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
   std::size_t i = 0;
   while (i < fmt.size()) {
     char c = fmt[i];
-    if (c == '}' ) {
+    if (c == '}') {
       if (i + 1 < fmt.size() && fmt[i + 1] == '}') {
         out += '}';
         i += 2;
@@ -519,7 +556,8 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
       }
       used_auto = true;
       if (auto_index >= args.positional.size()) {
-        cx.fail(std::string("Replacement index ") + std::to_string(auto_index) + " out of range for positional args tuple");
+        cx.fail(std::string("Replacement index ") + std::to_string(auto_index) +
+                " out of range for positional args tuple");
         return false;
       }
       v = args.positional[auto_index++];
@@ -532,7 +570,8 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
       std::size_t idx = 0;
       for (char d : head) idx = idx * 10 + static_cast<std::size_t>(d - '0');
       if (idx >= args.positional.size()) {
-        cx.fail(std::string("Replacement index ") + std::to_string(idx) + " out of range for positional args tuple");
+        cx.fail(std::string("Replacement index ") + std::to_string(idx) +
+                " out of range for positional args tuple");
         return false;
       }
       v = args.positional[idx];
@@ -547,14 +586,17 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
       }
       v = *kw;
     }
-    std::string_view rest = head_end == std::string_view::npos ? std::string_view() : field.substr(head_end);
+    std::string_view rest =
+        head_end == std::string_view::npos ? std::string_view() : field.substr(head_end);
     while (!rest.empty()) {
       Value next;
       if (rest[0] == '.') {
         std::size_t end = rest.find_first_of(".[", 1);
-        std::string_view attr = rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
+        std::string_view attr =
+            rest.substr(1, end == std::string_view::npos ? std::string_view::npos : end - 1);
         if (!get_attribute(v, attr, next, cx.host())) {
-          cx.fail(std::string("'") + std::string(type_name(v)) + std::string("' has no attribute '") + std::string(attr) + "'");
+          cx.fail(std::string("'") + std::string(type_name(v)) +
+                  std::string("' has no attribute '") + std::string(attr) + "'");
           return false;
         }
         rest = end == std::string_view::npos ? std::string_view() : rest.substr(end);
@@ -565,7 +607,8 @@ bool brace_format(CallContext& cx, std::string_view fmt, const Args& args, std::
           return false;
         }
         std::string_view key = rest.substr(1, end - 1);
-        bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
+        bool numeric =
+            !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
         Value k = Value::string(key);
         if (numeric) {
           std::int64_t n = 0;

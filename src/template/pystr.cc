@@ -10,14 +10,18 @@ bool is_space(char32_t cp) {
          cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
-bool is_digit(char32_t cp) { return (cp >= '0' && cp <= '9'); }
+bool is_digit(char32_t cp) {
+  return (cp >= '0' && cp <= '9');
+}
 
 namespace {
 
 // Non-ASCII code points that are not letters or digits, for \w. A coarse
 // table of the punctuation and symbol blocks text actually contains.
 bool is_non_word_unicode(char32_t cp) {
-  if (cp < 0xC0) return cp != 0xAA && cp != 0xB5 && cp != 0xBA && cp != 0xB2 && cp != 0xB3 && cp != 0xB9 && cp != 0xBC && cp != 0xBD && cp != 0xBE;
+  if (cp < 0xC0)
+    return cp != 0xAA && cp != 0xB5 && cp != 0xBA && cp != 0xB2 && cp != 0xB3 && cp != 0xB9 &&
+           cp != 0xBC && cp != 0xBD && cp != 0xBE;
   if (cp == 0xD7 || cp == 0xF7) return true;
   if (is_space(cp)) return true;
   return (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
@@ -83,8 +87,12 @@ bool is_word(char32_t cp) {
   return !is_non_word_unicode(cp);
 }
 
-bool is_upper(char32_t cp) { return to_lower(cp) != cp; }
-bool is_lower(char32_t cp) { return to_upper(cp) != cp || cp == 0xDF; }
+bool is_upper(char32_t cp) {
+  return to_lower(cp) != cp;
+}
+bool is_lower(char32_t cp) {
+  return to_upper(cp) != cp || cp == 0xDF;
+}
 
 void append_upper_cp(std::string& out, char32_t cp) {
   if (cp == 0xDF) {

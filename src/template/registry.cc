@@ -23,8 +23,8 @@ Symbol SymbolTable::find(std::string_view name) const {
 }
 
 const NativeFunction* Registry::add_native(std::unordered_map<std::string, NativeFunction*>& table,
-                                           std::string_view name, NativeFn fn,
-                                           const void* user, bool accepts_undefined) {
+                                           std::string_view name, NativeFn fn, const void* user,
+                                           bool accepts_undefined) {
   names_.emplace_back(name);
   functions_.push_back(NativeFunction{fn, user, names_.back(), accepts_undefined});
   table[std::string(name)] = &functions_.back();
@@ -79,7 +79,11 @@ std::vector<std::string> sorted_keys(const std::unordered_map<std::string, Nativ
 }
 }  // namespace
 
-std::vector<std::string> Registry::filter_names() const { return sorted_keys(filters_); }
-std::vector<std::string> Registry::test_names() const { return sorted_keys(tests_); }
+std::vector<std::string> Registry::filter_names() const {
+  return sorted_keys(filters_);
+}
+std::vector<std::string> Registry::test_names() const {
+  return sorted_keys(tests_);
+}
 
 }  // namespace bengal::tmpl

@@ -41,10 +41,10 @@ struct RenderFrame {
   const Template** chain;
   std::uint32_t chain_len;
   std::uint32_t chain_cap;
-  Scope* scope;            // the template-level scope, shared along the chain
-  OutBuffer* real_out;     // where output goes while not extended
+  Scope* scope;         // the template-level scope, shared along the chain
+  OutBuffer* real_out;  // where output goes while not extended
   const Template* pending_parent;
-  bool extended;           // the running template executed {% extends %}
+  bool extended;  // the running template executed {% extends %}
 };
 
 // The block being rendered, for super().
@@ -60,8 +60,8 @@ struct LoopState {
   std::size_t length;
   int depth;  // 1-based
   const ForStmt* stmt;
-  Scope* outer;            // scope the loop started in (for recursive calls)
-  const Template* tmpl;    // template the loop belongs to
+  Scope* outer;          // scope the loop started in (for recursive calls)
+  const Template* tmpl;  // template the loop belongs to
   const Value* changed_last;
   std::size_t changed_n;
   bool changed_init;
@@ -110,24 +110,37 @@ constexpr std::string_view kNoCaller = "no caller defined";
 constexpr std::string_view kNoPrevItem = "there is no previous item";
 constexpr std::string_view kNoNextItem = "there is no next item";
 
-bool is_silent(const Value& v) { return v.is_undefined() && v.sub() == kUndefSilent; }
+bool is_silent(const Value& v) {
+  return v.is_undefined() && v.sub() == kUndefSilent;
+}
 
-Value silent_undefined() { return Value::internal(ValueKind::kUndefined, kUndefSilent, nullptr); }
+Value silent_undefined() {
+  return Value::internal(ValueKind::kUndefined, kUndefSilent, nullptr);
+}
 
 // loop.index & co.; undefined for names the loop object does not answer.
 Value loop_attr_value(const LoopState* ls, LoopAttr a) {
   auto i = static_cast<std::int64_t>(ls->index0);
   auto n = static_cast<std::int64_t>(ls->length);
   switch (a) {
-    case LoopAttr::kIndex: return Value::integer(i + 1);
-    case LoopAttr::kIndex0: return Value::integer(i);
-    case LoopAttr::kRevindex: return Value::integer(n - i);
-    case LoopAttr::kRevindex0: return Value::integer(n - i - 1);
-    case LoopAttr::kFirst: return Value::boolean(i == 0);
-    case LoopAttr::kLast: return Value::boolean(i == n - 1);
-    case LoopAttr::kLength: return Value::integer(n);
-    case LoopAttr::kDepth: return Value::integer(ls->depth);
-    case LoopAttr::kDepth0: return Value::integer(ls->depth - 1);
+    case LoopAttr::kIndex:
+      return Value::integer(i + 1);
+    case LoopAttr::kIndex0:
+      return Value::integer(i);
+    case LoopAttr::kRevindex:
+      return Value::integer(n - i);
+    case LoopAttr::kRevindex0:
+      return Value::integer(n - i - 1);
+    case LoopAttr::kFirst:
+      return Value::boolean(i == 0);
+    case LoopAttr::kLast:
+      return Value::boolean(i == n - 1);
+    case LoopAttr::kLength:
+      return Value::integer(n);
+    case LoopAttr::kDepth:
+      return Value::integer(ls->depth);
+    case LoopAttr::kDepth0:
+      return Value::integer(ls->depth - 1);
     case LoopAttr::kPrevitem:
       if (i == 0) return Value::internal(ValueKind::kUndefined, kUndefMessage, &kNoPrevItem);
       return ls->items.at(ls->index0 - 1);
@@ -136,11 +149,11 @@ Value loop_attr_value(const LoopState* ls, LoopAttr a) {
       return ls->items.at(ls->index0 + 1);
     case LoopAttr::kCycle:
     case LoopAttr::kChanged:
-    case LoopAttr::kNone: break;
+    case LoopAttr::kNone:
+      break;
   }
   return Value();
 }
-
 
 // Thrown inside the renderer only; Renderer::render converts it.
 struct RenderFailure {
@@ -192,7 +205,7 @@ struct RenderState {
   // (ObjectVTable::get_attr_hinted). Kept across renders.
   std::vector<std::uint32_t> attr_hints;
   Scope* scope = nullptr;
-  Scope* root = nullptr;          // the render context
+  Scope* root = nullptr;  // the render context
   std::span<const NamedValue> context;
   Scope* globals_only = nullptr;  // for `without context` includes and imports
   RenderFrame* frame = nullptr;
@@ -206,11 +219,12 @@ struct RenderState {
 
   // ---- errors ----
 
-  [[noreturn]] void fail_at(const Template* t, Loc loc, std::string message, std::string hint = {}) {
-    Diagnostic d = make_error(SourceLocation{t ? t->origin() : std::string(),
-                                             static_cast<int>(loc.line),
-                                             static_cast<int>(loc.column)},
-                              std::move(message), std::move(hint));
+  [[noreturn]] void fail_at(const Template* t, Loc loc, std::string message,
+                            std::string hint = {}) {
+    Diagnostic d =
+        make_error(SourceLocation{t ? t->origin() : std::string(), static_cast<int>(loc.line),
+                                  static_cast<int>(loc.column)},
+                   std::move(message), std::move(hint));
     d.code = "template-render";
     if (t != nullptr) attach_excerpt(d, t->source());
     add_chain(d);
@@ -267,8 +281,10 @@ struct RenderState {
         const auto* p = static_cast<const MacroParam*>(v.ptr());
         return std::string("parameter '") + std::string(p->name) + "' was not provided";
       }
-      case kUndefMessage: return std::string(*static_cast<const std::string_view*>(v.ptr()));
-      default: return "value is undefined";
+      case kUndefMessage:
+        return std::string(*static_cast<const std::string_view*>(v.ptr()));
+      default:
+        return "value is undefined";
     }
   }
 
@@ -338,7 +354,8 @@ struct RenderState {
 
   std::string_view copy_string(std::string_view s, Loc at) {
     if (s.size() > opt.limits.max_output_bytes) {
-      fail(at, std::string("string of ") + std::to_string(s.size()) + " bytes exceeds the output limit");
+      fail(at, std::string("string of ") + std::to_string(s.size()) +
+                   " bytes exceeds the output limit");
     }
     if (s.empty()) return {};
     char* p = alloc<char>(s.size());
@@ -431,9 +448,10 @@ struct RenderState {
     ChainGuard(RenderState& state, Loc loc, std::string_view what, std::string_view name)
         : st(state) {
       if (st.chain_len >= st.chain.size()) {
-        st.fail(loc, std::string("recursion limit exceeded: more than ") +
-                         std::to_string(st.opt.limits.max_depth) +
-                         " nested includes, macro calls or blocks",
+        st.fail(loc,
+                std::string("recursion limit exceeded: more than ") +
+                    std::to_string(st.opt.limits.max_depth) +
+                    " nested includes, macro calls or blocks",
                 "an include or macro probably calls itself without end");
       }
       // Deep expression nesting inside deep recursion can exhaust the C stack
@@ -454,15 +472,16 @@ struct RenderState {
   void count_iteration(Loc at) {
     check_output(at);
     if (++iterations > opt.limits.max_loop_iterations) {
-      fail(at, std::string("loop limit exceeded: more than ") + std::to_string(opt.limits.max_loop_iterations) +
+      fail(at, std::string("loop limit exceeded: more than ") +
+                   std::to_string(opt.limits.max_loop_iterations) +
                    " loop iterations in one render");
     }
   }
 
   void check_output(Loc at) {
     if (out->size() > opt.limits.max_output_bytes) {
-      fail(at, std::string("output limit exceeded: more than ") + std::to_string(opt.limits.max_output_bytes) +
-                   " bytes");
+      fail(at, std::string("output limit exceeded: more than ") +
+                   std::to_string(opt.limits.max_output_bytes) + " bytes");
     }
   }
 
@@ -486,8 +505,13 @@ struct RenderState {
     bool autoescape;
     OutBuffer* out;
     explicit ContextSave(RenderState& s)
-        : st(s), scope(s.scope), frame(s.frame), block(s.block), tmpl(s.tmpl),
-          autoescape(s.autoescape), out(s.out) {}
+        : st(s),
+          scope(s.scope),
+          frame(s.frame),
+          block(s.block),
+          tmpl(s.tmpl),
+          autoescape(s.autoescape),
+          out(s.out) {}
     ~ContextSave() {
       st.scope = scope;
       st.frame = frame;
@@ -510,11 +534,21 @@ struct RenderState {
           o += v.as_string();
         }
         return;
-      case ValueKind::kInt: append_int(o, v.as_int()); return;
-      case ValueKind::kFloat: append_float(o, v.as_float()); return;
-      case ValueKind::kBool: o += v.as_bool() ? "True" : "False"; return;
-      case ValueKind::kNone: o += "None"; return;
-      case ValueKind::kUndefined: require(v, at); return;
+      case ValueKind::kInt:
+        append_int(o, v.as_int());
+        return;
+      case ValueKind::kFloat:
+        append_float(o, v.as_float());
+        return;
+      case ValueKind::kBool:
+        o += v.as_bool() ? "True" : "False";
+        return;
+      case ValueKind::kNone:
+        o += "None";
+        return;
+      case ValueKind::kUndefined:
+        require(v, at);
+        return;
       default: {
         Buffer tmp(*this);
         append_str(tmp.s, v, host);
@@ -555,19 +589,33 @@ struct RenderState {
         }
         return exec_body(n->else_body);
       }
-      case StmtKind::kFor: return exec_for(static_cast<const ForStmt*>(s));
+      case StmtKind::kFor:
+        return exec_for(static_cast<const ForStmt*>(s));
       case StmtKind::kSet: {
         const auto* n = static_cast<const SetStmt*>(s);
         assign(n->target, eval(n->value), n->loc);
         return Flow::kNormal;
       }
-      case StmtKind::kSetAttr: exec_set_attr(static_cast<const SetAttrStmt*>(s)); return Flow::kNormal;
-      case StmtKind::kSetBlock: exec_set_block(static_cast<const SetBlockStmt*>(s)); return Flow::kNormal;
-      case StmtKind::kWith: return exec_with(static_cast<const WithStmt*>(s));
-      case StmtKind::kBlock: exec_block(static_cast<const BlockStmt*>(s)); return Flow::kNormal;
-      case StmtKind::kExtends: exec_extends(static_cast<const ExtendsStmt*>(s)); return Flow::kNormal;
-      case StmtKind::kInclude: exec_include(static_cast<const IncludeStmt*>(s)); return Flow::kNormal;
-      case StmtKind::kImport: exec_import(static_cast<const ImportStmt*>(s)); return Flow::kNormal;
+      case StmtKind::kSetAttr:
+        exec_set_attr(static_cast<const SetAttrStmt*>(s));
+        return Flow::kNormal;
+      case StmtKind::kSetBlock:
+        exec_set_block(static_cast<const SetBlockStmt*>(s));
+        return Flow::kNormal;
+      case StmtKind::kWith:
+        return exec_with(static_cast<const WithStmt*>(s));
+      case StmtKind::kBlock:
+        exec_block(static_cast<const BlockStmt*>(s));
+        return Flow::kNormal;
+      case StmtKind::kExtends:
+        exec_extends(static_cast<const ExtendsStmt*>(s));
+        return Flow::kNormal;
+      case StmtKind::kInclude:
+        exec_include(static_cast<const IncludeStmt*>(s));
+        return Flow::kNormal;
+      case StmtKind::kImport:
+        exec_import(static_cast<const ImportStmt*>(s));
+        return Flow::kNormal;
       case StmtKind::kFromImport:
         exec_from_import(static_cast<const FromImportStmt*>(s));
         return Flow::kNormal;
@@ -583,10 +631,16 @@ struct RenderState {
         if (!is_written_marker(r)) print_raw(r, n->loc);
         return Flow::kNormal;
       }
-      case StmtKind::kFilterBlock: exec_filter_block(static_cast<const FilterBlockStmt*>(s)); return Flow::kNormal;
-      case StmtKind::kDo: eval(static_cast<const DoStmt*>(s)->expr); return Flow::kNormal;
-      case StmtKind::kBreak: return Flow::kBreak;
-      case StmtKind::kContinue: return Flow::kContinue;
+      case StmtKind::kFilterBlock:
+        exec_filter_block(static_cast<const FilterBlockStmt*>(s));
+        return Flow::kNormal;
+      case StmtKind::kDo:
+        eval(static_cast<const DoStmt*>(s)->expr);
+        return Flow::kNormal;
+      case StmtKind::kBreak:
+        return Flow::kBreak;
+      case StmtKind::kContinue:
+        return Flow::kContinue;
       case StmtKind::kAutoescape: {
         const auto* n = static_cast<const AutoescapeStmt*>(s);
         bool saved = autoescape;
@@ -654,7 +708,8 @@ struct RenderState {
           return;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     print_value(eval(e), e->loc);
   }
@@ -687,10 +742,12 @@ struct RenderState {
     }
     if (seq.size() != t.items.size()) {
       if (seq.size() > t.items.size()) {
-        fail(at, std::string("too many values to unpack (expected ") + std::to_string(t.items.size()) + ")");
+        fail(at, std::string("too many values to unpack (expected ") +
+                     std::to_string(t.items.size()) + ")");
       }
-      fail(at, std::string("not enough values to unpack (expected ") + std::to_string(t.items.size()) +
-                   std::string(", got ") + std::to_string(seq.size()) + ")");
+      fail(at, std::string("not enough values to unpack (expected ") +
+                   std::to_string(t.items.size()) + std::string(", got ") +
+                   std::to_string(seq.size()) + ")");
     }
     for (std::size_t i = 0; i < t.items.size(); ++i) assign(t.items[i], seq.at(i), at);
   }
@@ -988,7 +1045,8 @@ struct RenderState {
   void render_block(RenderFrame* f, std::uint32_t index, const BlockStmt* def, OutBuffer& dest,
                     Loc at) {
     if (def->required) {
-      fail_at(f->chain[index], def->loc, std::string("required block '") + std::string(def->name) + "' not found",
+      fail_at(f->chain[index], def->loc,
+              std::string("required block '") + std::string(def->name) + "' not found",
               "a template extending '" + f->chain[index]->name() + "' must define it");
     }
     ChainGuard guard(*this, at, "block", def->name);
@@ -1012,7 +1070,8 @@ struct RenderState {
         return;
       }
     }
-    fail(at, std::string("no parent block '") + std::string(env.symbols().name(b->sym)) + "' for super()");
+    fail(at, std::string("no parent block '") + std::string(env.symbols().name(b->sym)) +
+                 "' for super()");
   }
 
   // ---- include / import ----
@@ -1192,18 +1251,25 @@ struct RenderState {
 
   Value eval(const Expr* e) {
     switch (e->kind) {
-      case ExprKind::kConst: return static_cast<const ConstExpr*>(e)->value;
-      case ExprKind::kName: return lookup(static_cast<const NameExpr*>(e));
-      case ExprKind::kGetAttr: return eval_getattr(static_cast<const GetAttrExpr*>(e));
-      case ExprKind::kGetItem: return eval_getitem(static_cast<const GetItemExpr*>(e));
-      case ExprKind::kSlice: return eval_slice(static_cast<const SliceExpr*>(e));
+      case ExprKind::kConst:
+        return static_cast<const ConstExpr*>(e)->value;
+      case ExprKind::kName:
+        return lookup(static_cast<const NameExpr*>(e));
+      case ExprKind::kGetAttr:
+        return eval_getattr(static_cast<const GetAttrExpr*>(e));
+      case ExprKind::kGetItem:
+        return eval_getitem(static_cast<const GetItemExpr*>(e));
+      case ExprKind::kSlice:
+        return eval_slice(static_cast<const SliceExpr*>(e));
       case ExprKind::kNeg:
-      case ExprKind::kPos: return eval_unary(static_cast<const UnaryExpr*>(e));
+      case ExprKind::kPos:
+        return eval_unary(static_cast<const UnaryExpr*>(e));
       case ExprKind::kNot: {
         const Expr* operand = static_cast<const UnaryExpr*>(e)->operand;
         return Value::boolean(!test(operand));
       }
-      case ExprKind::kBinary: return eval_binary(static_cast<const BinaryExpr*>(e));
+      case ExprKind::kBinary:
+        return eval_binary(static_cast<const BinaryExpr*>(e));
       case ExprKind::kAnd: {
         const auto* b = static_cast<const BinaryExpr*>(e);
         Value l = eval(b->left);
@@ -1224,7 +1290,8 @@ struct RenderState {
         if (!l.is_nullish()) return l;
         return eval(b->right);
       }
-      case ExprKind::kCompare: return eval_compare(static_cast<const CompareExpr*>(e));
+      case ExprKind::kCompare:
+        return eval_compare(static_cast<const CompareExpr*>(e));
       case ExprKind::kCondExpr: {
         const auto* c = static_cast<const CondExpr*>(e);
         if (test(c->test)) return eval(c->then);
@@ -1266,8 +1333,10 @@ struct RenderState {
         const auto* f = static_cast<const FilterExpr*>(e);
         return apply_filter(f, eval(f->input));
       }
-      case ExprKind::kTest: return eval_test(static_cast<const TestExpr*>(e));
-      case ExprKind::kCall: return eval_call(static_cast<const CallExpr*>(e), nullptr, nullptr);
+      case ExprKind::kTest:
+        return eval_test(static_cast<const TestExpr*>(e));
+      case ExprKind::kCall:
+        return eval_call(static_cast<const CallExpr*>(e), nullptr, nullptr);
     }
     return Value();
   }
@@ -1398,7 +1467,8 @@ struct RenderState {
     if (step == 0) fail(s->loc, "slice step cannot be zero");
     Sequence seq(obj, host);
     if (!seq.ok() || is_mapping(obj)) {
-      fail(s->loc, std::string("'") + std::string(type_name(obj)) + "' object is not subscriptable");
+      fail(s->loc,
+           std::string("'") + std::string(type_name(obj)) + "' object is not subscriptable");
     }
     auto len = static_cast<std::int64_t>(seq.size());
     auto clamp = [&](std::int64_t v, bool given, std::int64_t dflt) -> std::int64_t {
@@ -1424,13 +1494,15 @@ struct RenderState {
       }
       Buffer buf(*this);
       for (std::size_t k = 0; k < count; ++k) {
-        buf.s += seq.at(static_cast<std::size_t>(lo + static_cast<std::int64_t>(k) * step)).as_string();
+        buf.s +=
+            seq.at(static_cast<std::size_t>(lo + static_cast<std::int64_t>(k) * step)).as_string();
       }
       return Value::string(copy_string(buf.s, s->loc));
     }
     if (obj.is_list() && step == 1) {
-      return obj.is_tuple() ? Value::tuple(obj.as_list().subspan(static_cast<std::size_t>(lo), count))
-                            : Value::list(obj.as_list().subspan(static_cast<std::size_t>(lo), count));
+      return obj.is_tuple()
+                 ? Value::tuple(obj.as_list().subspan(static_cast<std::size_t>(lo), count))
+                 : Value::list(obj.as_list().subspan(static_cast<std::size_t>(lo), count));
     }
     Value* items = alloc<Value>(count == 0 ? 1 : count);
     for (std::size_t k = 0; k < count; ++k) {
@@ -1444,8 +1516,9 @@ struct RenderState {
     Value v = eval(u->operand);
     require_always(v, u->loc);
     if (!v.is_number()) {
-      fail(u->loc, std::string("bad operand type for unary ") + (u->kind == ExprKind::kNeg ? "-" : "+") +
-                       std::string(": '") + std::string(py_type(v)) + "'");
+      fail(u->loc, std::string("bad operand type for unary ") +
+                       (u->kind == ExprKind::kNeg ? "-" : "+") + std::string(": '") +
+                       std::string(py_type(v)) + "'");
     }
     if (u->kind == ExprKind::kPos) return v.is_bool() ? Value::integer(v.as_int()) : v;
     if (v.is_float()) return Value::number(-v.as_float());
@@ -1513,7 +1586,8 @@ struct RenderState {
           }
           std::int64_t x = l.as_int(), y = r.as_int();
           if (y == 0) fail(at, "integer division or modulo by zero");
-          if (x == std::numeric_limits<std::int64_t>::min() && y == -1) fail(at, "integer overflow");
+          if (x == std::numeric_limits<std::int64_t>::min() && y == -1)
+            fail(at, "integer overflow");
           std::int64_t q = x / y, m = x % y;
           if (m != 0 && ((m < 0) != (y < 0))) {
             m += y;
@@ -1537,7 +1611,8 @@ struct RenderState {
           if (x == 0 && y < 0) fail(at, "0.0 cannot be raised to a negative power");
           return Value::number(std::pow(x, y));
         }
-        default: break;
+        default:
+          break;
       }
     }
     CallContext cx(*this, nullptr);
@@ -1689,29 +1764,39 @@ struct RenderState {
         bool in = contains(b, a, at);
         return op == CmpOp::kIn ? in : !in;
       }
-      default: break;
+      default:
+        break;
     }
     require_always(a, at);
     require_always(b, at);
     bool ok;
     int r = compare(a, b, host, ok);
     if (!ok) {
-      const char* sym = op == CmpOp::kLt ? "<" : op == CmpOp::kLe ? "<=" : op == CmpOp::kGt ? ">" : ">=";
+      const char* sym = op == CmpOp::kLt   ? "<"
+                        : op == CmpOp::kLe ? "<="
+                        : op == CmpOp::kGt ? ">"
+                                           : ">=";
       fail(at, std::string("'") + sym + "' not supported between instances of '" +
-                   std::string(py_type(a)) + std::string("' and '") + std::string(py_type(b)) + "'");
+                   std::string(py_type(a)) + std::string("' and '") + std::string(py_type(b)) +
+                   "'");
     }
     switch (op) {
-      case CmpOp::kLt: return r < 0;
-      case CmpOp::kLe: return r <= 0;
-      case CmpOp::kGt: return r > 0;
-      default: return r >= 0;
+      case CmpOp::kLt:
+        return r < 0;
+      case CmpOp::kLe:
+        return r <= 0;
+      case CmpOp::kGt:
+        return r > 0;
+      default:
+        return r >= 0;
     }
   }
 
   bool contains(const Value& container, const Value& item, Loc at) {
     if (container.is_string()) {
       if (!item.is_string()) {
-        fail(at, std::string("'in <string>' requires string as left operand, not ") + std::string(py_type(item)));
+        fail(at, std::string("'in <string>' requires string as left operand, not ") +
+                     std::string(py_type(item)));
       }
       return container.as_string().find(item.as_string()) != std::string_view::npos;
     }
@@ -1721,7 +1806,8 @@ struct RenderState {
     }
     Sequence seq(container, host);
     if (!seq.ok()) {
-      fail(at, std::string("argument of type '") + std::string(py_type(container)) + "' is not iterable");
+      fail(at, std::string("argument of type '") + std::string(py_type(container)) +
+                   "' is not iterable");
     }
     for (std::size_t i = 0; i < seq.size(); ++i) {
       if (equal(seq.at(i), item, host)) return true;
@@ -1911,7 +1997,8 @@ struct RenderState {
   Value call_value(const Value& fn, const Args& args, Loc at, OutBuffer* direct) {
     if (fn.is_callable()) {
       switch (fn.sub()) {
-        case kCallNative: return invoke_native(fn.as_function(), args, at);
+        case kCallNative:
+          return invoke_native(fn.as_function(), args, at);
         case kCallMacro: {
           const auto* m = static_cast<const MacroClosure*>(fn.ptr());
           bool macro_markup = m->tmpl->autoescape();
@@ -1945,7 +2032,8 @@ struct RenderState {
           }
           fail(at, std::string("no block named '") + std::string(*name) + "'");
         }
-        default: break;
+        default:
+          break;
       }
     }
     if (fn.is_object() && fn.vtable() == &kLoopVTable) {
@@ -1987,7 +2075,8 @@ struct RenderState {
       }
       this->context = context;
       globals_only = new_scope(nullptr, 1);
-      root = new_scope(nullptr, static_cast<std::uint32_t>(std::max<std::size_t>(context.size(), 4)));
+      root =
+          new_scope(nullptr, static_cast<std::uint32_t>(std::max<std::size_t>(context.size(), 4)));
       for (const auto& nv : context) {
         Symbol sym = env.symbols().find(nv.name);
         if (sym != kNoSymbol) set_var(root, sym, nv.value);
@@ -2020,7 +2109,9 @@ bool loop_get_attr(const void* self, std::string_view name, Value& out, void*) {
   return true;
 }
 
-void loop_str(const void*, std::string& out, void*) { out += "<LoopContext>"; }
+void loop_str(const void*, std::string& out, void*) {
+  out += "<LoopContext>";
+}
 
 const ObjectVTable kLoopVTable = {
     .type_name = "LoopContext",
@@ -2057,9 +2148,13 @@ const ObjectVTable kModuleVTable = {
 
 // self.name is resolved by the renderer (it needs the arena); the vtable
 // only prints.
-bool self_get_attr(const void*, std::string_view, Value&, void*) { return false; }
+bool self_get_attr(const void*, std::string_view, Value&, void*) {
+  return false;
+}
 
-void self_str(const void*, std::string& out, void*) { out += "<TemplateReference>"; }
+void self_str(const void*, std::string& out, void*) {
+  out += "<TemplateReference>";
+}
 
 const ObjectVTable kSelfVTable = {
     .type_name = "TemplateReference",
@@ -2071,10 +2166,18 @@ const ObjectVTable kSelfVTable = {
 
 // ---- CallContext ----
 
-void* CallContext::host() const { return st_.host; }
-const Environment& CallContext::env() const { return st_.env; }
-bool CallContext::autoescape() const { return st_.autoescape; }
-bool CallContext::strict() const { return st_.opt.strict_undefined; }
+void* CallContext::host() const {
+  return st_.host;
+}
+const Environment& CallContext::env() const {
+  return st_.env;
+}
+bool CallContext::autoescape() const {
+  return st_.autoescape;
+}
+bool CallContext::strict() const {
+  return st_.opt.strict_undefined;
+}
 
 Value CallContext::fail(std::string message) {
   if (!st_.has_pending_error) {
@@ -2084,9 +2187,13 @@ Value CallContext::fail(std::string message) {
   return Value();
 }
 
-bool CallContext::failed() const { return st_.has_pending_error; }
+bool CallContext::failed() const {
+  return st_.has_pending_error;
+}
 
-Arena& CallContext::arena() { return st_.arena; }
+Arena& CallContext::arena() {
+  return st_.arena;
+}
 
 Value CallContext::string(std::string_view s) {
   if (s.size() > st_.opt.limits.max_output_bytes) {
@@ -2098,7 +2205,9 @@ Value CallContext::string(std::string_view s) {
   return Value::string(c);
 }
 
-Value CallContext::safe_string(std::string_view s) { return string(s).with_safe(true); }
+Value CallContext::safe_string(std::string_view s) {
+  return string(s).with_safe(true);
+}
 
 Value* CallContext::alloc_values(std::size_t n) {
   Value* p = st_.arena.make_array<Value>(n == 0 ? 1 : n);
@@ -2131,8 +2240,12 @@ Value CallContext::map(std::span<const MapEntry> entries) {
   return Value::map(std::span<const MapEntry>(p, entries.size()));
 }
 
-std::string& CallContext::acquire_buffer() { return st_.acquire_buffer(); }
-void CallContext::release_buffer() { st_.release_buffer(); }
+std::string& CallContext::acquire_buffer() {
+  return st_.acquire_buffer();
+}
+void CallContext::release_buffer() {
+  st_.release_buffer();
+}
 
 bool CallContext::check_defined(const Value& v) {
   if (v.is_undefined() && !is_silent(v) && st_.opt.strict_undefined) {
@@ -2164,14 +2277,17 @@ bool CallContext::truthy(const Value& v) {
   return tmpl::truthy(v, st_.host);
 }
 
-bool CallContext::equal(const Value& a, const Value& b) { return tmpl::equal(a, b, st_.host); }
+bool CallContext::equal(const Value& a, const Value& b) {
+  return tmpl::equal(a, b, st_.host);
+}
 
 int CallContext::compare(const Value& a, const Value& b) {
   bool ok;
   int r = tmpl::compare(a, b, st_.host, ok);
   if (!ok) {
-    fail(std::string("'<' not supported between instances of '") + std::string(RenderState::py_type(a)) +
-         std::string("' and '") + std::string(RenderState::py_type(b)) + "'");
+    fail(std::string("'<' not supported between instances of '") +
+         std::string(RenderState::py_type(a)) + std::string("' and '") +
+         std::string(RenderState::py_type(b)) + "'");
   }
   return r;
 }
@@ -2181,12 +2297,12 @@ Value CallContext::attribute_path(const Value& obj, std::string_view path) {
   std::size_t start = 0;
   while (start <= path.size()) {
     std::size_t dot = path.find('.', start);
-    std::string_view part = path.substr(start, dot == std::string_view::npos ? std::string_view::npos
-                                                                             : dot - start);
+    std::string_view part =
+        path.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     Value next;
     bool found = false;
-    bool numeric = !part.empty() &&
-                   std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    bool numeric = !part.empty() && std::all_of(part.begin(), part.end(),
+                                                [](char c) { return c >= '0' && c <= '9'; });
     if (numeric) {
       std::int64_t idx = 0;
       for (char c : part) idx = idx * 10 + (c - '0');
@@ -2247,6 +2363,8 @@ Status Renderer::render(std::string_view name, std::span<const NamedValue> conte
   return render(*t.value(), context, out, host, recorder);
 }
 
-std::size_t Renderer::arena_reserved() const { return state_->arena.reserved(); }
+std::size_t Renderer::arena_reserved() const {
+  return state_->arena.reserved();
+}
 
 }  // namespace bengal::tmpl

@@ -25,45 +25,55 @@ TEST(Renderer, PrintsTextAndExpressions) {
 }
 
 TEST(Renderer, IfElifElse) {
-  EXPECT_EQ(out("{% if n > 2 %}big{% elif n > 1 %}mid{% else %}small{% endif %}", R"({"n": 2})"), "mid");
+  EXPECT_EQ(out("{% if n > 2 %}big{% elif n > 1 %}mid{% else %}small{% endif %}", R"({"n": 2})"),
+            "mid");
 }
 
 TEST(Renderer, ForLoopWithLoopObjectAndElse) {
-  EXPECT_EQ(out("{% for x in xs %}{{ loop.index }}{{ x }}{% if not loop.last %},{% endif %}{% endfor %}",
-                R"({"xs": ["a", "b"]})"),
-            "1a,2b");
+  EXPECT_EQ(
+      out("{% for x in xs %}{{ loop.index }}{{ x }}{% if not loop.last %},{% endif %}{% endfor %}",
+          R"({"xs": ["a", "b"]})"),
+      "1a,2b");
   EXPECT_EQ(out("{% for x in [] %}x{% else %}none{% endfor %}"), "none");
 }
 
 TEST(Renderer, LoopCycleChangedPrevNextDepth) {
-  EXPECT_EQ(out("{% for x in [1, 1, 2] %}{{ loop.cycle('a', 'b') }}{{ loop.changed(x) }} {% endfor %}"),
-            "aTrue bFalse aTrue ");
-  EXPECT_EQ(out("{% for x in [1, 2, 3] %}{{ loop.previtem ?? '-' }}{{ loop.nextitem ?? '-' }} {% endfor %}"),
+  EXPECT_EQ(
+      out("{% for x in [1, 1, 2] %}{{ loop.cycle('a', 'b') }}{{ loop.changed(x) }} {% endfor %}"),
+      "aTrue bFalse aTrue ");
+  EXPECT_EQ(out("{% for x in [1, 2, 3] %}{{ loop.previtem ?? '-' }}{{ loop.nextitem ?? '-' }} {% "
+                "endfor %}"),
             "-2 13 2- ");
 }
 
 TEST(Renderer, RecursiveLoopCallsLoopWithChildren) {
-  EXPECT_EQ(out("{% for n in tree recursive %}{{ n.name }}{% if n.kids %}({{ loop(n.kids) }}){% endif %}{% endfor %}",
-                R"({"tree": [{"name": "a", "kids": [{"name": "b", "kids": []}]}, {"name": "c", "kids": []}]})"),
-            "a(b)c");
+  EXPECT_EQ(
+      out("{% for n in tree recursive %}{{ n.name }}{% if n.kids %}({{ loop(n.kids) }}){% endif "
+          "%}{% endfor %}",
+          R"({"tree": [{"name": "a", "kids": [{"name": "b", "kids": []}]}, {"name": "c", "kids": []}]})"),
+      "a(b)c");
 }
 
 TEST(Renderer, BreakAndContinue) {
-  EXPECT_EQ(out("{% for i in range(6) %}{% if i == 1 %}{% continue %}{% endif %}{% if i == 4 %}{% break %}{% endif %}{{ i }}{% endfor %}"),
+  EXPECT_EQ(out("{% for i in range(6) %}{% if i == 1 %}{% continue %}{% endif %}{% if i == 4 %}{% "
+                "break %}{% endif %}{{ i }}{% endfor %}"),
             "023");
 }
 
 TEST(Renderer, SetWithAndNamespace) {
   EXPECT_EQ(out("{% set a, b = 1, 2 %}{% with c = a + b %}{{ c }}{% endwith %}"), "3");
-  EXPECT_EQ(out("{% set ns = namespace(n=0) %}{% for i in [1, 2, 3] %}{% set ns.n = ns.n + i %}{% endfor %}{{ ns.n }}"),
+  EXPECT_EQ(out("{% set ns = namespace(n=0) %}{% for i in [1, 2, 3] %}{% set ns.n = ns.n + i %}{% "
+                "endfor %}{{ ns.n }}"),
             "6");
   EXPECT_EQ(out("{% set x %}<{{ 1 }}>{% endset %}{{ x }}"), "<1>");
 }
 
 TEST(Renderer, MacrosWithDefaultsVarargsKwargsAndCaller) {
-  EXPECT_EQ(out("{% macro m(a, b=2) %}{{ a }}{{ b }}{{ varargs|length }}{{ kwargs|length }}{% endmacro %}{{ m(1) }} {{ m(1, 3, 4, z=5) }}"),
+  EXPECT_EQ(out("{% macro m(a, b=2) %}{{ a }}{{ b }}{{ varargs|length }}{{ kwargs|length }}{% "
+                "endmacro %}{{ m(1) }} {{ m(1, 3, 4, z=5) }}"),
             "1200 1311");
-  EXPECT_EQ(out("{% macro wrap() %}[{{ caller() }}]{% endmacro %}{% call wrap() %}in{% endcall %}"), "[in]");
+  EXPECT_EQ(out("{% macro wrap() %}[{{ caller() }}]{% endmacro %}{% call wrap() %}in{% endcall %}"),
+            "[in]");
 }
 
 TEST(Renderer, FilterBlockAndRaw) {
@@ -81,7 +91,8 @@ TEST(Renderer, InheritanceWithSuperAndSelf) {
 
 TEST(Renderer, IncludeSeesContextAndImportDoesNot) {
   Fixture f;
-  f.files["main.txt"] = "{% set who = 'w' %}{% include 'inc.txt' %}{% import 'm.txt' as m %}{{ m.f() }}";
+  f.files["main.txt"] =
+      "{% set who = 'w' %}{% include 'inc.txt' %}{% import 'm.txt' as m %}{{ m.f() }}";
   f.files["inc.txt"] = "[{{ who }}]";
   f.files["m.txt"] = "{% macro f() %}{{ who is defined }}{% endmacro %}";
   auto r = render_files(f, "main.txt");
@@ -101,7 +112,8 @@ TEST(Renderer, DynamicIncludeOfAPreloadedTemplate) {
 }
 
 TEST(Renderer, AutoescapeByExtensionAndSafeMarkup) {
-  EXPECT_EQ(html("{{ x }}|{{ x|safe }}|{{ x|e }}", R"({"x": "<b>&"})"), "&lt;b&gt;&amp;|<b>&|&lt;b&gt;&amp;");
+  EXPECT_EQ(html("{{ x }}|{{ x|safe }}|{{ x|e }}", R"({"x": "<b>&"})"),
+            "&lt;b&gt;&amp;|<b>&|&lt;b&gt;&amp;");
   EXPECT_EQ(out("{{ x }}", R"({"x": "<b>"})"), "<b>");
   EXPECT_EQ(html("{% autoescape false %}{{ '<i>' }}{% endautoescape %}"), "<i>");
 }
@@ -127,9 +139,10 @@ TEST(Renderer, EndClosesAnyBlock) {
 }
 
 TEST(Renderer, NullCoalescingSkipsMissingAndNone) {
-  EXPECT_EQ(out("{{ missing ?? 'd' }}|{{ none ?? 'n' }}|{{ 0 ?? 'z' }}|{{ page.nope.deeper ?? 'x' }}",
-                R"({"page": {}})"),
-            "d|n|0|x");
+  EXPECT_EQ(
+      out("{{ missing ?? 'd' }}|{{ none ?? 'n' }}|{{ 0 ?? 'z' }}|{{ page.nope.deeper ?? 'x' }}",
+          R"({"page": {}})"),
+      "d|n|0|x");
 }
 
 TEST(Renderer, OptionalAttributeYieldsNothingForMissingParent) {
@@ -167,14 +180,16 @@ TEST(Renderer, StrictUndefinedFailsInConditionsAndLoops) {
 }
 
 TEST(Renderer, DefinedTestsAndDefaultWorkInStrictMode) {
-  EXPECT_EQ(out("{{ nope is defined }} {{ nope|default('d') }} {{ d.x is defined }}", R"({"d": {}})"),
-            "False d False");
+  EXPECT_EQ(
+      out("{{ nope is defined }} {{ nope|default('d') }} {{ d.x is defined }}", R"({"d": {}})"),
+      "False d False");
 }
 
 TEST(Renderer, LenientUndefinedPrintsNothingAndIsFalse) {
-  EXPECT_EQ(out("[{{ nope }}][{% if nope %}y{% else %}n{% endif %}][{% for x in nope %}x{% endfor %}]", "{}",
-                lenient()),
-            "[][n][]");
+  EXPECT_EQ(
+      out("[{{ nope }}][{% if nope %}y{% else %}n{% endif %}][{% for x in nope %}x{% endfor %}]",
+          "{}", lenient()),
+      "[][n][]");
   // Attribute access on an undefined value is an error even when lenient.
   EXPECT_FALSE(render("{{ nope.attr }}", "{}", lenient()).ok);
 }
@@ -196,7 +211,8 @@ TEST(Renderer, ErrorsInsideAnIncludeNameTheIncludeChain) {
   auto r = render_files(f, "page.txt");
   ASSERT_FALSE(r.ok);
   EXPECT_EQ(r.error.location.file, "part.txt");
-  EXPECT_NE(r.error.hint.find("page.txt:2 (include 'part.txt')"), std::string::npos) << r.error.hint;
+  EXPECT_NE(r.error.hint.find("page.txt:2 (include 'part.txt')"), std::string::npos)
+      << r.error.hint;
 }
 
 TEST(Renderer, BrokenPartialFailsOnlyTemplatesThatUseIt) {
@@ -221,8 +237,10 @@ TEST(Renderer, MissingTemplateSuggestsACloseName) {
 }
 
 TEST(Renderer, TypeErrorsReadLikePython) {
-  EXPECT_EQ(render("{{ 1 + 'a' }}").error.message, "unsupported operand type(s) for +: 'int' and 'str'");
-  EXPECT_EQ(render("{{ 1 < 'a' }}").error.message, "'<' not supported between instances of 'int' and 'str'");
+  EXPECT_EQ(render("{{ 1 + 'a' }}").error.message,
+            "unsupported operand type(s) for +: 'int' and 'str'");
+  EXPECT_EQ(render("{{ 1 < 'a' }}").error.message,
+            "'<' not supported between instances of 'int' and 'str'");
   EXPECT_EQ(render("{{ 5() }}").error.message, "'int object' is not callable");
 }
 
@@ -335,8 +353,10 @@ struct Recorder : DependencyRecorder {
 
 TEST(Renderer, HostObjectsAreReadThroughTheirVTableWithTheHostPointer) {
   MemoryLoader loader;
-  loader.add("p.html", "<h1>{{ page.title }}</h1>{{ page.content }}{% for t in page.tags %}[{{ t }}]{% endfor %}"
-                       "{{ page.tags|length }}{{ page.tags|sort|first }}");
+  loader.add(
+      "p.html",
+      "<h1>{{ page.title }}</h1>{{ page.content }}{% for t in page.tags %}[{{ t }}]{% endfor %}"
+      "{{ page.tags|length }}{{ page.tags|sort|first }}");
   Environment env(&loader);
   (void)env.load_all();
   env.freeze();
@@ -387,7 +407,9 @@ TEST(Renderer, MissingHostAttributeErrorUsesTheTypeName) {
 
 TEST(Renderer, RecordsEveryTemplateReadOncePerRender) {
   MemoryLoader loader;
-  loader.add("page.html", "{% extends 'base.html' %}{% import 'm.html' as m %}{% block b %}{% include 'p.html' %}{% include 'p.html' %}{% endblock %}");
+  loader.add("page.html",
+             "{% extends 'base.html' %}{% import 'm.html' as m %}{% block b %}{% include 'p.html' "
+             "%}{% include 'p.html' %}{% endblock %}");
   loader.add("base.html", "{% block b %}{% endblock %}");
   loader.add("m.html", "{% macro x() %}{% endmacro %}");
   loader.add("p.html", "p");
@@ -432,7 +454,8 @@ TEST(Renderer, HostFunctionFailureBecomesADiagnosticAtTheCall) {
   MemoryLoader loader;
   loader.add("t.txt", "line\n  {{ boom() }}");
   Environment env(&loader);
-  env.registry().add_function("boom", [](CallContext& cx, const Args&) { return cx.fail("it broke"); });
+  env.registry().add_function("boom",
+                              [](CallContext& cx, const Args&) { return cx.fail("it broke"); });
   (void)env.load_all();
   env.freeze();
   Renderer renderer(env);
@@ -480,9 +503,10 @@ TEST(Renderer, ARendererIsReusableAndAppendsToOut) {
 TEST(Renderer, ConcurrentRenderersShareOneEnvironment) {
   MemoryLoader loader;
   loader.add("base.html", "<{% block b %}{% endblock %}>");
-  loader.add("page.html",
-             "{% extends 'base.html' %}{% import 'm.html' as m %}{% block b %}{% for i in range(n) %}"
-             "{{ m.item(i) }}{% endfor %}{{ title|upper }}{% endblock %}");
+  loader.add(
+      "page.html",
+      "{% extends 'base.html' %}{% import 'm.html' as m %}{% block b %}{% for i in range(n) %}"
+      "{{ m.item(i) }}{% endfor %}{{ title|upper }}{% endblock %}");
   loader.add("m.html", "{% macro item(i) %}[{{ i }}]{% endmacro %}");
   Environment env(&loader);
   (void)env.load_all();

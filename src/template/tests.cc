@@ -72,8 +72,12 @@ Value t_divisibleby(CallContext& cx, const Args& a) {
   return Value::boolean(m == 0);
 }
 
-Value t_defined(CallContext&, const Args& a) { return Value::boolean(!arg(a, 0).is_undefined()); }
-Value t_undefined(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_undefined()); }
+Value t_defined(CallContext&, const Args& a) {
+  return Value::boolean(!arg(a, 0).is_undefined());
+}
+Value t_undefined(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_undefined());
+}
 
 Value t_filter(CallContext& cx, const Args& a) {
   const Value& v = arg(a, 0);
@@ -85,33 +89,51 @@ Value t_test(CallContext& cx, const Args& a) {
   return Value::boolean(v.is_string() && cx.env().registry().test(v.as_string()) != nullptr);
 }
 
-Value t_none(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_none()); }
-Value t_boolean(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_bool()); }
+Value t_none(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_none());
+}
+Value t_boolean(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_bool());
+}
 Value t_false(CallContext&, const Args& a) {
   return Value::boolean(arg(a, 0).is_bool() && !arg(a, 0).as_bool());
 }
 Value t_true(CallContext&, const Args& a) {
   return Value::boolean(arg(a, 0).is_bool() && arg(a, 0).as_bool());
 }
-Value t_integer(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_int()); }
-Value t_float(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_float()); }
-Value t_number(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_number()); }
-Value t_string(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_string()); }
-Value t_mapping(CallContext&, const Args& a) { return Value::boolean(is_mapping(arg(a, 0))); }
+Value t_integer(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_int());
+}
+Value t_float(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_float());
+}
+Value t_number(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_number());
+}
+Value t_string(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_string());
+}
+Value t_mapping(CallContext&, const Args& a) {
+  return Value::boolean(is_mapping(arg(a, 0)));
+}
 
 Value t_sequence(CallContext&, const Args& a) {
   const Value& v = arg(a, 0);
   return Value::boolean(v.is_string() || is_sequence(v) || is_mapping(v));
 }
 
-Value t_iterable(CallContext&, const Args& a) { return Value::boolean(is_iterable(arg(a, 0))); }
+Value t_iterable(CallContext&, const Args& a) {
+  return Value::boolean(is_iterable(arg(a, 0)));
+}
 
 Value t_callable(CallContext&, const Args& a) {
   const Value& v = arg(a, 0);
   return Value::boolean(v.is_callable());
 }
 
-Value t_escaped(CallContext&, const Args& a) { return Value::boolean(arg(a, 0).is_safe()); }
+Value t_escaped(CallContext&, const Args& a) {
+  return Value::boolean(arg(a, 0).is_safe());
+}
 
 // Python identity: same singleton, same small value, same object.
 Value t_sameas(CallContext&, const Args& a) {
@@ -120,18 +142,24 @@ Value t_sameas(CallContext&, const Args& a) {
   if (x.kind() != y.kind()) return Value::boolean(false);
   switch (x.kind()) {
     case ValueKind::kUndefined:
-    case ValueKind::kNone: return Value::boolean(true);
+    case ValueKind::kNone:
+      return Value::boolean(true);
     case ValueKind::kBool:
-    case ValueKind::kInt: return Value::boolean(x.as_int() == y.as_int());
-    case ValueKind::kFloat: return Value::boolean(x.as_float() == y.as_float());
+    case ValueKind::kInt:
+      return Value::boolean(x.as_int() == y.as_int());
+    case ValueKind::kFloat:
+      return Value::boolean(x.as_float() == y.as_float());
     case ValueKind::kString:
       return Value::boolean(x.as_string().data() == y.as_string().data() &&
                             x.as_string().size() == y.as_string().size());
     case ValueKind::kObject:
       return Value::boolean(x.vtable() == y.vtable() && x.object_ptr() == y.object_ptr());
-    case ValueKind::kList: return Value::boolean(x.ptr() == y.ptr() && x.as_list().size() == y.as_list().size());
-    case ValueKind::kMap: return Value::boolean(x.ptr() == y.ptr() && x.as_map().size() == y.as_map().size());
-    default: return Value::boolean(x.ptr() == y.ptr() && x.sub() == y.sub());
+    case ValueKind::kList:
+      return Value::boolean(x.ptr() == y.ptr() && x.as_list().size() == y.as_list().size());
+    case ValueKind::kMap:
+      return Value::boolean(x.ptr() == y.ptr() && x.as_map().size() == y.as_map().size());
+    default:
+      return Value::boolean(x.ptr() == y.ptr() && x.sub() == y.sub());
   }
 }
 
@@ -156,19 +184,33 @@ Value t_in(CallContext& cx, const Args& a) {
     return Value::boolean(get_item(seq, v, ignored, cx.host()));
   }
   Sequence s(seq, cx.host());
-  if (!s.ok()) return cx.fail(std::string("argument of type '") + std::string(type_name(seq)) + "' is not iterable");
+  if (!s.ok())
+    return cx.fail(std::string("argument of type '") + std::string(type_name(seq)) +
+                   "' is not iterable");
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (cx.equal(s.at(i), v)) return Value::boolean(true);
   }
   return Value::boolean(false);
 }
 
-Value t_eq(CallContext& cx, const Args& a) { return Value::boolean(cx.equal(arg(a, 0), a.get(1, "b"))); }
-Value t_ne(CallContext& cx, const Args& a) { return Value::boolean(!cx.equal(arg(a, 0), a.get(1, "b"))); }
-Value t_lt(CallContext& cx, const Args& a) { return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) < 0); }
-Value t_le(CallContext& cx, const Args& a) { return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) <= 0); }
-Value t_gt(CallContext& cx, const Args& a) { return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) > 0); }
-Value t_ge(CallContext& cx, const Args& a) { return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) >= 0); }
+Value t_eq(CallContext& cx, const Args& a) {
+  return Value::boolean(cx.equal(arg(a, 0), a.get(1, "b")));
+}
+Value t_ne(CallContext& cx, const Args& a) {
+  return Value::boolean(!cx.equal(arg(a, 0), a.get(1, "b")));
+}
+Value t_lt(CallContext& cx, const Args& a) {
+  return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) < 0);
+}
+Value t_le(CallContext& cx, const Args& a) {
+  return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) <= 0);
+}
+Value t_gt(CallContext& cx, const Args& a) {
+  return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) > 0);
+}
+Value t_ge(CallContext& cx, const Args& a) {
+  return Value::boolean(cx.compare(arg(a, 0), a.get(1, "b")) >= 0);
+}
 
 }  // namespace
 

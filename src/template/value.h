@@ -1,13 +1,12 @@
 // Value: what a template expression evaluates to, and how the host hands the
 // engine its data without copying it.
 //
-// A Value is 16 bytes and trivially copyable (returned in registers). It never owns memory: strings,
-// lists and maps point at bytes that must outlive the render (host data, the
-// compiled template's literals, or the renderer's arena). Host objects (a
-// page, a section) are an ObjectVTable plus a pointer, so the engine reads
-// `page.title` by calling back into the host instead of copying the page into
-// a map. Every vtable call receives the `host` pointer given to the render, so
-// the host can record which facts a render read.
+// A Value is 16 bytes and trivially copyable (returned in registers). It never owns memory:
+// strings, lists and maps point at bytes that must outlive the render (host data, the compiled
+// template's literals, or the renderer's arena). Host objects (a page, a section) are an
+// ObjectVTable plus a pointer, so the engine reads `page.title` by calling back into the host
+// instead of copying the page into a map. Every vtable call receives the `host` pointer given to
+// the render, so the host can record which facts a render read.
 //
 // Kinds follow Jinja/Python: none, bool, int (64-bit), float, string (UTF-8,
 // optionally marked safe = already-escaped markup), list (tuples are lists
@@ -190,8 +189,12 @@ constexpr Value Value::map(std::span<const MapEntry> entries) {
   v.a_.map = entries.data();
   return v;
 }
-constexpr std::span<const Value> Value::as_list() const { return {a_.list, aux()}; }
-constexpr std::span<const MapEntry> Value::as_map() const { return {a_.map, aux()}; }
+constexpr std::span<const Value> Value::as_list() const {
+  return {a_.list, aux()};
+}
+constexpr std::span<const MapEntry> Value::as_map() const {
+  return {a_.map, aux()};
+}
 
 // Arguments of a call, filter or test. For a filter the piped value is
 // positional[0]; for a test, the tested value.

@@ -50,14 +50,21 @@ bool is_iterable(const Value& v) {
 bool truthy(const Value& v, void* host) {
   switch (v.kind()) {
     case ValueKind::kUndefined:
-    case ValueKind::kNone: return false;
+    case ValueKind::kNone:
+      return false;
     case ValueKind::kBool:
-    case ValueKind::kInt: return v.as_int() != 0;
-    case ValueKind::kFloat: return v.as_float() != 0.0;
-    case ValueKind::kString: return !v.as_string().empty();
-    case ValueKind::kList: return !v.as_list().empty();
-    case ValueKind::kMap: return !v.as_map().empty();
-    case ValueKind::kCallable: return true;
+    case ValueKind::kInt:
+      return v.as_int() != 0;
+    case ValueKind::kFloat:
+      return v.as_float() != 0.0;
+    case ValueKind::kString:
+      return !v.as_string().empty();
+    case ValueKind::kList:
+      return !v.as_list().empty();
+    case ValueKind::kMap:
+      return !v.as_map().empty();
+    case ValueKind::kCallable:
+      return true;
     case ValueKind::kObject: {
       const ObjectVTable* vt = v.vtable();
       if (vt->truthy) return vt->truthy(v.object_ptr(), host);
@@ -70,14 +77,21 @@ bool truthy(const Value& v, void* host) {
 
 bool length_of(const Value& v, void* host, std::size_t& n) {
   switch (v.kind()) {
-    case ValueKind::kString: n = utf8_length(v.as_string()); return true;
-    case ValueKind::kList: n = v.as_list().size(); return true;
-    case ValueKind::kMap: n = v.as_map().size(); return true;
+    case ValueKind::kString:
+      n = utf8_length(v.as_string());
+      return true;
+    case ValueKind::kList:
+      n = v.as_list().size();
+      return true;
+    case ValueKind::kMap:
+      n = v.as_map().size();
+      return true;
     case ValueKind::kObject:
       if (!v.vtable()->length) return false;
       n = v.vtable()->length(v.object_ptr(), host);
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -230,7 +244,8 @@ bool get_item(const Value& obj, const Value& key, Value& out, void* host) {
       }
       return false;
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -267,15 +282,19 @@ Sequence::Sequence(const Value& v, void* host) : v_(v), host_(host) {
         size_ = v.vtable()->length(v.object_ptr(), host);
       }
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
 Value Sequence::at(std::size_t i) const {
   switch (kind_) {
-    case Kind::kList: return v_.as_list()[i];
-    case Kind::kMap: return v_.as_map()[i].key;
-    case Kind::kAsciiString: return Value::string(v_.as_string().substr(i, 1));
+    case Kind::kList:
+      return v_.as_list()[i];
+    case Kind::kMap:
+      return v_.as_map()[i].key;
+    case Kind::kAsciiString:
+      return Value::string(v_.as_string().substr(i, 1));
     case Kind::kString: {
       std::string_view s = v_.as_string();
       if (i < cursor_index_) {
@@ -289,8 +308,10 @@ Value Sequence::at(std::size_t i) const {
       std::size_t len = utf8_step(static_cast<unsigned char>(s[cursor_byte_]));
       return Value::string(s.substr(cursor_byte_, len));
     }
-    case Kind::kObject: return v_.vtable()->item_at(v_.object_ptr(), i, host_);
-    case Kind::kNone: break;
+    case Kind::kObject:
+      return v_.vtable()->item_at(v_.object_ptr(), i, host_);
+    case Kind::kNone:
+      break;
   }
   return Value();
 }

@@ -25,8 +25,8 @@ TEST(CliTemplate, RendersATemplateWithAJsonContext) {
   t.write("templates/page.html", "{% extends 'base.html' %}{% block b %}{{ title }}{% endblock %}");
   t.write("templates/base.html", "<h1>{% block b %}{% endblock %}</h1>\n");
   t.write("data.json", R"({"title": "A & B"})");
-  auto r = run_bengal({"template", "render", "page.html", "--templates", t.path("templates"), "--data",
-                       t.path("data.json")});
+  auto r = run_bengal({"template", "render", "page.html", "--templates", t.path("templates"),
+                       "--data", t.path("data.json")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "<h1>A &amp; B</h1>");
 }
@@ -36,7 +36,8 @@ TEST(CliTemplate, SearchPathPrefersTheFirstFolder) {
   t.write("site/nav.txt", "site");
   t.write("theme/nav.txt", "theme");
   t.write("theme/only.txt", "[{% include 'nav.txt' %}]");
-  auto r = run_bengal({"template", "render", "only.txt", "-t", t.path("site"), "-t", t.path("theme")});
+  auto r =
+      run_bengal({"template", "render", "only.txt", "-t", t.path("site"), "-t", t.path("theme")});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "[site]");
 }
@@ -45,7 +46,8 @@ TEST(CliTemplate, TemplateErrorExitsOneWithTheDiagnostic) {
   TempTree t;
   t.write("t/page.txt", "ok\n{{ titel }}");
   t.write("d.json", R"({"title": 1})");
-  auto r = run_bengal({"template", "render", "page.txt", "-t", t.path("t"), "-d", t.path("d.json")});
+  auto r =
+      run_bengal({"template", "render", "page.txt", "-t", t.path("t"), "-d", t.path("d.json")});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("page.txt:2:4: error: 'titel' is undefined"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("did you mean 'title'?"), std::string::npos) << r.err;
@@ -65,7 +67,8 @@ TEST(CliTemplate, MissingTemplateAndBadDataExitOne) {
   t.write("t/a.txt", "a");
   t.write("bad.json", "{nope");
   EXPECT_EQ(run_bengal({"template", "render", "b.txt", "-t", t.path("t")}).exit_code, 1);
-  auto bad = run_bengal({"template", "render", "a.txt", "-t", t.path("t"), "-d", t.path("bad.json")});
+  auto bad =
+      run_bengal({"template", "render", "a.txt", "-t", t.path("t"), "-d", t.path("bad.json")});
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("bad.json"), std::string::npos) << bad.err;
 }

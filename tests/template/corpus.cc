@@ -147,8 +147,8 @@ Result<std::vector<RenderOutcome>> render_with_jinja(const std::vector<CorpusCas
     if (access("/usr/bin/python3", X_OK) != 0) {
       why = "/usr/bin/python3 not found: run scripts/deps.sh test";
     }
-    return make_error({}, "the Jinja2 oracle failed (exit status " + std::to_string(status) +
-                              "): " + why);
+    return make_error(
+        {}, "the Jinja2 oracle failed (exit status " + std::to_string(status) + "): " + why);
   }
   auto resp = fs.read_file(resp_path);
   (void)fs.remove_file(resp_path);
@@ -163,7 +163,8 @@ Result<std::vector<RenderOutcome>> render_with_jinja(const std::vector<CorpusCas
     o.error = r.find("error")->as_string();
     out.push_back(std::move(o));
   }
-  if (out.size() != cases.size()) return make_error({}, "the Jinja2 oracle returned too few results");
+  if (out.size() != cases.size())
+    return make_error({}, "the Jinja2 oracle returned too few results");
   return out;
 }
 

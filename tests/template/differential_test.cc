@@ -8,7 +8,9 @@
 namespace bengal::tmpl::testing {
 namespace {
 
-std::string corpus_dir() { return std::string(BENGAL_SOURCE_DIR) + "/tests/template/corpus"; }
+std::string corpus_dir() {
+  return std::string(BENGAL_SOURCE_DIR) + "/tests/template/corpus";
+}
 
 // The benchmark page is part of the corpus, so the benchmark can never
 // quietly measure a template that renders something else than Jinja does.
@@ -40,21 +42,23 @@ TEST(JinjaDifferential, BengalMatchesJinja2ByteForByte) {
     const RenderOutcome& want = jinja.value()[i];
     // Guards the corpus itself: a case fails in Jinja exactly when it says so.
     EXPECT_EQ(!want.ok, cases[i].expect_error)
-        << cases[i].name << (want.ok ? ": marked 'error' but Jinja rendered it"
-                                     : ": Jinja failed: " + want.error);
+        << cases[i].name
+        << (want.ok ? ": marked 'error' but Jinja rendered it" : ": Jinja failed: " + want.error);
     RenderOutcome got = render_with_bengal(cases[i]);
     if (want.ok) {
       bool same = got.ok && got.output == want.output;
       if (!same) ++mismatches;
       EXPECT_TRUE(got.ok) << cases[i].name << ": Bengal failed where Jinja rendered:\n"
-                          << got.error << "\nJinja output:\n" << want.output;
+                          << got.error << "\nJinja output:\n"
+                          << want.output;
       if (got.ok) {
         EXPECT_EQ(got.output, want.output) << cases[i].name;
       }
     } else {
       if (got.ok) ++mismatches;
       EXPECT_FALSE(got.ok) << cases[i].name << ": Jinja failed (" << want.error
-                           << ") but Bengal rendered:\n" << got.output;
+                           << ") but Bengal rendered:\n"
+                           << got.output;
     }
   }
   EXPECT_EQ(mismatches, 0u) << "of " << cases.size() << " cases";
