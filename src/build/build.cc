@@ -1,5 +1,6 @@
 #include "build/build.h"
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <set>
@@ -45,9 +46,9 @@ void count(BuildStats& stats, incremental::WriteOutcome outcome) {
 }
 
 // The next build cache's fact table: every fact some output or body read,
-// with its hash in this build. Facts arrive from other tables (the previous
-// cache, each worker's recorder); each source table's ids are translated
-// once, however many outputs share them.
+// with its hash in this build. It starts as the previous build's table, so
+// the records of outputs left alone keep their ids; facts from other tables
+// (each worker's recorder, body dependencies) are translated once each.
 class NextFacts {
  public:
   // A translator from `from`'s ids to this table's.
@@ -66,6 +67,15 @@ class NextFacts {
     std::vector<incremental::FactId> to_;
   };
 
+  // Takes over the previous table; `known[i]` says the plan hashed fact i
+  // against this build (its hash is `now[i]`); the others are hashed again
+  // if anything still reads them.
+  NextFacts(incremental::FactTable previous, const std::vector<Hash128>& now, const std::vector<bool>& known)
+      : table_(std::move(previous)), hashes_(now), known_(known) {
+    hashes_.resize(table_.size());
+    known_.resize(table_.size(), false);
+  }
+
   incremental::FactId add(incremental::FactKind kind, std::string_view subject, std::string_view field) {
     incremental::FactId id = table_.intern(kind, subject, field);
     if (id >= hashes_.size()) {
@@ -78,11 +88,15 @@ class NextFacts {
     hashes_[id] = h;
     known_[id] = true;
   }
-  // Hashes every fact not hashed yet, in parallel.
-  void hash_missing(const render::FactResolver& resolver, const snapshot::SiteSnapshot& snap, ThreadPool& pool) {
+  // Hashes every fact in `ids` not hashed yet, in parallel.
+  void hash_missing(const std::vector<incremental::FactId>& ids, const render::FactResolver& resolver,
+                    const snapshot::SiteSnapshot& snap, ThreadPool& pool) {
     std::vector<incremental::FactId> missing;
-    for (incremental::FactId id = 0; id < known_.size(); ++id) {
-      if (!known_[id]) missing.push_back(id);
+    for (incremental::FactId id : ids) {
+      if (!known_[id]) {
+        known_[id] = true;  // listed once even when many outputs share it
+        missing.push_back(id);
+      }
     }
     std::vector<render::RenderHost> hosts(pool.size());
     for (auto& h : hosts) h.snap = &snap;
@@ -90,14 +104,43 @@ class NextFacts {
       incremental::FactId id = missing[i];
       hashes_[id] = resolver.hash(table_.kind(id), table_.subject(id), table_.field(id), hosts[w]);
     });
-    for (incremental::FactId id : missing) known_[id] = true;
   }
   const Hash128& hash(incremental::FactId id) const { return hashes_[id]; }
   const incremental::FactTable& table() const { return table_; }
 
+  // Stores the table in `cache`. Facts nobody reads any more are dropped
+  // once they outnumber the live ones (ids in the cache's records are
+  // renumbered), so the table does not grow without bound.
   void move_into(incremental::BuildCache& cache) {
-    cache.facts = std::move(table_);
-    cache.fact_hashes = std::move(hashes_);
+    std::vector<incremental::FactId> live_ids;
+    std::vector<bool> live(table_.size(), false);
+    auto mark = [&](const std::vector<incremental::FactId>& ids) {
+      for (incremental::FactId id : ids) live[id] = true;
+    };
+    for (const auto& [path, rec] : cache.outputs) mark(rec.facts);
+    for (const auto& [path, body] : cache.bodies) mark(body.deps);
+    std::size_t count = static_cast<std::size_t>(std::count(live.begin(), live.end(), true));
+    if (count * 2 >= table_.size()) {
+      cache.facts = std::move(table_);
+      cache.fact_hashes = std::move(hashes_);
+      return;
+    }
+    incremental::FactTable compact;
+    std::vector<Hash128> compact_hashes;
+    std::vector<incremental::FactId> renumber(table_.size(), 0);
+    for (incremental::FactId id = 0; id < table_.size(); ++id) {
+      if (!live[id]) continue;
+      renumber[id] = compact.intern(table_.kind(id), table_.subject(id), table_.field(id));
+      compact_hashes.push_back(hashes_[id]);
+    }
+    for (auto& [path, rec] : cache.outputs) {
+      for (incremental::FactId& id : rec.facts) id = renumber[id];
+    }
+    for (auto& [path, body] : cache.bodies) {
+      for (incremental::FactId& id : body.deps) id = renumber[id];
+    }
+    cache.facts = std::move(compact);
+    cache.fact_hashes = std::move(compact_hashes);
   }
 
  private:
@@ -267,7 +310,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   // --- postprocess -------------------------------------------------------------------
-  NextFacts facts;
+  NextFacts facts(std::move(previous.facts), plan.now, plan.computed);
   {
     StageTimer t(stats, "postprocess");
     std::vector<RenderedJob> site_rendered = render_jobs(*snap, site_jobs, workers, writer, pool, progress, diags);
@@ -278,26 +321,22 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     std::vector<NextFacts::Mapping> from_worker;
     for (const Worker& w : workers) from_worker.emplace_back(w.recorder->facts());
     std::vector<std::vector<incremental::FactId>> ids(rendered.size());
+    std::vector<incremental::FactId> read_now;
     for (std::size_t r = 0; r < rendered.size(); ++r) {
       for (incremental::FactId f : rendered[r].facts) ids[r].push_back(from_worker[rendered[r].worker](facts, f));
+      read_now.insert(read_now.end(), ids[r].begin(), ids[r].end());
     }
-    // Clean outputs keep their records; their facts were hashed by the plan.
-    NextFacts::Mapping from_previous(previous.facts);
+    // Clean outputs keep their records (and, with the table, their fact ids).
     for (std::size_t c = 0; c < plan.clean.size(); ++c) {
       const snapshot::RenderJob& job = snap->schedule()[plan.clean[c]];
       incremental::OutputRecord rec = std::move(previous.outputs.at(job.output_path));
-      for (incremental::FactId& f : rec.facts) {
-        incremental::FactId id = from_previous(facts, f);
-        facts.set(id, plan.now[f]);
-        f = id;
-      }
       cache_changed = cache_changed || rec.size != plan.clean_files[c].size ||
                       rec.mtime_ns != plan.clean_files[c].mtime_ns;
       rec.size = plan.clean_files[c].size;
       rec.mtime_ns = plan.clean_files[c].mtime_ns;
       next.outputs[job.output_path] = std::move(rec);
     }
-    facts.hash_missing(resolver, *snap, pool);
+    facts.hash_missing(read_now, resolver, *snap, pool);
     std::vector<Hash128> hashes;
     for (std::size_t r = 0; r < rendered.size(); ++r) {
       RenderedJob& job = rendered[r];

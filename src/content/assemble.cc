@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <tuple>
 
@@ -576,7 +577,7 @@ class Assembler {
   std::map<std::string, SectionId> section_by_dir_;
   std::map<std::string, std::size_t> index_by_dir_;
   std::vector<Data> cascade_;
-  std::map<std::string, std::string> owner_of_output_;
+  std::unordered_map<std::string, std::string> owner_of_output_;
   std::map<std::string, std::vector<std::string>> parents_;
 };
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,7 @@
 #include "content/front_matter.h"
 #include "core/date.h"
 #include "core/diagnostic.h"
+#include "core/text.h"
 
 namespace bengal::content {
 
@@ -122,8 +124,9 @@ struct Site {
   std::vector<PageId> regular_pages; // every kPage, newest first
   PageId home = kNoPage;
   PageId not_found = kNoPage;
-  std::map<std::string, PageId> by_path;  // content rel_path -> page, for references
-  std::map<std::string, PageId> by_url;   // URL -> page
+  // Lookups (never iterated, so their order does not matter).
+  std::unordered_map<std::string, PageId, StringHash, std::equal_to<>> by_path;  // content rel_path -> page
+  std::unordered_map<std::string, PageId, StringHash, std::equal_to<>> by_url;   // URL -> page
   DiagnosticList diagnostics;
 
   const Page& page(PageId id) const { return pages[id]; }

@@ -5,6 +5,8 @@
 #include <xxh_x86dispatch.h>
 #include <xxhash.h>
 
+#include <cstring>
+
 namespace bengal {
 
 namespace {
@@ -30,18 +32,35 @@ Hash128 hash_bytes(std::string_view bytes) {
   return Hash128{h.low64, h.high64};
 }
 
-Hasher::Hasher() : state_(XXH3_createState()) { XXH3_128bits_reset(static_cast<XXH3_state_t*>(state_)); }
+Hasher::~Hasher() {
+  if (state_ != nullptr) XXH3_freeState(static_cast<XXH3_state_t*>(state_));
+}
 
-Hasher::~Hasher() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+void Hasher::append(const void* data, std::size_t n) {
+  if (state_ == nullptr && used_ + n <= kInline) {
+    std::memcpy(buf_ + used_, data, n);
+    used_ += n;
+    return;
+  }
+  if (state_ == nullptr) {
+    state_ = XXH3_createState();
+    XXH3_128bits_reset(static_cast<XXH3_state_t*>(state_));
+  }
+  if (used_ > 0) {
+    XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), buf_, used_);
+    used_ = 0;
+  }
+  XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), data, n);
+}
 
 Hasher& Hasher::add(std::string_view bytes) {
   add(static_cast<std::uint64_t>(bytes.size()));
-  XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), bytes.data(), bytes.size());
+  append(bytes.data(), bytes.size());
   return *this;
 }
 
 Hasher& Hasher::add(std::uint64_t v) {
-  XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), &v, sizeof v);
+  append(&v, sizeof v);
   return *this;
 }
 
@@ -51,7 +70,18 @@ Hasher& Hasher::add(const Hash128& h) {
 }
 
 Hash128 Hasher::digest() const {
-  XXH128_hash_t h = XXH3_128bits_digest(static_cast<XXH3_state_t*>(state_));
+  if (state_ == nullptr) return hash_bytes(std::string_view(reinterpret_cast<const char*>(buf_), used_));
+  auto* st = static_cast<XXH3_state_t*>(state_);
+  if (used_ > 0) {
+    // digest() is const: hash the buffered tail on a copy of the state.
+    XXH3_state_t* copy = XXH3_createState();
+    XXH3_copyState(copy, st);
+    XXH3_128bits_update(copy, buf_, used_);
+    XXH128_hash_t h = XXH3_128bits_digest(copy);
+    XXH3_freeState(copy);
+    return Hash128{h.low64, h.high64};
+  }
+  XXH128_hash_t h = XXH3_128bits_digest(st);
   return Hash128{h.low64, h.high64};
 }
 

@@ -24,9 +24,13 @@ struct Hash128 {
 
 Hash128 hash_bytes(std::string_view bytes);
 
+// Most digests cover a few short fields, so bytes collect in an inline
+// buffer and are hashed in one shot; only long inputs spill into XXH3's
+// streaming state. Both paths give the same digest as hashing the
+// concatenated bytes.
 class Hasher {
  public:
-  Hasher();
+  Hasher() = default;
   ~Hasher();
   Hasher(const Hasher&) = delete;
   Hasher& operator=(const Hasher&) = delete;
@@ -37,7 +41,12 @@ class Hasher {
   Hash128 digest() const;
 
  private:
-  void* state_;  // XXH3_state_t, kept opaque so xxhash.h stays out of headers
+  void append(const void* data, std::size_t n);
+
+  static constexpr std::size_t kInline = 512;
+  unsigned char buf_[kInline];
+  std::size_t used_ = 0;
+  void* state_ = nullptr;  // XXH3_state_t once the input outgrows buf_
 };
 
 struct Hash128Hasher {

@@ -3,12 +3,20 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace bengal {
+
+// Hash for unordered containers keyed by std::string that are looked up by
+// std::string_view without building a string (use with std::equal_to<>).
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
 
 // Appends `s` with & < > " escaped (and ' when `quote_single`).
 void append_html_escaped(std::string& out, std::string_view s, bool quote_single = false);

@@ -217,12 +217,12 @@ FactResolver::FactResolver(const snapshot::SiteSnapshot& snap, const SiteTemplat
 const content::Page* FactResolver::page_by_key(std::string_view key) const {
   const content::Site& site = snap_.site();
   if (starts_with(key, "url:")) {
-    auto it = site.by_url.find(std::string(key.substr(4)));
+    auto it = site.by_url.find(key.substr(4));
     // A URL key names a generated page; a content page at that URL is another subject.
     if (it == site.by_url.end() || snap_.source(it->second) != nullptr) return nullptr;
     return &site.page(it->second);
   }
-  auto it = site.by_path.find(std::string(key));
+  auto it = site.by_path.find(key);
   return it == site.by_path.end() ? nullptr : &site.page(it->second);
 }
 
