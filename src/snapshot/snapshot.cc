@@ -220,7 +220,9 @@ const std::string& SiteSnapshot::html(PageId id, BodySource* source) const {
 
 const PageSource* SiteSnapshot::source(PageId id) const {
   std::int32_t s = site_.pages[id].source;
-  return s < 0 ? nullptr : &sources_[static_cast<std::size_t>(s)];
+  // Tests may build a snapshot without sources; a page then has no source.
+  if (s < 0 || static_cast<std::size_t>(s) >= sources_.size()) return nullptr;
+  return &sources_[static_cast<std::size_t>(s)];
 }
 
 std::string SiteSnapshot::permalink(std::string_view url) const {
