@@ -86,7 +86,6 @@ Value section_obj(const snapshot::SiteSnapshot& s, SectionId id) {
 }
 const snapshot::PageBody& body(const Page& p, void* host) { return S(host).body(p.id); }
 
-const std::vector<PageId> kNoPages;
 const std::vector<SectionId> kNoSections;
 
 // --- page ------------------------------------------------------------------------

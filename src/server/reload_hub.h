@@ -47,7 +47,7 @@ struct ReloadHubOptions {
 
 class ReloadHub {
  public:
-  class Client;
+  struct Client;
 
   explicit ReloadHub(ReloadHubOptions options = {});
   ~ReloadHub();
