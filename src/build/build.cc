@@ -1,6 +1,9 @@
 #include "build/build.h"
 
 #include <algorithm>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <memory>
 #include <optional>
 #include <set>
@@ -246,7 +249,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
 
   // --- freeze ------------------------------------------------------------------
   // The snapshot and the compiled templates are frozen together.
-  std::unique_ptr<const snapshot::SiteSnapshot> snap;
+  std::unique_ptr<snapshot::SiteSnapshot> snap;
   std::unique_ptr<render::Theme> theme;
   std::unique_ptr<render::SiteTemplates> templates;
   incremental::BuildCache next;
@@ -265,7 +268,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
       cache_changed = cache_changed || !p.from_cache;
     }
-    snap = std::make_unique<const snapshot::SiteSnapshot>(config, std::move(site), std::move(parsed.bodies),
+    snap = std::make_unique<snapshot::SiteSnapshot>(config, std::move(site), std::move(parsed.bodies),
                                                           std::move(sources),
                                                           snapshot::make_site_data(disc.data_files), now_utc());
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
@@ -412,10 +415,20 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         d = id;
       }
     }
-    for (auto& [path, body] : parsed.records) {
-      auto page = built.by_path.find(path);
-      if (page != built.by_path.end()) fill_body_record(snap->body(page->second), body);
+    {
+      // Rendering is over: the records take the bodies' facts and the HTML
+      // is freed before the cache is serialized (peak memory).
+      std::vector<snapshot::PageBody> bodies = snap->take_bodies();
+      for (auto& [path, body] : parsed.records) {
+        auto page = built.by_path.find(path);
+        if (page != built.by_path.end()) fill_body_record(std::move(bodies[page->second]), body);
+      }
     }
+#ifdef __GLIBC__
+    // Hand the freed HTML back to the OS; the cache buffer would otherwise
+    // come on top of it (malloc keeps freed small blocks in its arenas).
+    malloc_trim(0);
+#endif
     next.bodies = std::move(parsed.records);
     facts.move_into(next);
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||

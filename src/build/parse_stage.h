@@ -50,7 +50,7 @@ struct ParseOutput {
 };
 
 // Fills a body record's facts from the page's body (at commit).
-void fill_body_record(const snapshot::PageBody& body, incremental::BodyRecord& record);
+void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record);
 
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,

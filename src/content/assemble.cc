@@ -71,6 +71,9 @@ class Assembler {
   }
 
   Site run() {
+    // Sources, plus room for term and index pages: growing a vector of
+    // pages copies every page and briefly holds both copies.
+    site_.pages.reserve(disc_.pages.size() + disc_.pages.size() / 4 + 16);
     make_sections();
     make_pages();
     order_sections();

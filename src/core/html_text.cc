@@ -1,5 +1,6 @@
 #include "core/html_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -24,7 +25,7 @@ bool is_block_end(std::string_view tag) {
 
 std::string html_to_text(std::string_view html, std::size_t max_bytes) {
   std::string out;
-  out.reserve(html.size() / 2);
+  out.reserve(max_bytes != 0 ? std::min(html.size() / 2, max_bytes + 64) : html.size() / 2);
   std::size_t i = 0;
   while (i < html.size()) {
     if (max_bytes != 0 && out.size() >= max_bytes) break;
@@ -56,6 +57,7 @@ std::string html_to_text(std::string_view html, std::size_t max_bytes) {
     std::size_t cut = max_bytes;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
     out.resize(cut);
+    out.shrink_to_fit();  // kept for the whole build: do not hold the overshoot
   }
   return out;
 }

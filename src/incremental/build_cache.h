@@ -12,7 +12,8 @@
 //            outputs the facts they read and their provenance (the hash of
 //            those facts' hashes); for copies, the source's size and mtime.
 //
-// On disk: magic, format version, payload, XXH3 checksum of the payload.
+// On disk: magic, format version, payload, XXH3 checksum of the payload
+// (one buffer, sized up front: at 10,000 pages the cache is ~30 MB).
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
 // as "no cache" and says why in `notice`; it never fails the build.
 // save_cache() writes to a temporary name and renames it into place.
@@ -74,7 +75,7 @@ struct OutputRecord {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 2;
+  static constexpr std::uint32_t kVersion = 3;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record

@@ -43,6 +43,7 @@ class Reader {
   bool failed() const { return failed_; }
   void fail() { failed_ = true; }
   bool at_end() const { return pos_ == in_.size(); }
+  std::size_t remaining() const { return in_.size() - pos_; }
 
  private:
   std::string_view in_;

@@ -103,6 +103,10 @@ class SiteSnapshot {
   // workers ask at the same time (the only mutation after freeze: a memo of
   // a deterministic result).
   const std::string& html(PageId id, BodySource* source) const;
+  // After the last render: hands the bodies to the caller (the build cache
+  // keeps their facts) so their HTML can be freed before the cache is
+  // written. body() and html() must not be called afterwards.
+  std::vector<PageBody> take_bodies() { return std::move(bodies_); }
   // Source of a page with one (-1 for generated pages): display path and hash.
   const PageSource* source(PageId id) const;
   const Data& data() const { return data_; }
