@@ -154,6 +154,24 @@ class NextFacts {
 
 }  // namespace
 
+struct BuildStateAccess {
+  // The resident cache, if it belongs to `cache_dir`; empty otherwise.
+  static std::optional<incremental::BuildCache> take_cache(BuildState* state, const std::string& cache_dir) {
+    if (state == nullptr || state->cache_ == nullptr || state->cache_dir_ != cache_dir) return std::nullopt;
+    auto cache = std::static_pointer_cast<incremental::BuildCache>(std::move(state->cache_));
+    state->cache_.reset();
+    return std::move(*cache);
+  }
+  static void keep_cache(BuildState& state, const std::string& cache_dir, incremental::BuildCache cache) {
+    state.cache_dir_ = cache_dir;
+    state.cache_ = std::make_shared<incremental::BuildCache>(std::move(cache));
+  }
+  template <typename T>
+  static void retain(BuildState& state, T&& value) {
+    state.retained_.push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
+  }
+};
+
 BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Stopwatch wall;
   BuildResult result;
@@ -210,7 +228,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   {
     StageTimer t(stats, "discover");
     std::string notice;
-    previous = incremental::load_cache(fs, cache_dir, notice);
+    if (auto resident = BuildStateAccess::take_cache(options.state, cache_dir)) {
+      previous = std::move(*resident);
+    } else {
+      previous = incremental::load_cache(fs, cache_dir, notice);
+    }
     if (!notice.empty()) {
       result.notices.push_back(notice);
       use_cache = false;
@@ -435,13 +457,28 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
                     next.outputs.size() != previous.outputs.size() || next.bodies.size() != previous.bodies.size();
     Status saved = Ok{};
-    if (cache_changed) saved = incremental::save_cache(fs, cache_dir, next);
+    if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next);
     if (auto s = std::move(saved); !s.ok()) {
       Diagnostic d = std::move(s).error();
       d.severity = Severity::kWarning;
       d.hint = "the next build will be a full build";
       diags.add(std::move(d));
     }
+    if (options.state != nullptr) BuildStateAccess::keep_cache(*options.state, cache_dir, std::move(next));
+  }
+  if (options.state != nullptr) {
+    // Users of other objects first: release() frees in this order.
+    BuildState& st = *options.state;
+    BuildStateAccess::retain(st, std::move(workers));
+    BuildStateAccess::retain(st, std::move(lazy));
+    BuildStateAccess::retain(st, std::move(rendered));
+    BuildStateAccess::retain(st, std::move(parsed));
+    BuildStateAccess::retain(st, std::move(snap));
+    BuildStateAccess::retain(st, std::move(templates));
+    BuildStateAccess::retain(st, std::move(theme));
+    BuildStateAccess::retain(st, std::move(disc));
+    BuildStateAccess::retain(st, std::move(previous));
+    BuildStateAccess::retain(st, std::move(plan));
   }
   return finish();
 }

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,34 @@
 #include "core/progress.h"
 
 namespace bengal::build {
+
+// What a build leaves behind for the next one in the same process.
+//
+// `bengal serve` keeps one: the next build starts from the build cache as
+// this build left it (no reading and parsing of cache.bin), and the large
+// structures a build frees at its end (snapshot, site, old cache records)
+// are retained instead, for the owner to free off the latency path with
+// release(). `bengal build` keeps one it never releases, because the process
+// exits right after and tearing down a 10,000-page site costs more than the
+// rest of a no-op build.
+//
+// Thread-safety: used by one build at a time; release() not during a build.
+class BuildState {
+ public:
+  BuildState() = default;
+  BuildState(const BuildState&) = delete;
+  BuildState& operator=(const BuildState&) = delete;
+
+  // Frees what the last build retained (the resident cache stays).
+  void release() { retained_.clear(); }
+  bool has_cache() const { return cache_ != nullptr; }
+
+ private:
+  friend struct BuildStateAccess;
+  std::string cache_dir_;                              // whose cache this is
+  std::shared_ptr<void> cache_;                        // incremental::BuildCache
+  std::vector<std::shared_ptr<void>> retained_;
+};
 
 struct BuildOptions {
   std::string source_dir = ".";  // site root
@@ -41,6 +70,10 @@ struct BuildOptions {
   // whole build; `on_lock_wait` is told when another build holds it.
   bool lock_site = false;
   std::function<void(long holder_pid)> on_lock_wait;
+  // Kept across builds (see BuildState); null: load and free everything.
+  BuildState* state = nullptr;
+  // Writes <cache_dir>/cache.bin. A resident BuildState makes it optional.
+  bool save_cache = true;
 };
 
 struct StageTiming {

@@ -38,6 +38,10 @@ int run(Options& o) {
   };
   TerminalProgress progress(v != Verbosity::kQuiet && is_terminal(stderr));
   o.build.progress = &progress;
+  // The process exits after this build: what the build retains is never
+  // freed (the OS takes it back far faster than destructors would).
+  static build::BuildState* const kept = new build::BuildState();
+  o.build.state = kept;
   build::BuildResult result = build::build_site(fs, o.build);
   print_diagnostics(result.diagnostics, v, color);
   if (o.explain == "json") {

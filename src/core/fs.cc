@@ -83,25 +83,47 @@ bool normalize_relative_path(std::string_view path, std::string& out) {
   return true;
 }
 
-Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root, bool include_hidden) {
-  std::vector<WalkEntry> out;
-  std::vector<std::string> stack{""};
-  while (!stack.empty()) {
-    std::string rel = std::move(stack.back());
-    stack.pop_back();
-    auto entries = fs.list_dir(join_path(root, rel));
-    if (!entries) return std::move(entries).error();
-    for (const DirEntry& e : *entries) {
-      if (e.name.empty() || (e.name[0] == '.' && (e.is_dir || !include_hidden))) continue;
-      std::string child = join_path(rel, e.name);
-      if (e.is_dir) {
-        stack.push_back(std::move(child));
-      } else {
-        out.push_back(WalkEntry{std::move(child), e.size, e.mtime_ns});
-      }
+namespace {
+
+// Visits `rel` depth-first. Entries go in order of their name, with '/'
+// appended to folders: then every path in a folder's subtree sorts exactly
+// where the folder does, and the visit order is the sorted order of the
+// full paths (no sort of the whole list, which cost more than the walk).
+Status walk_dir(const FileSystem& fs, const std::string& root, const std::string& rel, bool include_hidden,
+                std::vector<WalkEntry>& out) {
+  auto entries = fs.list_dir(join_path(root, rel));
+  if (!entries) return std::move(entries).error();
+  std::vector<DirEntry>& list = *entries;
+  std::erase_if(list, [&](const DirEntry& e) {
+    return e.name.empty() || (e.name[0] == '.' && (e.is_dir || !include_hidden));
+  });
+  auto key_less = [](const DirEntry& a, const DirEntry& b) {
+    std::size_t n = std::min(a.name.size(), b.name.size());
+    if (int c = a.name.compare(0, n, b.name, 0, n); c != 0) return c < 0;
+    // One name is a prefix of the other: compare what follows, a folder's '/'.
+    auto next = [&](const DirEntry& e) -> int {
+      if (e.name.size() > n) return static_cast<unsigned char>(e.name[n]);
+      return e.is_dir ? '/' : -1;
+    };
+    return next(a) < next(b);
+  };
+  if (!std::is_sorted(list.begin(), list.end(), key_less)) std::sort(list.begin(), list.end(), key_less);
+  for (DirEntry& e : list) {
+    std::string child = join_path(rel, e.name);
+    if (e.is_dir) {
+      if (Status st = walk_dir(fs, root, child, include_hidden, out); !st.ok()) return st;
+    } else {
+      out.push_back(WalkEntry{std::move(child), e.size, e.mtime_ns});
     }
   }
-  std::sort(out.begin(), out.end(), [](const WalkEntry& a, const WalkEntry& b) { return a.path < b.path; });
+  return Ok{};
+}
+
+}  // namespace
+
+Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root, bool include_hidden) {
+  std::vector<WalkEntry> out;
+  if (Status st = walk_dir(fs, root, "", include_hidden, out); !st.ok()) return std::move(st).error();
   return out;
 }
 

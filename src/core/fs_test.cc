@@ -1,5 +1,7 @@
 #include "core/fs.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -36,6 +38,26 @@ TEST(MemoryFileSystem, ListsDirectoriesAndWalksSorted) {
   EXPECT_EQ((*files)[1].path, "b.md");
   EXPECT_FALSE(fs.list_dir("nope").ok());
   EXPECT_TRUE(fs.stat("site/content").is_dir);
+}
+
+// A folder's files sort by the full path, where '/' falls between '.' and
+// '0': "a-b" < "a.txt" < "a/b" < "a0" < "a/" never "a/b" < "a-b".
+TEST(MemoryFileSystem, WalkOrderIsTheSortedOrderOfFullPaths) {
+  MemoryFileSystem fs;
+  std::vector<std::string> paths = {"a0", "a/b", "a.txt", "a-b", "a", "z/y/x", "a/b.c/d", "a/b-c", "ab/c", "é"};
+  for (const std::string& p : paths) {
+    if (p != "a") fs.set_file("r/" + p, p);
+  }
+  auto files = walk(fs, "r");
+  ASSERT_TRUE(files.ok());
+  std::vector<std::string> got;
+  for (const WalkEntry& e : *files) got.push_back(e.path);
+  std::vector<std::string> want;
+  for (const std::string& p : paths) {
+    if (p != "a") want.push_back(p);
+  }
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(got, want);
 }
 
 TEST(RealFileSystem, WritesAtomicallyAndReadsBack) {

@@ -200,7 +200,10 @@ void DevServer::rebuild(const ChangeBatch* batch) {
   }
 
   Stopwatch build_watch;
-  build::BuildResult result = build::build_site(overlay_, options_.build);
+  build::BuildOptions build = options_.build;
+  build.state = &build_state_;
+  build.save_cache = false;
+  build::BuildResult result = build::build_site(overlay_, build);
   u.build_ms += build_watch.elapsed_ms();
   ++u.builds;
 
@@ -252,6 +255,7 @@ void DevServer::rebuild(const ChangeBatch* batch) {
   }
   report.publish_ms = publish_watch.elapsed_ms();
   if (listener_) listener_(report);
+  build_state_.release();  // after the reload went out: freeing a big site takes a while
 }
 
 }  // namespace bengal::server

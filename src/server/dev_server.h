@@ -3,8 +3,9 @@
 //
 // A rebuild is build::build_site() — the very entry point `bengal build`
 // uses — run on an OverlayFileSystem that reads the site from disk and keeps
-// the output and cache dirs in memory. When build_site() becomes incremental,
-// serve gets faster with no code of its own.
+// the output dir in memory. Its build cache stays resident in a
+// build::BuildState, so a rebuild plans from the last build's records without
+// reading or writing cache.bin, with the same planner as `bengal build`.
 //
 // A build during which the watcher saw further changes (or a file still being
 // written) may have read a file halfway through, so it is not published: the
@@ -151,6 +152,9 @@ class DevServer {
     int builds = 0;
     double build_ms = 0;
   } unpublished_;
+  // The build cache stays resident between rebuilds (no cache.bin is read
+  // or written); what a build leaves behind is freed after publishing.
+  build::BuildState build_state_;
   std::unique_ptr<Watcher> watcher_;
   mutable std::mutex watcher_mu_;  // guards watcher_ replacement against stop() and accessors
 
