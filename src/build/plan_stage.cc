@@ -55,45 +55,54 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
                                 hosts[worker]);
   });
 
-  std::vector<Hash128> hashes;
-  for (std::size_t i = 0; i < schedule.size(); ++i) {
+  // Each output's verdict in its own slot (stat and provenance in
+  // parallel), merged in schedule order so the plan is the same for any
+  // number of workers.
+  struct Verdict {
+    std::string reason;  // empty: clean
+    FileInfo info;
+  };
+  std::vector<Verdict> verdicts(schedule.size());
+  std::vector<std::vector<Hash128>> scratch(pool.size());
+  pool.parallel_for(schedule.size(), [&](std::size_t i, unsigned worker) {
     const snapshot::RenderJob& job = schedule[i];
     const incremental::OutputRecord* rec = records[i];
-    auto dirty = [&](std::string reason) {
-      plan.dirty.push_back(i);
-      plan.reasons.push_back(std::move(reason));
-    };
+    Verdict& v = verdicts[i];
     if (rec == nullptr) {
-      dirty("new output");
-      continue;
+      v.reason = "new output";
+      return;
     }
+    std::vector<Hash128>& hashes = scratch[worker];
     hashes.clear();
     for (incremental::FactId f : rec->facts) hashes.push_back(plan.now[f]);
     if (provenance(job_identity(snap, job), hashes) != rec->provenance) {
-      std::string reason = "now produced by " + job_identity(snap, job);
+      v.reason = "now produced by " + job_identity(snap, job);
       for (incremental::FactId f : rec->facts) {
         if (plan.now[f] != previous.fact_hashes[f]) {
-          reason = previous.facts.describe(f) + " changed";
+          v.reason = previous.facts.describe(f) + " changed";
           break;
         }
       }
-      dirty(std::move(reason));
-      continue;
+      return;
     }
-    FileInfo info = fs.stat(join_path(output_dir, job.output_path));
-    if (!info.exists) {
-      dirty("output file missing");
-      continue;
+    v.info = fs.stat(join_path(output_dir, job.output_path));
+    if (!v.info.exists) {
+      v.reason = "output file missing";
+      return;
     }
-    if (info.size != rec->size || info.mtime_ns != rec->mtime_ns) {
+    if (v.info.size != rec->size || v.info.mtime_ns != rec->mtime_ns) {
       auto bytes = fs.read_file(join_path(output_dir, job.output_path));
-      if (!bytes.ok() || hash_bytes(*bytes) != rec->content) {
-        dirty("output file edited by hand");
-        continue;
-      }
+      if (!bytes.ok() || hash_bytes(*bytes) != rec->content) v.reason = "output file edited by hand";
     }
-    plan.clean.push_back(i);
-    plan.clean_files.push_back(info);
+  });
+  for (std::size_t i = 0; i < schedule.size(); ++i) {
+    if (verdicts[i].reason.empty()) {
+      plan.clean.push_back(i);
+      plan.clean_files.push_back(verdicts[i].info);
+    } else {
+      plan.dirty.push_back(i);
+      plan.reasons.push_back(std::move(verdicts[i].reason));
+    }
   }
   return plan;
 }
