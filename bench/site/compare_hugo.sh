@@ -10,27 +10,11 @@
 # bench/bench-theme (content/ is copied into a copy of each). Needs hugo and
 # GNU time (scripts/deps.sh bench) and a release build of bengal.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-SHARED="${SHARED:-$ROOT/../shared}"
 SIZES="${1:-1000 10000}"
 RUNS="${2:-3}"
-WORK="${WORK:-/dev/shm/bengal-bench}"
-BENGAL="${BENGAL:-$ROOT/build/release/src/cli/bengal}"
 HUGO="${HUGO:-hugo}"
-mkdir -p "$WORK"
+source "$(dirname "$0")/common.sh"
 command -v "$HUGO" >/dev/null || { echo "hugo not found: scripts/deps.sh bench" >&2; exit 1; }
-[ -x /usr/bin/time ] || { echo "GNU time not found: scripts/deps.sh bench" >&2; exit 1; }
-[ -x "$BENGAL" ] || { echo "no bengal at $BENGAL: cmake --preset release && cmake --build --preset release" >&2; exit 1; }
-
-corpus() {  # generate once per size
-  local n=$1 dir="$WORK/corpus-$1"
-  if [ ! -f "$dir/.done" ]; then
-    rm -rf "$dir"
-    python3 "$SHARED/bench/gen_corpus.py" --pages "$n" --out "$dir" --seed 42 >/dev/null
-    touch "$dir/.done"
-  fi
-  echo "$dir"
-}
 
 # $1 label, $2 output dir, rest: command. Appends "wall user sys rss_kb" to $WORK/<label>.times
 timed() {
@@ -41,7 +25,6 @@ timed() {
   cat "$WORK/$label.one" >>"$WORK/$label.times"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 printf '%-7s %6s %9s %9s %9s %10s %9s\n' tool pages "wall s" "cpu s" "rss MiB" "pages/s" "cpu ms/pg"
 for n in $SIZES; do

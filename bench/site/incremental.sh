@@ -10,22 +10,11 @@
 # Scenarios: cold (no cache), no-op, touch (mtime only), one page's body,
 # one page's title, and the footer partial every page includes.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-SHARED="${SHARED:-$ROOT/../shared}"
 PAGES="${1:-10000}"
 RUNS="${2:-5}"
-WORK="${WORK:-/dev/shm/bengal-bench}"
-BENGAL="${BENGAL:-$ROOT/build/release/src/cli/bengal}"
-[ -x /usr/bin/time ] || { echo "GNU time not found: scripts/deps.sh bench" >&2; exit 1; }
-[ -x "$BENGAL" ] || { echo "no bengal at $BENGAL: cmake --preset release && cmake --build --preset release" >&2; exit 1; }
-mkdir -p "$WORK"
+source "$(dirname "$0")/common.sh"
 
-corpus="$WORK/corpus-$PAGES"
-if [ ! -f "$corpus/.done" ]; then
-  rm -rf "$corpus"
-  python3 "$SHARED/bench/gen_corpus.py" --pages "$PAGES" --out "$corpus" --seed 42 >/dev/null
-  touch "$corpus/.done"
-fi
+corpus=$(corpus "$PAGES")
 site="$WORK/inc-site-$PAGES"
 out="$WORK/inc-out-$PAGES"
 rm -rf "$site" "$out"
@@ -47,7 +36,7 @@ timed() {
 }
 
 edit_body() { printf '\nAn edited closing line.\n' >>"$page"; }
-edit_title() { sed -i '0,/^title:/s/^title: \(.*\)$/title: \1 (edited)/' "$page"; }
+edit_title() { sed -i '0,/^title:/s/^title: "\?\([^"]*\)"\?$/title: "\1 (edited)"/' "$page"; }
 edit_footer() { sed -i 's|</footer>|<!-- edited --></footer>|' "$footer"; }
 
 scenarios="cold noop touch body title partial"
@@ -65,7 +54,6 @@ for ((i = 0; i < RUNS; i++)); do
   edit_footer; timed partial; restore
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "bengal incremental builds, $PAGES pages, median of $RUNS runs ($(nproc) cores)"
 printf '%-9s %9s %9s %9s %10s\n' scenario "wall ms" "cpu ms" "rss MiB" rendered
 for s in $scenarios; do
