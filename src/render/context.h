@@ -61,6 +61,10 @@ struct RenderHost {
   ReadObserver* observer = nullptr;          // may be null
   Paginator paginator;
   std::string scratch;                       // reused by host callbacks within one render
+  // related(): shared-term count by page id (sized to the site, all zero
+  // between calls) and the pages it touched.
+  mutable std::vector<std::uint32_t> shared_terms;
+  mutable std::vector<content::PageId> touched;
 
   void on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) const {
     if (observer != nullptr) observer->on_read(kind, subject, field);

@@ -1,7 +1,6 @@
 #include "render/functions.h"
 
 #include <algorithm>
-#include <map>
 #include <numeric>
 
 #include "core/text.h"
@@ -202,29 +201,52 @@ Value f_related(CallContext& cx, const Args& a) {
   const content::Site& site = h.snap->site();
   // Count shared terms per candidate through the terms' member lists: linear
   // in the size of the page's terms, never a scan of the site.
-  std::map<content::PageId, int> shared;
+  std::vector<std::uint32_t>& shared = h.shared_terms;
+  std::vector<content::PageId>& touched = h.touched;
+  if (shared.size() != site.pages.size()) shared.assign(site.pages.size(), 0);
+  touched.clear();
   for (const content::TermRefs& refs : page->term_refs) {
     for (std::uint32_t t : refs.terms) {
       const content::Term& term = site.taxonomies[refs.taxonomy].terms[t];
       h.on_read(ObjectKind::kTerm, (static_cast<std::uint64_t>(refs.taxonomy) << 32) | t, "pages");
       for (content::PageId id : term.pages) {
-        if (id != page->id) ++shared[id];
+        if (id == page->id) continue;
+        if (shared[id]++ == 0) touched.push_back(id);
       }
     }
   }
-  std::vector<std::pair<content::PageId, int>> ranked(shared.begin(), shared.end());
-  // The ranking compares candidates' dates: each is an input of the result.
-  for (const auto& [id, count] : ranked) h.on_read(ObjectKind::kPage, id, "date");
-  // Most shared terms first, then newest, then by id for determinism.
-  std::stable_sort(ranked.begin(), ranked.end(), [&](const auto& x, const auto& y) {
+  std::vector<std::pair<content::PageId, std::uint32_t>> ranked;
+  ranked.reserve(touched.size());
+  for (content::PageId id : touched) {
+    ranked.emplace_back(id, shared[id]);
+    shared[id] = 0;
+  }
+  // Most shared terms first, then newest, then by id: a total order, so the
+  // result does not depend on the order candidates were found in.
+  auto epoch = [&](content::PageId id) {
+    const auto& d = site.pages[id].fm.date;
+    return d ? d->epoch_seconds : INT64_MIN;
+  };
+  auto before = [&](const auto& x, const auto& y) {
     if (x.second != y.second) return x.second > y.second;
-    const auto& dx = site.pages[x.first].fm.date;
-    const auto& dy = site.pages[y.first].fm.date;
-    std::int64_t ex = dx ? dx->epoch_seconds : INT64_MIN, ey = dy ? dy->epoch_seconds : INT64_MIN;
+    std::int64_t ex = epoch(x.first), ey = epoch(y.first);
     if (ex != ey) return ex > ey;
     return x.first < y.first;
-  });
+  };
   std::size_t n = std::min<std::size_t>(ranked.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, limit)));
+  // Dates are inputs only where they can decide the result: among
+  // candidates sharing at least as many terms as the last one picked (one
+  // sharing fewer is out whatever its date).
+  std::uint32_t cutoff = UINT32_MAX;
+  if (n > 0) {
+    std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n - 1), ranked.end(),
+                     [](const auto& x, const auto& y) { return x.second > y.second; });
+    cutoff = ranked[n - 1].second;
+  }
+  for (const auto& [id, count] : ranked) {
+    if (count >= cutoff) h.on_read(ObjectKind::kPage, id, "date");
+  }
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n), ranked.end(), before);
   Value* out = cx.alloc_values(n);
   if (out == nullptr && n > 0) return Value();
   for (std::size_t i = 0; i < n; ++i) out[i] = page_value(site.pages[ranked[i].first]);
