@@ -385,10 +385,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       }
     }
     std::map<std::string, std::string> owners;
-    for (const snapshot::RenderJob& job : snap->schedule()) {
-      const snapshot::PageSource* src = snap->source(job.page);
-      owners.emplace(job.output_path, src ? src->display_path : "page " + snap->page(job.page).url);
-    }
+    for (const snapshot::RenderJob& job : snap->schedule()) owners.emplace(job.output_path, snap->origin(job.page));
     for (const postprocess::Copy& c :
          postprocess::plan_copies(root, *config, disc, built, *theme, used, owners, diags)) {
       // A copy whose source and output are as the last build left them is

@@ -46,7 +46,6 @@ class BuildState {
 
   // Frees what the last build retained (the resident cache stays).
   void release() { retained_.clear(); }
-  bool has_cache() const { return cache_ != nullptr; }
 
  private:
   friend struct BuildStateAccess;

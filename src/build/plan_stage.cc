@@ -75,8 +75,9 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     std::vector<Hash128>& hashes = scratch[worker];
     hashes.clear();
     for (incremental::FactId f : rec->facts) hashes.push_back(plan.now[f]);
-    if (provenance(job_identity(snap, job), hashes) != rec->provenance) {
-      v.reason = "now produced by " + job_identity(snap, job);
+    std::string identity = job_identity(snap, job);
+    if (provenance(identity, hashes) != rec->provenance) {
+      v.reason = "now produced by " + identity;
       for (incremental::FactId f : rec->facts) {
         if (plan.now[f] != previous.fact_hashes[f]) {
           v.reason = previous.facts.describe(f) + " changed";

@@ -40,24 +40,19 @@ TEST(MemoryFileSystem, ListsDirectoriesAndWalksSorted) {
   EXPECT_TRUE(fs.stat("site/content").is_dir);
 }
 
-// A folder's files sort by the full path, where '/' falls between '.' and
-// '0': "a-b" < "a.txt" < "a/b" < "a0" < "a/" never "a/b" < "a-b".
+// Files sort by their full path, where '/' falls between '.' and '0':
+// "a-b" < "a.txt" < "a/b" < "a0", so a folder's files are not simply
+// listed before or after its siblings.
 TEST(MemoryFileSystem, WalkOrderIsTheSortedOrderOfFullPaths) {
   MemoryFileSystem fs;
-  std::vector<std::string> paths = {"a0", "a/b", "a.txt", "a-b", "a", "z/y/x", "a/b.c/d", "a/b-c", "ab/c", "é"};
-  for (const std::string& p : paths) {
-    if (p != "a") fs.set_file("r/" + p, p);
-  }
+  std::vector<std::string> paths = {"a0", "a/b", "a.txt", "a-b", "z/y/x", "a/b.c/d", "a/b-c", "ab/c", "é"};
+  for (const std::string& p : paths) fs.set_file("r/" + p, p);
   auto files = walk(fs, "r");
   ASSERT_TRUE(files.ok());
   std::vector<std::string> got;
   for (const WalkEntry& e : *files) got.push_back(e.path);
-  std::vector<std::string> want;
-  for (const std::string& p : paths) {
-    if (p != "a") want.push_back(p);
-  }
-  std::sort(want.begin(), want.end());
-  EXPECT_EQ(got, want);
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ(got, paths);
 }
 
 TEST(RealFileSystem, WritesAtomicallyAndReadsBack) {

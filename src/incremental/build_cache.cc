@@ -1,5 +1,7 @@
 #include "incremental/build_cache.h"
 
+#include <algorithm>
+
 #include "incremental/serial.h"
 
 namespace bengal::incremental {
@@ -138,11 +140,9 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) 
     return cache;
   }
   std::string_view rest = bytes.substr(bytes.size() - file.remaining());
-  Reader tail(rest.substr(rest.size() < kChecksumSize ? 0 : rest.size() - kChecksumSize));
-  Hash128 checksum = tail.hash();
-  std::string_view payload = rest.substr(0, rest.size() < kChecksumSize ? 0 : rest.size() - kChecksumSize);
-  if (file.failed() || rest.size() < kChecksumSize || tail.failed() || !tail.at_end() ||
-      checksum != hash_bytes(payload)) {
+  std::string_view payload = rest.substr(0, rest.size() - std::min(rest.size(), kChecksumSize));
+  Reader checksum(rest.substr(payload.size()));
+  if (rest.size() < kChecksumSize || checksum.hash() != hash_bytes(payload)) {
     notice = "build cache is damaged (checksum mismatch); doing a full build";
     return cache;
   }

@@ -180,14 +180,6 @@ std::string FactRecorder::subject_key(ObjectKind kind, std::uint64_t subject, st
 }
 
 void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) {
-  auto addr = reinterpret_cast<std::uintptr_t>(field.data());
-  Recent& slot = recent_[((addr * 0x9E3779B97F4A7C15ull) ^ (subject * 0xC2B2AE3D27D4EB4Full) ^
-                          static_cast<std::uint64_t>(kind)) >> 55 & (kRecent - 1)];
-  if (slot.data == field.data() && slot.size == field.size() && slot.kind == kind && slot.subject == subject &&
-      slot.interned == field) {
-    add(slot.id);
-    return;
-  }
   std::string_view interned = facts_.fields().at(facts_.fields().intern(field));
   Raw raw{kind, subject, interned};
   auto it = ids_.find(raw);
@@ -209,7 +201,6 @@ void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_v
     }
     it = ids_.emplace(raw, facts_.intern(fk, key, fact_field)).first;
   }
-  slot = Recent{field.data(), field.size(), kind, subject, it->second, interned};
   add(it->second);
 }
 

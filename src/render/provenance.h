@@ -65,24 +65,9 @@ class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder 
   void add(incremental::FactId id);
   std::string subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const;
 
-  // The last reads, direct-mapped by the field's address: templates read
-  // the same few fields of the same object over and over, and this skips
-  // interning the field name. A hit also compares the bytes, so a field
-  // string reusing an old address cannot alias another fact.
-  struct Recent {
-    const char* data = nullptr;
-    std::size_t size = 0;
-    ObjectKind kind{};
-    std::uint64_t subject = 0;
-    incremental::FactId id = 0;
-    std::string_view interned;
-  };
-  static constexpr std::size_t kRecent = 512;
-
   const snapshot::SiteSnapshot& snap_;
   incremental::FactTable facts_;
   std::unordered_map<Raw, incremental::FactId, RawHash> ids_;
-  std::vector<Recent> recent_ = std::vector<Recent>(kRecent);
   std::vector<incremental::FactId> job_;
   std::vector<std::uint32_t> seen_;  // per fact: the job generation that last added it
   std::uint32_t generation_ = 0;

@@ -91,6 +91,8 @@ Status DevServer::start() {
   }
   options_.build.source_dir = root_str;
   if (options_.build.base_url.empty()) options_.build.base_url = "/";
+  options_.build.state = &build_state_;
+  options_.build.save_cache = false;
 
   // Bind before building, so a taken port is reported at once.
   int attempts = std::max(1, options_.port_attempts);
@@ -200,10 +202,7 @@ void DevServer::rebuild(const ChangeBatch* batch) {
   }
 
   Stopwatch build_watch;
-  build::BuildOptions build = options_.build;
-  build.state = &build_state_;
-  build.save_cache = false;
-  build::BuildResult result = build::build_site(overlay_, build);
+  build::BuildResult result = build::build_site(overlay_, options_.build);
   u.build_ms += build_watch.elapsed_ms();
   ++u.builds;
 

@@ -74,12 +74,7 @@ class ScheduleBuilder {
   }
 
  private:
-  std::string origin(const content::Page& p) const {
-    if (p.source >= 0) return sources_.size() > static_cast<std::size_t>(p.source)
-                                  ? sources_[static_cast<std::size_t>(p.source)].display_path
-                                  : p.url;
-    return "page " + p.url;
-  }
+  std::string origin(const content::Page& p) const { return page_origin(p, sources_); }
 
   static std::string join(const content::Page& p, std::string_view file) {
     return p.url.back() == '/' ? p.url + std::string(file) : p.url + "/" + std::string(file);
@@ -218,12 +213,20 @@ const std::string& SiteSnapshot::html(PageId id, BodySource* source) const {
   return b.html;
 }
 
-const PageSource* SiteSnapshot::source(PageId id) const {
-  std::int32_t s = site_.pages[id].source;
-  // Tests may build a snapshot without sources; a page then has no source.
-  if (s < 0 || static_cast<std::size_t>(s) >= sources_.size()) return nullptr;
-  return &sources_[static_cast<std::size_t>(s)];
+namespace {
+// Tests may build a snapshot without sources; a page then has no source.
+const PageSource* source_of(const content::Page& page, const std::vector<PageSource>& sources) {
+  if (page.source < 0 || static_cast<std::size_t>(page.source) >= sources.size()) return nullptr;
+  return &sources[static_cast<std::size_t>(page.source)];
 }
+}  // namespace
+
+std::string page_origin(const content::Page& page, const std::vector<PageSource>& sources) {
+  const PageSource* src = source_of(page, sources);
+  return src ? src->display_path : "page " + page.url;
+}
+
+const PageSource* SiteSnapshot::source(PageId id) const { return source_of(site_.pages[id], sources_); }
 
 std::string SiteSnapshot::permalink(std::string_view url) const {
   std::string out = config_->base_url;

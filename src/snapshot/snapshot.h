@@ -81,6 +81,10 @@ struct PageSource {
   Hash128 hash;
 };
 
+// Who a page is, for messages: its source's display path, or "page <url>"
+// for a generated page (or when `sources` does not cover it).
+std::string page_origin(const content::Page& page, const std::vector<PageSource>& sources);
+
 // Parses a page's body on demand, for pages whose facts came from the cache.
 // Each worker supplies its own (it owns a Markdown parser).
 class BodySource {
@@ -109,6 +113,7 @@ class SiteSnapshot {
   std::vector<PageBody> take_bodies() { return std::move(bodies_); }
   // Source of a page with one (-1 for generated pages): display path and hash.
   const PageSource* source(PageId id) const;
+  std::string origin(PageId id) const { return page_origin(page(id), sources_); }
   const Data& data() const { return data_; }
   const DateTime& build_date() const { return build_date_; }
   const std::vector<RenderJob>& schedule() const { return schedule_; }
