@@ -5,11 +5,13 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <toml++/toml.h>
 
 #include "core/fs.h"
 #include "core/text.h"
+#include "core/yaml_simple.h"
 
 namespace bengal {
 
@@ -273,47 +275,6 @@ class JsonParser {
 // ---------------------------------------------------------------------------
 // YAML
 
-Data yaml_plain_scalar(std::string_view v) {
-  if (v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL") return Data();
-  if (v == "true" || v == "True" || v == "TRUE") return Data::boolean(true);
-  if (v == "false" || v == "False" || v == "FALSE") return Data::boolean(false);
-  std::string text(v);
-  char c = v[0];
-  if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
-    char* end = nullptr;
-    errno = 0;
-    int base = 10;
-    const char* start = text.c_str();
-    if (starts_with(v, "0x")) {
-      base = 16;
-      start += 2;
-    } else if (starts_with(v, "0o")) {
-      base = 8;
-      start += 2;
-    }
-    long long i = std::strtoll(start, &end, base);
-    if (errno == 0 && end != start && *end == '\0') return Data::integer(i);
-    if (v == ".inf" || v == "+.inf" || v == ".Inf") return Data::number(HUGE_VAL);
-    if (v == "-.inf" || v == "-.Inf") return Data::number(-HUGE_VAL);
-    if (v == ".nan" || v == ".NaN") return Data::number(NAN);
-    bool numeric = true;
-    bool has_digit = false;
-    for (char ch : v) {
-      if (ch >= '0' && ch <= '9') {
-        has_digit = true;
-      } else if (ch != '.' && ch != 'e' && ch != 'E' && ch != '-' && ch != '+') {
-        numeric = false;
-        break;
-      }
-    }
-    if (numeric && has_digit) {
-      double d = std::strtod(text.c_str(), &end);
-      if (end != nullptr && *end == '\0') return Data::number(d);
-    }
-  }
-  return Data::string(std::move(text));
-}
-
 class YamlBuilder {
  public:
   explicit YamlBuilder(std::string_view text) : text_(text) {
@@ -507,6 +468,12 @@ Data toml_to_data(const toml::node& node) {
 Result<Data> parse_json(std::string_view text) { return JsonParser(text).parse(); }
 
 Result<Data> parse_yaml(std::string_view text) {
+  if (trim(text).empty()) return Data::object();
+  if (std::optional<Data> simple = parse_simple_yaml(text)) return std::move(*simple);
+  return YamlBuilder(text).build();
+}
+
+Result<Data> parse_yaml_general(std::string_view text) {
   if (trim(text).empty()) return Data::object();
   return YamlBuilder(text).build();
 }

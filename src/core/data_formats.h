@@ -21,7 +21,11 @@
 namespace bengal {
 
 Result<Data> parse_json(std::string_view text);
+// YAML reads the common front-matter subset itself (core/yaml_simple.h) and
+// everything else, with its diagnostics, through libyaml.
 Result<Data> parse_yaml(std::string_view text);
+// Always libyaml: the reference the subset reader is tested against.
+Result<Data> parse_yaml_general(std::string_view text);
 Result<Data> parse_toml(std::string_view text);
 
 // Picks the parser by extension (".json", ".yaml"/".yml", ".toml"); the

@@ -127,8 +127,7 @@ bool RenderPipeline::render(const snapshot::RenderJob& job, std::string_view& by
       {"site", site_value(snap_)},
       {"paginator", paginator_value(host_.paginator)},
   };
-  buffer_.clear();
-  Status s = renderer_.render(*t, context, buffer_, &host_, templates);
+  Status s = renderer_.render(*t, context, bytes, &host_, templates);
   host_.observer = nullptr;
   if (!s.ok()) {
     Diagnostic d = std::move(s).error();
@@ -138,7 +137,6 @@ bool RenderPipeline::render(const snapshot::RenderJob& job, std::string_view& by
     diags.add(std::move(d));
     return false;
   }
-  bytes = buffer_;
   return true;
 }
 

@@ -82,7 +82,6 @@ class RenderPipeline {
   const SiteTemplates& templates_;
   tmpl::Renderer renderer_;
   RenderHost host_;
-  std::string buffer_;
   std::map<std::string, const tmpl::Template*> selection_cache_;  // candidate key -> template
 };
 

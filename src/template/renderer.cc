@@ -2051,8 +2051,9 @@ struct RenderState {
 
   // ---- entry point ----
 
-  Status render(const Template& t, std::span<const NamedValue> context, std::string& dest,
-                void* host_ptr, DependencyRecorder* rec) {
+  // Renders into main_out; the caller copies or views it.
+  Status render(const Template& t, std::span<const NamedValue> context, void* host_ptr,
+                DependencyRecorder* rec) {
     arena.reset();
     chain_len = 0;
     buffer_depth = 0;
@@ -2090,10 +2091,8 @@ struct RenderState {
       run_frame(f);
       check_output(Loc{});
     } catch (RenderFailure& f) {
-      dest.append(main_out.view());
       return std::move(f.diagnostic);
     }
-    dest.append(main_out.view());
     return Ok{};
   }
 };
@@ -2353,7 +2352,16 @@ Renderer& Renderer::operator=(Renderer&&) noexcept = default;
 
 Status Renderer::render(const Template& t, std::span<const NamedValue> context, std::string& out,
                         void* host, DependencyRecorder* recorder) {
-  return state_->render(t, context, out, host, recorder);
+  Status s = state_->render(t, context, host, recorder);
+  out.append(state_->main_out.view());
+  return s;
+}
+
+Status Renderer::render(const Template& t, std::span<const NamedValue> context,
+                        std::string_view& out, void* host, DependencyRecorder* recorder) {
+  Status s = state_->render(t, context, host, recorder);
+  out = state_->main_out.view();
+  return s;
 }
 
 Status Renderer::render(std::string_view name, std::span<const NamedValue> context,

@@ -53,6 +53,11 @@ class Renderer {
   // site) appended to `out`. `host` is handed to every host callback.
   Status render(const Template& t, std::span<const NamedValue> context, std::string& out,
                 void* host = nullptr, DependencyRecorder* recorder = nullptr);
+  // Same, but `out` views the renderer's own buffer instead of receiving a
+  // copy: valid until the next render on this renderer. On failure it views
+  // the partial output.
+  Status render(const Template& t, std::span<const NamedValue> context, std::string_view& out,
+                void* host = nullptr, DependencyRecorder* recorder = nullptr);
   // Looks `name` up in the environment first (not-found is a diagnostic).
   Status render(std::string_view name, std::span<const NamedValue> context, std::string& out,
                 void* host = nullptr, DependencyRecorder* recorder = nullptr);

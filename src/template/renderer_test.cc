@@ -389,6 +389,31 @@ TEST(Renderer, BorrowedHostStringsAreNotCopied) {
   EXPECT_LT(reserved, 200u * 1024);
 }
 
+TEST(Renderer, ViewOverloadShowsTheRenderersBufferUntilTheNextRender) {
+  MemoryLoader loader;
+  loader.add("a.txt", "{{ x }}-a");
+  loader.add("b.txt", "{{ x }}-b{{ missing }}");
+  Environment env(&loader);
+  (void)env.load_all();
+  env.freeze();
+  Renderer renderer(env);
+  NamedValue ctx[] = {{"x", Value::string("v")}};
+  const Template& a = *env.get("a.txt").value();
+  const Template& b = *env.get("b.txt").value();
+  std::string_view view;
+  ASSERT_TRUE(renderer.render(a, ctx, view).ok());
+  EXPECT_EQ(view, "v-a");
+  // A failed render views its partial output, and the next render replaces it.
+  EXPECT_FALSE(renderer.render(b, ctx, view).ok());
+  EXPECT_EQ(view, "v-b");
+  ASSERT_TRUE(renderer.render(a, ctx, view).ok());
+  EXPECT_EQ(view, "v-a");
+  // The string overload appends a copy of the same bytes.
+  std::string copy = ">";
+  ASSERT_TRUE(renderer.render(a, ctx, copy).ok());
+  EXPECT_EQ(copy, ">v-a");
+}
+
 TEST(Renderer, MissingHostAttributeErrorUsesTheTypeName) {
   MemoryLoader loader;
   loader.add("p.txt", "{{ page.titel }}");
