@@ -41,9 +41,14 @@ write_page() {  # index version
     > "$site/content/p$1.md.tmp"
   mv "$site/content/p$1.md.tmp" "$site/content/p$1.md"  # the editor's write-then-rename
 }
+# The stylesheet is also written then renamed. An in-place rewrite can be
+# read torn: under load the kernel has been seen to queue the inotify event
+# of an O_TRUNC 250 ms after other processes already see the empty file, so
+# no watcher can hold such a build back (docs/serve.md).
 write_css() {  # version
   printf '/* VERSION-START-%s */\nbody { margin: %spx; }\n/* VERSION-END-%s */\n' "$1" "$(( $1 % 50 ))" "$1" \
-    > "$site/static/css/site.css"
+    > "$site/static/css/site.css.tmp"
+  mv "$site/static/css/site.css.tmp" "$site/static/css/site.css"
 }
 mkdir -p "$site/content" "$site/static/css"
 for i in $(seq 0 $((pages - 1))); do write_page "$i" 0; done
