@@ -30,7 +30,9 @@ struct RenderedJob {
   incremental::WriteOutcome outcome = incremental::WriteOutcome::kFailed;
   incremental::OutputRecord record;  // size, mtime, content
   unsigned worker = 0;               // whose recorder holds the facts
-  std::vector<incremental::FactId> facts;  // what it read, ids in that recorder's table, first-read order
+  // What it read in first-read order: ids in that recorder's table, until the
+  // postprocess stage translates them to the next cache's table in place.
+  std::vector<incremental::FactId> facts;
 };
 
 std::vector<RenderedJob> render_jobs(const snapshot::SiteSnapshot& snap, const std::vector<std::size_t>& jobs,

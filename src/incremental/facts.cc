@@ -1,5 +1,7 @@
 #include "incremental/facts.h"
 
+#include <xxhash.h>
+
 namespace bengal::incremental {
 
 std::string_view fact_kind_name(FactKind kind) {
@@ -32,24 +34,40 @@ std::string describe_fact(FactKind kind, std::string_view subject, std::string_v
   return out;
 }
 
+namespace {
+std::uint32_t string_hash(std::string_view s) { return static_cast<std::uint32_t>(XXH3_64bits(s.data(), s.size())); }
+std::uint32_t key_hash(std::uint64_t k) {
+  k ^= k >> 33;
+  k *= 0xFF51AFD7ED558CCDull;
+  k ^= k >> 33;
+  return static_cast<std::uint32_t>(k);
+}
+}  // namespace
+
 std::uint32_t StringTable::intern(std::string_view s) {
-  auto it = index_.find(s);
-  if (it != index_.end()) return it->second;
+  std::uint32_t h = string_hash(s);
+  std::uint32_t found = index_.find(h, [&](std::uint32_t i) { return strings_[i] == s; });
+  if (found != SlotIndex::kNone) return found;
   strings_.emplace_back(s);
   auto id = static_cast<std::uint32_t>(strings_.size() - 1);
-  index_.emplace(strings_.back(), id);
+  index_.insert(h, id);
   return id;
 }
 
 std::int64_t StringTable::find(std::string_view s) const {
-  auto it = index_.find(s);
-  return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
+  std::uint32_t found = index_.find(string_hash(s), [&](std::uint32_t i) { return strings_[i] == s; });
+  return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
 }
 
 FactId FactTable::intern(FactKind kind, std::uint32_t subject, std::uint32_t field) {
-  auto [it, fresh] = index_.emplace(pack(kind, subject, field), static_cast<FactId>(facts_.size()));
-  if (fresh) facts_.push_back({kind, subject, field});
-  return it->second;
+  std::uint64_t key = pack(kind, subject, field);
+  std::uint32_t h = key_hash(key);
+  std::uint32_t found = index_.find(h, [&](std::uint32_t i) { return pack(facts_[i]) == key; });
+  if (found != SlotIndex::kNone) return found;
+  facts_.push_back({kind, subject, field});
+  auto id = static_cast<FactId>(facts_.size() - 1);
+  index_.insert(h, id);
+  return id;
 }
 
 FactId FactTable::intern(FactKind kind, std::string_view subject, std::string_view field) {
@@ -60,8 +78,9 @@ std::int64_t FactTable::find(const FactKey& key) const {
   std::int64_t s = subjects_.find(key.subject);
   std::int64_t f = fields_.find(key.field);
   if (s < 0 || f < 0) return -1;
-  auto it = index_.find(pack(key.kind, static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(f)));
-  return it == index_.end() ? -1 : static_cast<std::int64_t>(it->second);
+  std::uint64_t k = pack(key.kind, static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(f));
+  std::uint32_t found = index_.find(key_hash(k), [&](std::uint32_t i) { return pack(facts_[i]) == k; });
+  return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
 }
 
 }  // namespace bengal::incremental

@@ -21,10 +21,10 @@
 #include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/hash.h"
+#include "incremental/slot_index.h"
 
 namespace bengal::incremental {
 
@@ -66,8 +66,8 @@ class StringTable {
   std::size_t size() const { return strings_.size(); }
 
  private:
-  std::deque<std::string> strings_;  // stable addresses for the index's keys
-  std::unordered_map<std::string_view, std::uint32_t> index_;
+  std::deque<std::string> strings_;  // stable addresses: views of them are kept
+  SlotIndex index_;
 };
 
 class FactTable {
@@ -101,10 +101,11 @@ class FactTable {
     return (static_cast<std::uint64_t>(subject) << 24) | (static_cast<std::uint64_t>(field) << 8) |
            static_cast<std::uint64_t>(kind);
   }
+  static std::uint64_t pack(const Fact& f) { return pack(f.kind, f.subject, f.field); }
   StringTable subjects_;
   StringTable fields_;
   std::vector<Fact> facts_;
-  std::unordered_map<std::uint64_t, FactId> index_;
+  SlotIndex index_;
 };
 
 }  // namespace bengal::incremental

@@ -138,11 +138,43 @@ std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
 
 // --- FactRecorder ---------------------------------------------------------------
 
-std::size_t FactRecorder::RawHash::operator()(const Raw& r) const {
+namespace {
+std::size_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDull;
+  x ^= x >> 33;
+  return static_cast<std::size_t>(x);
+}
+}  // namespace
+
+FactRecorder::Slot& FactRecorder::slot_for(ObjectKind kind, std::uint64_t subject, const char* field) {
   // Fields are interned, so their address identifies them.
-  auto f = reinterpret_cast<std::uintptr_t>(r.field.data());
-  return static_cast<std::size_t>((f * 0x9E3779B97F4A7C15ull) ^ (r.subject * 0xC2B2AE3D27D4EB4Full) ^
-                                  static_cast<std::uint64_t>(r.kind));
+  std::size_t mask = slots_.size() - 1;
+  std::size_t i = mix(reinterpret_cast<std::uintptr_t>(field) * 0x9E3779B97F4A7C15ull ^ subject * 0xC2B2AE3D27D4EB4Full ^
+                      static_cast<std::uint64_t>(kind)) &
+                  mask;
+  while (true) {
+    Slot& s = slots_[i];
+    if (s.field == nullptr || (s.field == field && s.subject == subject && s.kind == kind)) return s;
+    i = (i + 1) & mask;
+  }
+}
+
+void FactRecorder::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  for (const Slot& s : old) {
+    if (s.field != nullptr) slot_for(s.kind, s.subject, s.field) = s;
+  }
+}
+
+std::string_view FactRecorder::intern_field(std::string_view field) {
+  FieldMemo& m = field_memo_[(reinterpret_cast<std::uintptr_t>(field.data()) >> 3) % std::size(field_memo_)];
+  // The address alone could be a reused buffer: the bytes decide.
+  if (m.data == field.data() && m.size == field.size() && m.interned == field) return m.interned;
+  std::string_view interned = facts_.fields().at(facts_.fields().intern(field));
+  m = FieldMemo{field.data(), field.size(), interned};
+  return interned;
 }
 
 void FactRecorder::begin() {
@@ -180,10 +212,10 @@ std::string FactRecorder::subject_key(ObjectKind kind, std::uint64_t subject, st
 }
 
 void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) {
-  std::string_view interned = facts_.fields().at(facts_.fields().intern(field));
-  Raw raw{kind, subject, interned};
-  auto it = ids_.find(raw);
-  if (it == ids_.end()) {
+  std::string_view interned = intern_field(field);
+  if (2 * (used_ + 1) > slots_.size()) grow();
+  Slot& slot = slot_for(kind, subject, interned.data());
+  if (slot.field == nullptr) {
     std::string key = subject_key(kind, subject, field);
     incremental::FactKind fk = incremental::FactKind::kPage;
     std::string_view fact_field = interned;
@@ -199,9 +231,10 @@ void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_v
       case ObjectKind::kAsset: fk = incremental::FactKind::kAsset, fact_field = ""; break;
       case ObjectKind::kTemplate: fk = incremental::FactKind::kTemplate, fact_field = ""; break;
     }
-    it = ids_.emplace(raw, facts_.intern(fk, key, fact_field)).first;
+    slot = Slot{subject, interned.data(), kind, facts_.intern(fk, key, fact_field)};
+    ++used_;
   }
-  add(it->second);
+  add(slot.id);
 }
 
 void FactRecorder::on_template(std::string_view name, const Hash128&) { on_read(ObjectKind::kTemplate, 0, name); }
