@@ -188,29 +188,46 @@ Result<std::vector<DirEntry>> RealFileSystem::list_dir(const std::string& dir) c
   return out;
 }
 
+namespace {
+// mkdir -p with one mkdir() per missing level and none for existing ones:
+// a cold build creates a folder for nearly every page. Concurrent callers
+// creating the same folder both succeed (EEXIST).
+int mkdirs(const std::string& path) {
+  if (::mkdir(path.c_str(), 0755) == 0) return 0;
+  if (errno == EEXIST) {
+    struct stat st;
+    return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) ? 0 : ENOTDIR;
+  }
+  if (errno != ENOENT) return errno;
+  std::string_view parent = parent_path(path);
+  if (parent.empty() || parent == path) return ENOENT;
+  if (int err = mkdirs(std::string(parent)); err != 0) return err;
+  if (::mkdir(path.c_str(), 0755) == 0 || errno == EEXIST) return 0;
+  return errno;
+}
+}  // namespace
+
 Status RealFileSystem::make_dirs(const std::string& path) {
   if (path.empty()) return Ok{};
-  std::error_code ec;
-  std::filesystem::create_directories(path, ec);
-  if (ec && !std::filesystem::is_directory(path)) {
-    return make_error({path, 0, 0}, "cannot create directory: " + ec.message());
+  if (int err = mkdirs(path); err != 0) {
+    return make_error({path, 0, 0}, "cannot create directory: " + std::string(std::strerror(err)));
   }
   return Ok{};
 }
 
 Status RealFileSystem::write_file(const std::string& path, std::string_view bytes) {
   static std::atomic<std::uint64_t> counter{0};
-  std::string_view parent = parent_path(path);
-  if (!parent.empty()) {
-    // Fast path: most parents exist; only create on failure below.
-    struct stat st;
-    if (::stat(std::string(parent).c_str(), &st) != 0) {
-      if (auto s = make_dirs(std::string(parent)); !s) return s;
-    }
-  }
   std::string tmp = path + ".bengal-tmp." + std::to_string(::getpid()) + "." +
                     std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0 && errno == ENOENT) {
+    // Most parents exist; create them only when the open says otherwise.
+    std::string_view parent = parent_path(path);
+    if (!parent.empty()) {
+      if (auto s = make_dirs(std::string(parent)); !s) return s;
+    }
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  }
   if (fd < 0) return io_error(path, "cannot write file", errno);
   std::size_t done = 0;
   while (done < bytes.size()) {

@@ -73,6 +73,20 @@ TEST(RealFileSystem, WritesAtomicallyAndReadsBack) {
   ASSERT_TRUE(fs.remove_tree(dir).ok());
 }
 
+TEST(RealFileSystem, CreatesMissingFoldersAndRefusesAFileInTheWay) {
+  std::string dir = std::filesystem::temp_directory_path() / ("bengal-fs-dirs-" + std::to_string(::getpid()));
+  RealFileSystem fs;
+  ASSERT_TRUE(fs.write_file(join_path(dir, "a/b/c/1.txt"), "1").ok());
+  ASSERT_TRUE(fs.write_file(join_path(dir, "a/b/2.txt"), "2").ok());  // parent exists
+  EXPECT_TRUE(fs.stat(join_path(dir, "a/b/c")).is_dir);
+  ASSERT_TRUE(fs.write_file(join_path(dir, "file"), "x").ok());
+  Status s = fs.write_file(join_path(dir, "file/under/3.txt"), "3");
+  EXPECT_FALSE(s.ok());
+  EXPECT_FALSE(fs.make_dirs(join_path(dir, "file")).ok());
+  EXPECT_TRUE(fs.make_dirs(join_path(dir, "a/b")).ok());  // already there
+  ASSERT_TRUE(fs.remove_tree(dir).ok());
+}
+
 TEST(RealFileSystem, ReadErrorNamesTheFile) {
   RealFileSystem fs;
   auto r = fs.read_file("/nonexistent/bengal/x.md");
