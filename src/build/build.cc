@@ -264,7 +264,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   std::set<std::string> files_with_errors;
   {
     StageTimer t(stats, "assemble");
-    content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc()};
+    content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
     site = content::assemble(disc, *config, opts);
     // A file with front-matter errors is read again next time, so its
     // diagnostics keep their line and excerpt.

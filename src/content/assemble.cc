@@ -175,7 +175,7 @@ class Assembler {
     for (const Page& p : site_.pages) site_.by_url.emplace(p.url, p.id);
   }
 
-  std::string expand_permalink(const std::string& pattern, const Page& p, const SourcePage& src) {
+  std::string expand_permalink(const std::string& pattern, const Page& p, const SourcePage& src) const {
     std::string out;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
       if (pattern[i] != ':') {
@@ -214,7 +214,7 @@ class Assembler {
     return out;
   }
 
-  std::string default_url(const Page& p, const SourcePage& src) {
+  std::string default_url(const Page& p, const SourcePage& src) const {
     std::string dir = page_dir(src);
     std::string leaf;
     if (!p.fm.slug.empty()) {
@@ -241,7 +241,7 @@ class Assembler {
         // page so the pages inside it keep their list and URLs.
         const SourcePage& src = disc_.pages[it->second];
         origin = src.display_path;
-        if (typed(p, src, s.parent == kNoSection ? Data::object() : cascade_[s.parent])) {
+        if (typed(p, src, s.parent == kNoSection ? Data::object() : cascade_[s.parent], site_.diagnostics)) {
           p.source = static_cast<std::int32_t>(it->second);
         } else {
           p.fm = FrontMatter{};
@@ -250,7 +250,7 @@ class Assembler {
       }
       if (p.title.empty()) p.title = s.id == 0 ? config_.title : capitalize_words(title_from_name(s.name));
       p.url = s.id == 0 ? "/" : "/" + s.rel_dir + "/";
-      if (!p.fm.url.empty() && s.id != 0 && !user_url(p, origin)) p.url = "/" + s.rel_dir + "/";
+      if (!p.fm.url.empty() && s.id != 0 && !user_url(p, origin, site_.diagnostics)) p.url = "/" + s.rel_dir + "/";
       s.order = section_order(p.fm.params, config_);
       p.paginate = config_.paginate;
       if (const Data* n = p.fm.params.find("paginate"); n && n->is_int()) p.paginate = static_cast<int>(n->as_int());
@@ -262,34 +262,31 @@ class Assembler {
     }
     site_.home = site_.sections[0].page;
 
-    for (std::size_t i = 0; i < disc_.pages.size(); ++i) {
+    // Each page's typed front matter and URL depend only on its source and
+    // its section: prepared on every core. Output paths and ids are then
+    // claimed in source order, so collisions and ids do not depend on --jobs.
+    struct Prepared {
+      Page page;
+      DiagnosticList diags;
+      bool ok = false;
+    };
+    std::vector<Prepared> prepared(disc_.pages.size());
+    auto prepare = [&](std::size_t i, unsigned) {
       const SourcePage& src = disc_.pages[i];
-      if (!src.ok || src.is_section_index) continue;
-      Page p;
-      p.kind = PageKind::kPage;
-      p.source = static_cast<std::int32_t>(i);
-      std::string dir = page_dir(src);
-      p.section = section_for_dir(dir);
-      if (!typed(p, src, cascade_[p.section])) continue;
-      if (!visible(p.fm)) continue;
-      if (p.title.empty()) {
-        p.title = title_from_name(src.is_leaf_bundle ? file_name(parent_path(src.rel_path)) : file_stem(src.rel_path));
-      }
-      if (src.is_leaf_bundle) p.bundle_dir = std::string(parent_path(src.rel_path));
-      if (!p.fm.url.empty()) {
-        if (!user_url(p, src.display_path)) continue;
-      } else {
-        std::string top = site_.sections[p.section].rel_dir;
-        auto pattern = config_.permalinks.find(top);
-        if (pattern == config_.permalinks.end()) pattern = config_.permalinks.find(std::string(split(top, '/')[0]));
-        std::string raw = pattern != config_.permalinks.end() ? expand_permalink(pattern->second, p, src)
-                                                              : default_url(p, src);
-        if (!normalize_url(raw, p.url)) {
-          error(src.display_path, "URL '" + raw + "' leaves the site",
-                "a slug is one path segment: no '/' or '..'");
-          continue;
-        }
-      }
+      if (!src.ok || src.is_section_index) return;
+      prepared[i].ok = prepare_page(i, prepared[i].page, prepared[i].diags);
+    };
+    if (opts_.pool != nullptr) {
+      opts_.pool->parallel_for(disc_.pages.size(), prepare);
+    } else {
+      for (std::size_t i = 0; i < disc_.pages.size(); ++i) prepare(i, 0);
+    }
+    for (std::size_t i = 0; i < disc_.pages.size(); ++i) {
+      Prepared& prep = prepared[i];
+      site_.diagnostics.append(std::move(prep.diags));
+      if (!prep.ok) continue;
+      Page& p = prep.page;
+      const SourcePage& src = disc_.pages[i];
       if (!claim_output(p, src.display_path)) continue;
       p.id = static_cast<PageId>(site_.pages.size());
       site_.by_path[src.rel_path] = p.id;
@@ -299,9 +296,37 @@ class Assembler {
     }
   }
 
-  bool user_url(Page& p, const std::string& origin) {
+  // A regular page from source i, without its id and output claim; false
+  // when it is left out (hidden, or with errors in `diags`).
+  bool prepare_page(std::size_t i, Page& p, DiagnosticList& diags) const {
+    const SourcePage& src = disc_.pages[i];
+    p.kind = PageKind::kPage;
+    p.source = static_cast<std::int32_t>(i);
+    std::string dir = page_dir(src);
+    p.section = section_for_dir(dir);
+    if (!typed(p, src, cascade_[p.section], diags)) return false;
+    if (!visible(p.fm)) return false;
+    if (p.title.empty()) {
+      p.title = title_from_name(src.is_leaf_bundle ? file_name(parent_path(src.rel_path)) : file_stem(src.rel_path));
+    }
+    if (src.is_leaf_bundle) p.bundle_dir = std::string(parent_path(src.rel_path));
+    if (!p.fm.url.empty()) return user_url(p, src.display_path, diags);
+    std::string top = site_.sections[p.section].rel_dir;
+    auto pattern = config_.permalinks.find(top);
+    if (pattern == config_.permalinks.end()) pattern = config_.permalinks.find(std::string(split(top, '/')[0]));
+    std::string raw =
+        pattern != config_.permalinks.end() ? expand_permalink(pattern->second, p, src) : default_url(p, src);
+    if (!normalize_url(raw, p.url)) {
+      diags.add(make_error({src.display_path, 0, 0}, "URL '" + raw + "' leaves the site",
+                           "a slug is one path segment: no '/' or '..'"));
+      return false;
+    }
+    return true;
+  }
+
+  static bool user_url(Page& p, const std::string& origin, DiagnosticList& diags) {
     if (!normalize_url(p.fm.url, p.url)) {
-      error(origin, "url '" + p.fm.url + "' leaves the site", "write a path such as /about/");
+      diags.add(make_error({origin, 0, 0}, "url '" + p.fm.url + "' leaves the site", "write a path such as /about/"));
       return false;
     }
     return true;
@@ -309,7 +334,7 @@ class Assembler {
 
   // Merges the cascade under the page's own front matter and reads the typed
   // fields. False (with diagnostics) when a field has the wrong type.
-  bool typed(Page& p, const SourcePage& src, const Data& cascade) {
+  bool typed(Page& p, const SourcePage& src, const Data& cascade, DiagnosticList& diags) const {
     const Data* fm = &src.front_matter;
     Data merged;
     if (cascade.size() > 0) {
@@ -319,12 +344,10 @@ class Assembler {
       }
       fm = &merged;
     }
-    DiagnosticList diags;
+    std::size_t errors_before = diags.error_count();
     p.fm = extract_front_matter(*fm, taxonomy_names_, src.origin(), diags);
-    bool ok = diags.error_count() == 0;
-    site_.diagnostics.append(std::move(diags));
     p.title = p.fm.title;
-    return ok;
+    return diags.error_count() == errors_before;
   }
 
   // --- ordering --------------------------------------------------------------
@@ -382,8 +405,12 @@ class Assembler {
       Taxonomy tax;
       tax.name = config_.taxonomies[t].name;
       tax.singular = config_.taxonomies[t].singular;
-      std::map<std::string, std::size_t> by_slug;
-      for (PageId id : site_.regular_pages) {
+      // Terms in first-seen order, then sorted by slug; each page keeps the
+      // terms it names (first-seen indexes) so slugs are made once per name.
+      std::unordered_map<std::string, std::uint32_t> by_slug;
+      std::vector<std::vector<std::uint32_t>> named(site_.regular_pages.size());
+      for (std::size_t r = 0; r < site_.regular_pages.size(); ++r) {
+        PageId id = site_.regular_pages[r];
         const auto* terms = site_.pages[id].fm.terms_for(tax.name);
         if (terms == nullptr) continue;
         for (const std::string& name : *terms) {
@@ -395,29 +422,33 @@ class Assembler {
             site_.diagnostics.add(std::move(d));
             continue;
           }
-          auto [it, inserted] = by_slug.emplace(slug, tax.terms.size());
-          if (inserted) tax.terms.push_back(Term{name, slug, kNoPage, {}});
+          auto [it, inserted] = by_slug.emplace(std::move(slug), static_cast<std::uint32_t>(tax.terms.size()));
+          if (inserted) tax.terms.push_back(Term{name, it->first, kNoPage, {}});
           tax.terms[it->second].pages.push_back(id);
+          named[r].push_back(it->second);
         }
       }
-      std::sort(tax.terms.begin(), tax.terms.end(), [](const Term& a, const Term& b) { return a.slug < b.slug; });
+      std::vector<std::uint32_t> order(tax.terms.size());
+      for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+      std::sort(order.begin(), order.end(),
+                [&](std::uint32_t a, std::uint32_t b) { return tax.terms[a].slug < tax.terms[b].slug; });
+      std::vector<Term> sorted;
+      sorted.reserve(order.size());
+      std::vector<std::uint32_t> new_index(order.size());
+      for (std::uint32_t k = 0; k < order.size(); ++k) {
+        new_index[order[k]] = k;
+        sorted.push_back(std::move(tax.terms[order[k]]));
+      }
+      tax.terms = std::move(sorted);
       // Each page learns its terms' indexes, in its own front-matter order.
-      std::map<std::string, std::uint32_t> index_of;
-      for (std::uint32_t k = 0; k < tax.terms.size(); ++k) index_of.emplace(tax.terms[k].slug, k);
-      for (PageId id : site_.regular_pages) {
-        Page& page = site_.pages[id];
+      for (std::size_t r = 0; r < site_.regular_pages.size(); ++r) {
         TermRefs refs;
         refs.taxonomy = t;
-        if (const auto* names = page.fm.terms_for(tax.name)) {
-          for (const std::string& name : *names) {
-            auto it = index_of.find(url_slug(name));
-            if (it != index_of.end() &&
-                std::find(refs.terms.begin(), refs.terms.end(), it->second) == refs.terms.end()) {
-              refs.terms.push_back(it->second);
-            }
-          }
+        for (std::uint32_t first_seen : named[r]) {
+          std::uint32_t k = new_index[first_seen];
+          if (std::find(refs.terms.begin(), refs.terms.end(), k) == refs.terms.end()) refs.terms.push_back(k);
         }
-        page.term_refs.push_back(std::move(refs));
+        site_.pages[site_.regular_pages[r]].term_refs.push_back(std::move(refs));
       }
 
       // The taxonomy's own page; a content section of the same name

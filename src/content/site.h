@@ -138,6 +138,7 @@ struct AssembleOptions {
   bool future = false;   // include pages dated in the future
   bool expired = false;  // include pages past their expiry_date
   DateTime now;
+  ThreadPool* pool = nullptr;  // per-page work runs on it when set
 };
 
 // Builds the model from discovered sources. Pages that fail (bad typed front
