@@ -4,12 +4,15 @@
 
 namespace bengal::incremental {
 
-void Writer::u64(std::uint64_t v) {
+void Writer::u64_long(std::uint64_t v) {
+  char buf[10];
+  std::size_t n = 0;
   while (v >= 0x80) {
-    out_ += static_cast<char>((v & 0x7F) | 0x80);
+    buf[n++] = static_cast<char>((v & 0x7F) | 0x80);
     v >>= 7;
   }
-  out_ += static_cast<char>(v);
+  buf[n++] = static_cast<char>(v);
+  out_.append(buf, n);
 }
 
 void Writer::str(std::string_view s) {
@@ -24,7 +27,7 @@ void Writer::hash(const Hash128& h) {
   out_.append(buf, 16);
 }
 
-std::uint64_t Reader::u64() {
+std::uint64_t Reader::u64_long() {
   std::uint64_t v = 0;
   for (int shift = 0; shift < 64; shift += 7) {
     if (pos_ >= in_.size()) {

@@ -18,7 +18,14 @@ namespace bengal::incremental {
 
 class Writer {
  public:
-  void u64(std::uint64_t v);
+  // Most values (ids, lengths, counts) are below 128: one byte, inline.
+  void u64(std::uint64_t v) {
+    if (v < 0x80) {
+      out_.push_back(static_cast<char>(v));
+      return;
+    }
+    u64_long(v);
+  }
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
   void str(std::string_view s);
   void hash(const Hash128& h);
@@ -28,13 +35,19 @@ class Writer {
   std::string& bytes() { return out_; }
 
  private:
+  void u64_long(std::uint64_t v);
   std::string out_;
 };
 
 class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in) {}
-  std::uint64_t u64();
+  std::uint64_t u64() {
+    if (pos_ < in_.size() && static_cast<unsigned char>(in_[pos_]) < 0x80) {
+      return static_cast<unsigned char>(in_[pos_++]);
+    }
+    return u64_long();
+  }
   std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
   std::string_view str();
   Hash128 hash();
@@ -46,6 +59,7 @@ class Reader {
   std::size_t remaining() const { return in_.size() - pos_; }
 
  private:
+  std::uint64_t u64_long();
   std::string_view in_;
   std::size_t pos_ = 0;
   bool failed_ = false;
