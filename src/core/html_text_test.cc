@@ -61,11 +61,13 @@ TEST(PageText, HtmlWordCountMatchesTheDefinitionOnRandomInput) {
     }
     return words;
   };
-  const std::string_view pieces[] = {"a", "bc", " ", "\n", "\t", "\r", "<p>", "</em>", "<", ">", "\xc3\xa9", "x y"};
+  const std::string_view pieces[] = {"a",   "bc", " ",          "\n",   "\t",       "\r",
+                                     "<p>", "</em>", "<", ">", "\xc3\xa9", "x y",
+                                     "<span class=\"k\">", "</span>", "<a title=\"<x\">"};
   std::uint64_t state = 42;
   for (int round = 0; round < 5000; ++round) {
     std::string html;
-    int n = static_cast<int>(state % 40);
+    int n = static_cast<int>(state % 200);  // several 64-byte blocks
     for (int k = 0; k < n; ++k) {
       state = state * 6364136223846793005ull + 1442695040888963407ull;
       html += pieces[(state >> 33) % std::size(pieces)];
