@@ -15,7 +15,9 @@ namespace bengal {
 namespace {
 
 bool is_block_end(std::string_view tag) {
-  // tag is the text after '<' up to '>' (e.g. "/p", "br /").
+  // tag is the text after '<' up to '>' (e.g. "/p", "br /"). Most tags in a
+  // page (spans of highlighted code, inline markup) fail the first test.
+  if (tag.size() < 2 || (tag[0] != '/' && tag[0] != 'b')) return false;
   static constexpr std::string_view kBlocks[] = {"/p", "br", "br /", "br/", "/h1", "/h2", "/h3", "/h4", "/h5",
                                                  "/h6", "/li", "/pre", "/blockquote", "/tr", "/div", "/dt", "/dd"};
   for (std::string_view b : kBlocks) {

@@ -191,22 +191,29 @@ void FactRecorder::add(incremental::FactId id) {
 
 // The stable subject of a read (and, for named objects, the field moves into
 // the subject).
-std::string FactRecorder::subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const {
+std::string_view FactRecorder::subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) {
   const content::Site& site = snap_.site();
   switch (kind) {
-    case ObjectKind::kPage: return page_key(snap_, static_cast<content::PageId>(subject));
+    case ObjectKind::kPage: {
+      auto id = static_cast<content::PageId>(subject);
+      if (const snapshot::PageSource* src = snap_.source(id)) return src->rel_path;
+      return scratch_ = page_key(snap_, id);
+    }
     case ObjectKind::kSection: return site.sections[static_cast<std::size_t>(subject)].rel_dir;
     case ObjectKind::kSite: return {};
     case ObjectKind::kTaxonomy: return site.taxonomies[static_cast<std::size_t>(subject)].name;
     case ObjectKind::kTerm: {
       const auto& tax = site.taxonomies[static_cast<std::size_t>(subject >> 32)];
-      return tax.name + "/" + tax.terms[static_cast<std::size_t>(subject & 0xFFFFFFFFu)].slug;
+      scratch_ = tax.name;
+      scratch_ += '/';
+      scratch_ += tax.terms[static_cast<std::size_t>(subject & 0xFFFFFFFFu)].slug;
+      return scratch_;
     }
     case ObjectKind::kMenu:
     case ObjectKind::kConfig:
     case ObjectKind::kData:
     case ObjectKind::kAsset:
-    case ObjectKind::kTemplate: return std::string(field);
+    case ObjectKind::kTemplate: return field;
   }
   return {};
 }
@@ -216,7 +223,7 @@ void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_v
   if (2 * (used_ + 1) > slots_.size()) grow();
   Slot& slot = slot_for(kind, subject, interned.data());
   if (slot.field == nullptr) {
-    std::string key = subject_key(kind, subject, field);
+    std::string_view key = subject_key(kind, subject, field);
     incremental::FactKind fk = incremental::FactKind::kPage;
     std::string_view fact_field = interned;
     switch (kind) {

@@ -74,13 +74,15 @@ class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder 
   };
   std::string_view intern_field(std::string_view field);
   void add(incremental::FactId id);
-  std::string subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) const;
+  // The subject's stable key; may view scratch_ (valid until the next call).
+  std::string_view subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field);
 
   const snapshot::SiteSnapshot& snap_;
   incremental::FactTable facts_;
   std::vector<Slot> slots_;  // size is a power of two, at most half full
   std::size_t used_ = 0;
   FieldMemo field_memo_[64];
+  std::string scratch_;
   std::vector<incremental::FactId> job_;
   std::vector<std::uint32_t> seen_;  // per fact: the job generation that last added it
   std::uint32_t generation_ = 0;
