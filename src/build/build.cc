@@ -470,7 +470,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
                     next.outputs.size() != previous.outputs.size() || next.bodies.size() != previous.bodies.size();
     Status saved = Ok{};
-    if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next);
+    if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next, &pool);
     if (auto s = std::move(saved); !s.ok()) {
       Diagnostic d = std::move(s).error();
       d.severity = Severity::kWarning;

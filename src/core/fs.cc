@@ -216,6 +216,10 @@ Status RealFileSystem::make_dirs(const std::string& path) {
 }
 
 Status RealFileSystem::write_file(const std::string& path, std::string_view bytes) {
+  return write_parts(path, std::span<const std::string_view>(&bytes, 1));
+}
+
+Status RealFileSystem::write_parts(const std::string& path, std::span<const std::string_view> parts) {
   static std::atomic<std::uint64_t> counter{0};
   std::string tmp = path + ".bengal-tmp." + std::to_string(::getpid()) + "." +
                     std::to_string(counter.fetch_add(1, std::memory_order_relaxed));
@@ -229,17 +233,19 @@ Status RealFileSystem::write_file(const std::string& path, std::string_view byte
     fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   }
   if (fd < 0) return io_error(path, "cannot write file", errno);
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return io_error(path, "cannot write file", err);
+  for (std::string_view bytes : parts) {
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+      ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        int err = errno;
+        ::close(fd);
+        ::unlink(tmp.c_str());
+        return io_error(path, "cannot write file", err);
+      }
+      done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
   }
   if (::close(fd) != 0) {
     int err = errno;
@@ -252,6 +258,15 @@ Status RealFileSystem::write_file(const std::string& path, std::string_view byte
     return io_error(path, "cannot move file into place", err);
   }
   return Ok{};
+}
+
+Status FileSystem::write_parts(const std::string& path, std::span<const std::string_view> parts) {
+  std::string joined;
+  std::size_t n = 0;
+  for (std::string_view p : parts) n += p.size();
+  joined.reserve(n);
+  for (std::string_view p : parts) joined.append(p);
+  return write_file(path, joined);
 }
 
 Status RealFileSystem::remove_file(const std::string& path) {

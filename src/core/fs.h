@@ -15,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -47,6 +48,9 @@ class FileSystem {
   // Creates parent directories, writes to a temporary name beside `path` and
   // renames it into place, so readers never see a half-written file.
   virtual Status write_file(const std::string& path, std::string_view bytes) = 0;
+  // write_file() of the parts' concatenation, for large files built in
+  // pieces (the build cache) that need not be joined in memory first.
+  virtual Status write_parts(const std::string& path, std::span<const std::string_view> parts);
   virtual Status remove_file(const std::string& path) = 0;
   // Removes `path` and everything under it; a missing path is not an error.
   virtual Status remove_tree(const std::string& path) = 0;
@@ -85,6 +89,7 @@ class RealFileSystem final : public FileSystem {
   FileInfo stat(const std::string& path) const override;
   Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override;
   Status write_file(const std::string& path, std::string_view bytes) override;
+  Status write_parts(const std::string& path, std::span<const std::string_view> parts) override;
   Status remove_file(const std::string& path) override;
   Status remove_tree(const std::string& path) override;
   Status make_dirs(const std::string& path) override;

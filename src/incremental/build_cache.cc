@@ -4,6 +4,8 @@
 
 #include "incremental/serial.h"
 
+#include <xxhash.h>
+
 namespace bengal::incremental {
 
 namespace {
@@ -36,31 +38,22 @@ std::vector<FactId> read_ids(Reader& r, std::size_t fact_count) {
   return ids;
 }
 
-// A guess at the serialized size, so the buffer is allocated once: growing
+// Each part's buffer is sized from a guess so it is allocated once: growing
 // a string doubles it, and old and new buffers together were the build's
 // peak memory at 10,000 pages.
-std::size_t estimate_size(const BuildCache& c) {
+std::size_t body_size(const std::string& path, const BodyRecord& b) {
+  std::size_t n = path.size() + b.summary_html.size() + b.plain_text.size() + 64 + b.deps.size() * 3;
+  for (const TocRecord& t : b.toc) n += t.id.size() + t.text.size() + 4;
+  return n;
+}
+
+void write_facts_and_sources(Writer& w, const BuildCache& c) {
   std::size_t n = 4096 + c.facts.size() * 24;
   for (std::uint32_t i = 0; i < c.facts.subjects().size(); ++i) n += c.facts.subjects().at(i).size() + 2;
   for (const auto& [path, s] : c.sources) n += path.size() + 256;
-  for (const auto& [path, b] : c.bodies) {
-    n += path.size() + b.summary_html.size() + b.plain_text.size() + 64 + b.deps.size() * 3;
-    for (const TocRecord& t : b.toc) n += t.id.size() + t.text.size() + 4;
-  }
-  for (const auto& [path, o] : c.outputs) n += path.size() + 64 + o.facts.size() * 3;
-  return n + n / 8;
-}
-
-}  // namespace
-
-std::string BuildCache::serialize() const {
-  Writer w;
-  w.bytes().reserve(estimate_size(*this));
-  w.bytes().append(kMagic);
-  w.u64(kVersion);
-  const std::size_t payload_start = w.bytes().size();
-  w.str(output_dir);
-
+  w.bytes().reserve(n + n / 8);
+  w.str(c.output_dir);
+  const FactTable& facts = c.facts;
   w.u64(facts.subjects().size());
   for (std::uint32_t i = 0; i < facts.subjects().size(); ++i) w.str(facts.subjects().at(i));
   w.u64(facts.fields().size());
@@ -71,11 +64,11 @@ std::string BuildCache::serialize() const {
     w.u64(static_cast<std::uint64_t>(f.kind));
     w.u64(f.subject);
     w.u64(f.field);
-    w.hash(id < fact_hashes.size() ? fact_hashes[id] : Hash128{});
+    w.hash(id < c.fact_hashes.size() ? c.fact_hashes[id] : Hash128{});
   }
 
-  w.u64(sources.size());
-  for (const auto& [path, s] : sources) {
+  w.u64(c.sources.size());
+  for (const auto& [path, s] : c.sources) {
     w.str(path);
     w.u64(s.size);
     w.i64(s.mtime_ns);
@@ -88,10 +81,18 @@ std::string BuildCache::serialize() const {
     w.i64(s.body_line);
     w.data(s.front_matter);
   }
+  w.u64(c.bodies.size());
+}
 
-  w.u64(bodies.size());
-  for (const auto& [path, b] : bodies) {
-    w.str(path);
+using BodyIt = std::map<std::string, BodyRecord>::const_iterator;
+
+void write_bodies(Writer& w, BodyIt begin, BodyIt end) {
+  std::size_t n = 0;
+  for (auto it = begin; it != end; ++it) n += body_size(it->first, it->second);
+  w.bytes().reserve(n + n / 8);
+  for (auto it = begin; it != end; ++it) {
+    const BodyRecord& b = it->second;
+    w.str(it->first);
     w.hash(b.provenance);
     write_ids(w, b.deps);
     w.str(b.summary_html);
@@ -109,9 +110,14 @@ std::string BuildCache::serialize() const {
     w.u64(b.diagnostics.size());
     for (const Diagnostic& d : b.diagnostics) w.diagnostic(d);
   }
+}
 
-  w.u64(outputs.size());
-  for (const auto& [path, rec] : outputs) {
+void write_outputs(Writer& w, const BuildCache& c) {
+  std::size_t n = 64;
+  for (const auto& [path, o] : c.outputs) n += path.size() + 64 + o.facts.size() * 3;
+  w.bytes().reserve(n + n / 8);
+  w.u64(c.outputs.size());
+  for (const auto& [path, rec] : c.outputs) {
     w.str(path);
     w.u64(rec.size);
     w.i64(rec.mtime_ns);
@@ -121,10 +127,52 @@ std::string BuildCache::serialize() const {
     w.u64(rec.source_size);
     w.i64(rec.source_mtime_ns);
   }
+}
 
-  Hash128 checksum = hash_bytes(std::string_view(w.bytes()).substr(payload_start));
-  w.hash(checksum);
-  return std::move(w.bytes());
+}  // namespace
+
+std::vector<std::string> BuildCache::serialize_parts(ThreadPool* pool) const {
+  // Parts: [magic, version] [output dir, facts, sources, body count]
+  // [bodies, first half] [bodies, second half] [outputs] [checksum]. The
+  // four middle parts are written at once on the pool.
+  BodyIt half = bodies.begin();
+  std::advance(half, static_cast<std::ptrdiff_t>(bodies.size() / 2));
+  std::vector<Writer> parts(4);
+  auto write = [&](std::size_t i, unsigned) {
+    switch (i) {
+      case 0: write_facts_and_sources(parts[0], *this); break;
+      case 1: write_bodies(parts[1], bodies.begin(), half); break;
+      case 2: write_bodies(parts[2], half, bodies.end()); break;
+      case 3: write_outputs(parts[3], *this); break;
+    }
+  };
+  if (pool != nullptr) {
+    pool->parallel_for(parts.size(), write, 1);
+  } else {
+    for (std::size_t i = 0; i < parts.size(); ++i) write(i, 0);
+  }
+  Writer head;
+  head.bytes().append(kMagic);
+  head.u64(kVersion);
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  for (const Writer& w : parts) XXH3_128bits_update(state, w.bytes().data(), w.bytes().size());
+  XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  Writer tail;
+  tail.hash(Hash128{h.low64, h.high64});
+  std::vector<std::string> out;
+  out.reserve(parts.size() + 2);
+  out.push_back(std::move(head.bytes()));
+  for (Writer& w : parts) out.push_back(std::move(w.bytes()));
+  out.push_back(std::move(tail.bytes()));
+  return out;
+}
+
+std::string BuildCache::serialize() const {
+  std::string out;
+  for (const std::string& part : serialize_parts(nullptr)) out += part;
+  return out;
 }
 
 BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) {
@@ -239,8 +287,10 @@ BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::s
   return BuildCache::deserialize(*bytes, notice);
 }
 
-Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache) {
-  return fs.write_file(join_path(cache_dir, "cache.bin"), cache.serialize());
+Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache, ThreadPool* pool) {
+  std::vector<std::string> parts = cache.serialize_parts(pool);
+  std::vector<std::string_view> views(parts.begin(), parts.end());
+  return fs.write_parts(join_path(cache_dir, "cache.bin"), views);
 }
 
 }  // namespace bengal::incremental

@@ -13,7 +13,8 @@
 //            those facts' hashes); for copies, the source's size and mtime.
 //
 // On disk: magic, format version, payload, XXH3 checksum of the payload
-// (one buffer, sized up front: at 10,000 pages the cache is ~30 MB).
+// (at 10,000 pages the cache is ~30 MB; it is built in a few pieces at once,
+// each sized up front, and written without joining them).
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
 // as "no cache" and says why in `notice`; it never fails the build.
 // save_cache() writes to a temporary name and renames it into place.
@@ -31,6 +32,7 @@
 #include "core/fs.h"
 #include "core/hash.h"
 #include "core/result.h"
+#include "core/thread_pool.h"
 #include "incremental/facts.h"
 
 namespace bengal::incremental {
@@ -85,12 +87,16 @@ struct BuildCache {
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
 
   std::string serialize() const;
+  // The same bytes in pieces, the large ones built at once on `pool` (when
+  // given): concatenated they are serialize().
+  std::vector<std::string> serialize_parts(ThreadPool* pool) const;
   // Parses `bytes`; on any problem returns an empty cache and sets `notice`.
   static BuildCache deserialize(std::string_view bytes, std::string& notice);
 };
 
 // Loads <cache_dir>/cache.bin. Missing file: empty cache, empty notice.
 BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice);
-Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache);
+Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache,
+                  ThreadPool* pool = nullptr);
 
 }  // namespace bengal::incremental
