@@ -7,6 +7,9 @@ find_package(CLI11 CONFIG REQUIRED)               # CLI11::CLI11 (header-only; m
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)   # PkgConfig::XXHASH
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)   # PkgConfig::LIBYAML
 pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)         # PkgConfig::HTTPLIB (server)
+if(BENGAL_MIMALLOC)
+  find_package(mimalloc CONFIG REQUIRED)          # mimalloc (shared: replaces malloc process-wide)
+endif()
 find_package(simdjson CONFIG QUIET)               # simdjson::simdjson (data files)
 if(BENGAL_TESTS)
   find_package(GTest CONFIG REQUIRED)             # GTest::gtest, GTest::gtest_main

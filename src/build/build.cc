@@ -1,9 +1,6 @@
 #include "build/build.h"
 
 #include <algorithm>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <memory>
 #include <optional>
 #include <set>
@@ -14,6 +11,7 @@
 #include "content/discover.h"
 #include "content/site.h"
 #include "core/text.h"
+#include "core/heap.h"
 #include "core/thread_pool.h"
 #include "core/timer.h"
 #include "highlight/registry.h"
@@ -459,11 +457,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         if (page != built.by_path.end()) fill_body_record(std::move(bodies[page->second]), body);
       }
     }
-#ifdef __GLIBC__
-    // Hand the freed HTML back to the OS; the cache buffer would otherwise
-    // come on top of it (malloc keeps freed small blocks in its arenas).
-    malloc_trim(0);
-#endif
+    // Hand the freed HTML back to the OS; the cache buffers would otherwise
+    // come on top of it (malloc keeps freed small blocks for reuse).
+    release_free_memory();
     next.bodies = std::move(parsed.records);
     facts.move_into(next);
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
