@@ -17,6 +17,7 @@
 #include "highlight/registry.h"
 #include "incremental/build_cache.h"
 #include "incremental/build_lock.h"
+#include "incremental/build_memo.h"
 #include "incremental/output_writer.h"
 #include "postprocess/copy.h"
 #include "render/body_parser.h"
@@ -234,6 +235,49 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
   ThreadPool pool(options.jobs != 0 ? options.jobs : config->jobs);
   stats.threads = pool.size();
+
+  // --- memo: a no-op proven from file stamps alone ------------------------------
+  // Only for builds that keep their cache on disk (serve keeps it resident).
+  const bool memo_applies = options.incremental && options.save_cache;
+  const std::vector<std::string> memo_dirs = {content_root, join_path(root, config->static_dir),
+                                              join_path(root, config->data_dir), join_path(root, config->templates_dir),
+                                              join_path(root, config->themes_dir)};
+  const std::vector<std::string> memo_files = {join_path(root, "bengal.toml")};
+  const Hash128 memo_key = Hasher()
+                               .add(incremental::BuildCache::kVersion)
+                               .add(config->hash)
+                               .add(config->base_url)
+                               .add(std::uint64_t{config->drafts})
+                               .add(std::uint64_t{config->future})
+                               .add(std::uint64_t{config->expired})
+                               .add(result.output_dir)
+                               .digest();
+  if (memo_applies) {
+    std::optional<incremental::BuildMemo> memo;
+    {
+      StageTimer t(stats, "memo");
+      memo = incremental::load_memo(fs, cache_dir);
+      if (memo && !incremental::memo_holds(fs, *memo, memo_key, now_utc().epoch_seconds, memo_dirs, memo_files,
+                                           result.output_dir, cache_dir)) {
+        memo.reset();
+      }
+    }
+    if (memo) {
+      stats.pages = memo->pages;
+      stats.outputs_skipped = memo->outputs_skipped;
+      stats.outputs_unchanged = memo->outputs_unchanged;
+      stats.files_copied = memo->files_copied;
+      return finish();
+    }
+  }
+  // From here the build may change outputs: the memo no longer proves anything.
+  incremental::forget_memo(fs, cache_dir);
+  // Stamps of what discovery does not list, taken before anything is read
+  // (content and static files are stamped by discovery's own walk).
+  std::vector<incremental::FileStamp> memo_inputs;
+  if (memo_applies) {
+    memo_inputs = incremental::stamp_inputs(fs, {memo_dirs[2], memo_dirs[3], memo_dirs[4]}, memo_files);
+  }
 
   // --- discover ---------------------------------------------------------------
   // The build cache is read first: it lets discovery skip unchanged files.
@@ -472,6 +516,31 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       d.severity = Severity::kWarning;
       d.hint = "the next build will be a full build";
       diags.add(std::move(d));
+    }
+    const bool reads_clock =
+        next.facts.find(incremental::FactKey{incremental::FactKind::kSite, "", "build_date"}) >= 0;
+    if (memo_applies && saved.ok() && diags.items().empty() && !reads_clock) {
+      incremental::BuildMemo memo;
+      memo.key = memo_key;
+      memo.valid_until = built.visibility_changes_at;
+      memo.inputs = std::move(memo_inputs);
+      for (const content::SourcePage& p : disc.pages) {
+        memo.inputs.push_back({join_path(content_root, p.rel_path), p.size, p.mtime_ns});
+      }
+      for (const content::SourceFile& f : disc.resources) {
+        memo.inputs.push_back({join_path(content_root, f.rel_path), f.size, f.mtime_ns});
+      }
+      for (const content::SourceFile& f : disc.static_files) {
+        memo.inputs.push_back({join_path(memo_dirs[1], f.rel_path), f.size, f.mtime_ns});
+      }
+      std::sort(memo.inputs.begin(), memo.inputs.end(),
+                [](const auto& a, const auto& b) { return a.path < b.path; });
+      for (const auto& [path, rec] : next.outputs) memo.outputs.push_back({path, rec.size, rec.mtime_ns});
+      memo.pages = stats.pages;
+      memo.outputs_skipped = snap->schedule().size();
+      memo.outputs_unchanged = memo.files_copied = stats.files_copied;
+      memo.cache = incremental::stamp_cache(fs, cache_dir);
+      if (!memo.cache.path.empty()) (void)incremental::save_memo(fs, cache_dir, memo);
     }
     if (options.state != nullptr) BuildStateAccess::keep_cache(*options.state, cache_dir, std::move(next));
   }

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <set>
@@ -148,6 +149,20 @@ class Assembler {
     return true;
   }
 
+  // When visible(fm) next changes as time passes (INT64_MAX: never).
+  std::int64_t visibility_changes_at(const FrontMatter& fm) const {
+    std::int64_t at = std::numeric_limits<std::int64_t>::max();
+    const std::int64_t now = opts_.now.epoch_seconds;
+    if (!opts_.future) {
+      const auto& when = fm.publish_date ? fm.publish_date : fm.date;
+      if (when && when->epoch_seconds > now) at = std::min(at, when->epoch_seconds);
+    }
+    if (!opts_.expired && fm.expiry_date && fm.expiry_date->epoch_seconds > now) {
+      at = std::min(at, fm.expiry_date->epoch_seconds);
+    }
+    return at;
+  }
+
   void error(const std::string& file, std::string message, std::string hint = {}) {
     Diagnostic d = make_error({file, 0, 0}, std::move(message), std::move(hint));
     site_.diagnostics.add(std::move(d));
@@ -268,13 +283,14 @@ class Assembler {
     struct Prepared {
       Page page;
       DiagnosticList diags;
+      std::int64_t changes_at = std::numeric_limits<std::int64_t>::max();
       bool ok = false;
     };
     std::vector<Prepared> prepared(disc_.pages.size());
     auto prepare = [&](std::size_t i, unsigned) {
       const SourcePage& src = disc_.pages[i];
       if (!src.ok || src.is_section_index) return;
-      prepared[i].ok = prepare_page(i, prepared[i].page, prepared[i].diags);
+      prepared[i].ok = prepare_page(i, prepared[i].page, prepared[i].diags, prepared[i].changes_at);
     };
     if (opts_.pool != nullptr) {
       opts_.pool->parallel_for(disc_.pages.size(), prepare);
@@ -284,6 +300,7 @@ class Assembler {
     for (std::size_t i = 0; i < disc_.pages.size(); ++i) {
       Prepared& prep = prepared[i];
       site_.diagnostics.append(std::move(prep.diags));
+      site_.visibility_changes_at = std::min(site_.visibility_changes_at, prep.changes_at);
       if (!prep.ok) continue;
       Page& p = prep.page;
       const SourcePage& src = disc_.pages[i];
@@ -297,14 +314,16 @@ class Assembler {
   }
 
   // A regular page from source i, without its id and output claim; false
-  // when it is left out (hidden, or with errors in `diags`).
-  bool prepare_page(std::size_t i, Page& p, DiagnosticList& diags) const {
+  // when it is left out (hidden, or with errors in `diags`). `changes_at`:
+  // when its visibility next changes.
+  bool prepare_page(std::size_t i, Page& p, DiagnosticList& diags, std::int64_t& changes_at) const {
     const SourcePage& src = disc_.pages[i];
     p.kind = PageKind::kPage;
     p.source = static_cast<std::int32_t>(i);
     std::string dir = page_dir(src);
     p.section = section_for_dir(dir);
     if (!typed(p, src, cascade_[p.section], diags)) return false;
+    changes_at = visibility_changes_at(p.fm);
     if (!visible(p.fm)) return false;
     if (p.title.empty()) {
       p.title = title_from_name(src.is_leaf_bundle ? file_name(parent_path(src.rel_path)) : file_stem(src.rel_path));

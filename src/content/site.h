@@ -124,6 +124,9 @@ struct Site {
   std::vector<PageId> regular_pages; // every kPage, newest first
   PageId home = kNoPage;
   PageId not_found = kNoPage;
+  // Epoch seconds of the first moment a page's date, publish date or expiry
+  // changes what is published (INT64_MAX when none does).
+  std::int64_t visibility_changes_at = std::numeric_limits<std::int64_t>::max();
   // Lookups (never iterated, so their order does not matter).
   std::unordered_map<std::string, PageId, StringHash, std::equal_to<>> by_path;  // content rel_path -> page
   std::unordered_map<std::string, PageId, StringHash, std::equal_to<>> by_url;   // URL -> page

@@ -73,6 +73,43 @@ TEST_F(Work, NoOpBuildRendersAndWritesNothing) {
   EXPECT_EQ(site_->fs->write_count(), writes);  // not even the build cache
 }
 
+// A no-op is proven from file stamps (the build memo) without loading the
+// cache or reading a page; anything the memo does not vouch for falls back
+// to the planner.
+TEST_F(Work, NoOpIsProvenFromStampsAndAnythingElseFallsBack) {
+  auto stages = [&] {
+    std::set<std::string> names;
+    for (const auto& st : site_->result.stats.stages) names.insert(st.name);
+    return names;
+  };
+  rebuild(*site_);
+  EXPECT_TRUE(stages().count("memo"));
+  EXPECT_FALSE(stages().count("discover"));
+  EXPECT_GT(site_->result.stats.outputs_skipped, 10u);
+  EXPECT_EQ(site_->result.stats.pages, 10u);
+
+  // An output edited by hand is rendered again, then the memo holds again.
+  std::string out = "site/public/blog/p1/index.html";
+  std::string good = *site_->fs->read_file(out);
+  site_->fs->set_file(out, "edited by hand");
+  rebuild(*site_);
+  EXPECT_TRUE(stages().count("discover"));
+  EXPECT_EQ(*site_->fs->read_file(out), good);
+  rebuild(*site_);
+  EXPECT_FALSE(stages().count("discover"));
+
+  // A template edit, a new static file and a config edit each build.
+  edit("templates/partials/footer.html", "<footer>f", "<footer>g");
+  rebuild(*site_);
+  EXPECT_GT(site_->result.stats.outputs_rendered, 10u);
+  site_->fs->set_file("site/static/new.txt", "n");
+  rebuild(*site_);
+  EXPECT_TRUE(site_->fs->stat("site/public/new.txt").exists);
+  edit("bengal.toml", "title = \"Work\"", "title = \"Work 2\"");
+  rebuild(*site_);
+  EXPECT_TRUE(stages().count("discover"));
+}
+
 TEST_F(Work, TouchingAFileWithoutChangeRendersNothing) {
   std::string path = "site/content/blog/p2.md";
   site_->fs->set_file(path, *site_->fs->read_file(path));  // new mtime, same bytes

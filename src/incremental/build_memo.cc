@@ -1,0 +1,130 @@
+#include "incremental/build_memo.h"
+
+#include <algorithm>
+
+#include "incremental/serial.h"
+
+namespace bengal::incremental {
+
+namespace {
+
+constexpr std::string_view kMagic = "BENGALMEMO\n";
+constexpr std::uint64_t kVersion = 1;
+
+void write_stamps(Writer& w, const std::vector<FileStamp>& stamps) {
+  w.u64(stamps.size());
+  for (const FileStamp& s : stamps) {
+    w.str(s.path);
+    w.u64(s.size);
+    w.i64(s.mtime_ns);
+  }
+}
+
+bool read_stamps(Reader& r, std::vector<FileStamp>& out) {
+  std::uint64_t n = r.u64();
+  if (r.failed() || n > r.remaining()) return false;  // each stamp takes at least a byte
+  out.reserve(n);
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    FileStamp s;
+    s.path = std::string(r.str());
+    s.size = r.u64();
+    s.mtime_ns = r.i64();
+    out.push_back(std::move(s));
+  }
+  return !r.failed();
+}
+
+std::string memo_path(const std::string& cache_dir) { return join_path(cache_dir, "memo.bin"); }
+
+}  // namespace
+
+std::string BuildMemo::serialize() const {
+  Writer w;
+  w.bytes().append(kMagic);
+  w.u64(kVersion);
+  w.hash(key);
+  w.i64(valid_until);
+  w.u64(pages);
+  w.u64(outputs_skipped);
+  w.u64(outputs_unchanged);
+  w.u64(files_copied);
+  write_stamps(w, inputs);
+  write_stamps(w, outputs);
+  write_stamps(w, {cache});
+  w.hash(hash_bytes(w.bytes()));
+  return std::move(w.bytes());
+}
+
+std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
+  if (bytes.size() < kMagic.size() + 16 || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+  std::string_view body = bytes.substr(0, bytes.size() - 16);
+  Reader check(bytes.substr(bytes.size() - 16));
+  if (check.hash() != hash_bytes(body)) return std::nullopt;
+  Reader r(body.substr(kMagic.size()));
+  if (r.u64() != kVersion) return std::nullopt;
+  BuildMemo m;
+  m.key = r.hash();
+  m.valid_until = r.i64();
+  m.pages = r.u64();
+  m.outputs_skipped = r.u64();
+  m.outputs_unchanged = r.u64();
+  m.files_copied = r.u64();
+  std::vector<FileStamp> cache;
+  if (!read_stamps(r, m.inputs) || !read_stamps(r, m.outputs) || !read_stamps(r, cache) || cache.size() != 1 ||
+      !r.at_end()) {
+    return std::nullopt;
+  }
+  m.cache = std::move(cache[0]);
+  return m;
+}
+
+std::vector<FileStamp> stamp_inputs(const FileSystem& fs, const std::vector<std::string>& dirs,
+                                    const std::vector<std::string>& files) {
+  std::vector<FileStamp> out;
+  for (const std::string& dir : dirs) {
+    auto entries = walk(fs, dir);
+    if (!entries.ok()) continue;  // a missing folder has no files
+    for (WalkEntry& e : *entries) out.push_back({join_path(dir, e.path), e.size, e.mtime_ns});
+  }
+  for (const std::string& f : files) {
+    FileInfo info = fs.stat(f);
+    if (info.exists) out.push_back({f, info.size, info.mtime_ns});
+  }
+  std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+  return out;
+}
+
+FileStamp stamp_cache(const FileSystem& fs, const std::string& cache_dir) {
+  std::string path = join_path(cache_dir, "cache.bin");
+  FileInfo info = fs.stat(path);
+  return info.exists ? FileStamp{path, info.size, info.mtime_ns} : FileStamp{};
+}
+
+bool memo_holds(const FileSystem& fs, const BuildMemo& memo, const Hash128& key, std::int64_t now,
+                const std::vector<std::string>& dirs, const std::vector<std::string>& files,
+                const std::string& output_dir, const std::string& cache_dir) {
+  if (memo.key != key || now >= memo.valid_until) return false;
+  if (memo.cache.path.empty() || stamp_cache(fs, cache_dir) != memo.cache) return false;
+  // Outputs first: fewer syscalls than the walk when one was edited by hand.
+  for (const FileStamp& o : memo.outputs) {
+    FileInfo info = fs.stat(join_path(output_dir, o.path));
+    if (!info.exists || info.is_dir || info.size != o.size || info.mtime_ns != o.mtime_ns) return false;
+  }
+  return stamp_inputs(fs, dirs, files) == memo.inputs;
+}
+
+std::optional<BuildMemo> load_memo(const FileSystem& fs, const std::string& cache_dir) {
+  auto bytes = fs.read_file(memo_path(cache_dir));
+  if (!bytes.ok()) return std::nullopt;
+  return BuildMemo::deserialize(*bytes);
+}
+
+Status save_memo(FileSystem& fs, const std::string& cache_dir, const BuildMemo& memo) {
+  return fs.write_file(memo_path(cache_dir), memo.serialize());
+}
+
+void forget_memo(FileSystem& fs, const std::string& cache_dir) {
+  if (fs.stat(memo_path(cache_dir)).exists) (void)fs.remove_file(memo_path(cache_dir));
+}
+
+}  // namespace bengal::incremental

@@ -1,0 +1,111 @@
+#include "incremental/build_memo.h"
+
+#include <gtest/gtest.h>
+
+namespace bengal::incremental {
+namespace {
+
+TEST(BuildMemo, RoundTripsAndRejectsDamage) {
+  BuildMemo m;
+  m.key = Hash128{1, 2};
+  m.valid_until = 1234;
+  m.inputs = {{"site/content/a.md", 10, 5}, {"site/static/x.css", 3, 7}};
+  m.outputs = {{"a/index.html", 100, 9}};
+  m.cache = {"site/.bengal/cache.bin", 50, 3};
+  m.pages = 1;
+  m.outputs_skipped = 4;
+  m.outputs_unchanged = 1;
+  m.files_copied = 1;
+  std::string bytes = m.serialize();
+  auto back = BuildMemo::deserialize(bytes);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->key, m.key);
+  EXPECT_EQ(back->valid_until, 1234);
+  EXPECT_EQ(back->inputs, m.inputs);
+  EXPECT_EQ(back->outputs, m.outputs);
+  EXPECT_EQ(back->cache, m.cache);
+  EXPECT_EQ(back->outputs_skipped, 4u);
+  for (std::size_t i = 0; i < bytes.size(); i += 7) {
+    std::string bad = bytes;
+    bad[i] = static_cast<char>(bad[i] ^ 0x20);
+    EXPECT_FALSE(BuildMemo::deserialize(bad).has_value()) << "byte " << i;
+  }
+  EXPECT_FALSE(BuildMemo::deserialize(bytes.substr(0, bytes.size() - 1)).has_value());
+}
+
+class MemoHolds : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs.set_file("/s/content/a.md", "a");
+    fs.set_file("/s/templates/p.html", "p");
+    fs.set_file("/s/bengal.toml", "");
+    fs.set_file("/out/a/index.html", "A");
+    fs.set_file("/s/.bengal/cache.bin", "cache");
+    memo.key = key;
+    memo.cache = stamp_cache(fs, "/s/.bengal");
+    memo.inputs = stamp_inputs(fs, dirs, files);
+    FileInfo out = fs.stat("/out/a/index.html");
+    memo.outputs = {{"a/index.html", out.size, out.mtime_ns}};
+  }
+  bool holds(std::int64_t now = 100) { return memo_holds(fs, memo, key, now, dirs, files, "/out", "/s/.bengal"); }
+
+  MemoryFileSystem fs;
+  const Hash128 key{7, 7};
+  const std::vector<std::string> dirs = {"/s/content", "/s/templates", "/s/static"};
+  const std::vector<std::string> files = {"/s/bengal.toml"};
+  BuildMemo memo;
+};
+
+TEST_F(MemoHolds, WhenNothingChanged) {
+  EXPECT_EQ(memo.inputs.size(), 3u);
+  EXPECT_TRUE(holds());
+}
+
+TEST_F(MemoHolds, NotAfterAnInputIsEditedAddedOrRemoved) {
+  fs.set_file("/s/content/a.md", "a2");
+  EXPECT_FALSE(holds());
+  SetUp();
+  fs.set_file("/s/static/new.css", "x");
+  EXPECT_FALSE(holds());
+  SetUp();
+  ASSERT_TRUE(fs.remove_file("/s/templates/p.html").ok());
+  EXPECT_FALSE(holds());
+}
+
+TEST_F(MemoHolds, NotAfterAnOutputIsEditedOrDeleted) {
+  fs.set_file("/out/a/index.html", "edited by hand");
+  EXPECT_FALSE(holds());
+  SetUp();
+  ASSERT_TRUE(fs.remove_file("/out/a/index.html").ok());
+  EXPECT_FALSE(holds());
+}
+
+TEST_F(MemoHolds, NotWithAnotherOrADamagedCache) {
+  fs.set_file("/s/.bengal/cache.bin", "damaged");
+  EXPECT_FALSE(holds());
+  SetUp();
+  ASSERT_TRUE(fs.remove_file("/s/.bengal/cache.bin").ok());
+  EXPECT_FALSE(holds());
+}
+
+TEST_F(MemoHolds, NotForAnotherKeyOrOnceTimeChangesWhatIsPublished) {
+  EXPECT_FALSE(memo_holds(fs, memo, Hash128{7, 8}, 100, dirs, files, "/out", "/s/.bengal"));
+  memo.valid_until = 200;
+  EXPECT_TRUE(holds(199));
+  EXPECT_FALSE(holds(200));
+}
+
+TEST(BuildMemo, SaveLoadAndForget) {
+  MemoryFileSystem fs;
+  BuildMemo m;
+  m.pages = 3;
+  ASSERT_TRUE(save_memo(fs, "/s/.bengal", m).ok());
+  auto back = load_memo(fs, "/s/.bengal");
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->pages, 3u);
+  forget_memo(fs, "/s/.bengal");
+  EXPECT_FALSE(load_memo(fs, "/s/.bengal").has_value());
+}
+
+}  // namespace
+}  // namespace bengal::incremental
