@@ -49,6 +49,17 @@ class Hasher {
   void* state_ = nullptr;  // XXH3_state_t once the input outgrows buf_
 };
 
+// A 64-bit finalizer (MurmurHash3's fmix64): spreads every input bit over
+// the result, for open-addressing tables keyed by ids and addresses.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xFF51AFD7ED558CCDull;
+  x ^= x >> 33;
+  x *= 0xC4CEB9FE1A85EC53ull;
+  x ^= x >> 33;
+  return x;
+}
+
 struct Hash128Hasher {
   std::size_t operator()(const Hash128& h) const { return static_cast<std::size_t>(h.lo); }
 };

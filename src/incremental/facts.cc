@@ -36,12 +36,7 @@ std::string describe_fact(FactKind kind, std::string_view subject, std::string_v
 
 namespace {
 std::uint32_t string_hash(std::string_view s) { return static_cast<std::uint32_t>(XXH3_64bits(s.data(), s.size())); }
-std::uint32_t key_hash(std::uint64_t k) {
-  k ^= k >> 33;
-  k *= 0xFF51AFD7ED558CCDull;
-  k ^= k >> 33;
-  return static_cast<std::uint32_t>(k);
-}
+std::uint32_t key_hash(std::uint64_t k) { return static_cast<std::uint32_t>(mix64(k)); }
 }  // namespace
 
 std::uint32_t StringTable::intern(std::string_view s) {

@@ -138,19 +138,10 @@ std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
 
 // --- FactRecorder ---------------------------------------------------------------
 
-namespace {
-std::size_t mix(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xFF51AFD7ED558CCDull;
-  x ^= x >> 33;
-  return static_cast<std::size_t>(x);
-}
-}  // namespace
-
 FactRecorder::Slot& FactRecorder::slot_for(ObjectKind kind, std::uint64_t subject, const char* field) {
   // Fields are interned, so their address identifies them.
   std::size_t mask = slots_.size() - 1;
-  std::size_t i = mix(reinterpret_cast<std::uintptr_t>(field) * 0x9E3779B97F4A7C15ull ^ subject * 0xC2B2AE3D27D4EB4Full ^
+  std::size_t i = mix64(reinterpret_cast<std::uintptr_t>(field) * 0x9E3779B97F4A7C15ull ^ subject * 0xC2B2AE3D27D4EB4Full ^
                       static_cast<std::uint64_t>(kind)) &
                   mask;
   while (true) {
