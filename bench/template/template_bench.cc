@@ -63,6 +63,7 @@ struct Fixture {
   std::unique_ptr<tmpl::FileSystemLoader> loader;
   std::unique_ptr<tmpl::Environment> env;
   Data data;
+  std::unique_ptr<tmpl::FrozenData> frozen;  // the context, as `bengal template render` reads it
   std::vector<tmpl::NamedValue> context;
   const tmpl::Template* page = nullptr;
 };
@@ -81,8 +82,10 @@ bool load(Fixture& f, const std::string& dir) {
   auto parsed = parse_json(text.value());
   if (!parsed.ok()) return false;
   f.data = std::move(parsed.value());
+  if (!f.data.is_object()) return false;
+  f.frozen = std::make_unique<tmpl::FrozenData>(f.data);
   for (std::size_t i = 0; i < f.data.keys().size(); ++i) {
-    f.context.push_back({f.data.keys()[i], tmpl::data_value(f.data.items()[i])});
+    f.context.push_back({f.data.keys()[i], f.frozen->value().as_map()[i].value});
   }
   f.page = f.env->find("page.html");
   return f.page != nullptr;

@@ -3,6 +3,7 @@
 // building a site.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,8 +65,10 @@ int run_render(const TemplateArgs& args) {
   env.freeze();
 
   std::vector<tmpl::NamedValue> context;
+  std::optional<tmpl::FrozenData> frozen;
+  if (data.is_object()) frozen.emplace(data);
   for (std::size_t i = 0; i < data.keys().size(); ++i) {
-    context.push_back(tmpl::NamedValue{data.keys()[i], tmpl::data_value(data.items()[i])});
+    context.push_back(tmpl::NamedValue{data.keys()[i], frozen->value().as_map()[i].value});
   }
   tmpl::Renderer renderer(env);
   std::string out;

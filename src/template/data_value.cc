@@ -115,4 +115,26 @@ Value data_value(const Data& d) {
   return to_value(d);
 }
 
+Value FrozenData::convert(const Data& d) {
+  switch (d.kind()) {
+    case Data::Kind::kArray: {
+      std::vector<Value>& items = lists_.emplace_back();
+      items.reserve(d.size());
+      for (const Data& item : d.items()) items.push_back(convert(item));
+      return Value::list(items);
+    }
+    case Data::Kind::kObject: {
+      std::vector<MapEntry>& entries = maps_.emplace_back();
+      entries.reserve(d.size());
+      for (std::size_t i = 0; i < d.size(); ++i) {
+        std::string_view key = *keys_.insert(d.keys()[i]).first;
+        entries.push_back(MapEntry{Value::string(key), convert(d.items()[i])});
+      }
+      return Value::map(entries);
+    }
+    default:
+      return to_value(d);
+  }
+}
+
 }  // namespace bengal::tmpl

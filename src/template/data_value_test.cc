@@ -40,5 +40,27 @@ TEST(DataValue, ObjectsBehaveLikeDictsAndArraysLikeLists) {
   EXPECT_FALSE(o.vtable()->get_attr_hinted(o.object_ptr(), "zz", hint, out, nullptr));
 }
 
+TEST(FrozenData, IsTheSameTreeAsPlainDictsAndListsWithSharedKeys) {
+  Data d = parse_json(R"({"tags": [{"name": "a", "url": "/a/"}, {"name": "b", "url": "/b/"}], "n": 2})").value();
+  FrozenData frozen(d);
+  const Value& root = frozen.value();
+  ASSERT_TRUE(root.is_map());
+  std::string printed;
+  append_str(printed, root, nullptr);
+  std::string via_host;
+  append_str(via_host, data_value(d), nullptr);
+  EXPECT_EQ(printed, via_host);
+  Value tags;
+  ASSERT_TRUE(get_attribute(root, "tags", tags, nullptr));
+  ASSERT_TRUE(tags.is_list());
+  ASSERT_EQ(tags.as_list().size(), 2u);
+  // Keys are interned: both objects' "name" keys are the same bytes.
+  EXPECT_EQ(tags.as_list()[0].as_map()[0].key.as_string().data(),
+            tags.as_list()[1].as_map()[0].key.as_string().data());
+  // Values still borrow the Data's strings.
+  EXPECT_EQ(tags.as_list()[1].as_map()[1].value.as_string().data(),
+            d.find("tags")->items()[1].find("url")->as_string().data());
+}
+
 }  // namespace
 }  // namespace bengal::tmpl

@@ -13,6 +13,8 @@
 #include "core/text.h"
 #include "core/txtar.h"
 #include "template/data_value.h"
+
+#include <memory>
 #include "template/environment.h"
 #include "template/renderer.h"
 
@@ -168,7 +170,7 @@ Result<std::vector<RenderOutcome>> render_with_jinja(const std::vector<CorpusCas
   return out;
 }
 
-RenderOutcome render_with_bengal(const CorpusCase& c) {
+RenderOutcome render_with_bengal(const CorpusCase& c, bool frozen) {
   RenderOutcome o;
   std::map<std::string, std::string> files(c.templates.begin(), c.templates.end());
   MemoryLoader loader(files);
@@ -186,8 +188,11 @@ RenderOutcome render_with_bengal(const CorpusCase& c) {
   }
   std::vector<NamedValue> context;
   const Data& d = ctx.value();
+  std::unique_ptr<FrozenData> frozen_data;
+  if (frozen && d.is_object()) frozen_data = std::make_unique<FrozenData>(d);
   for (std::size_t i = 0; i < d.keys().size(); ++i) {
-    context.push_back(NamedValue{d.keys()[i], data_value(d.items()[i])});
+    Value v = frozen_data ? frozen_data->value().as_map()[i].value : data_value(d.items()[i]);
+    context.push_back(NamedValue{d.keys()[i], v});
   }
   Renderer renderer(env);
   Status st = renderer.render(c.entry, context, o.output);

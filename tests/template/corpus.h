@@ -42,6 +42,8 @@ CorpusCase load_fixture_dir(const std::string& dir, const std::string& entry);
 // clear diagnostic when python or jinja2 is missing.
 Result<std::vector<RenderOutcome>> render_with_jinja(const std::vector<CorpusCase>& cases);
 
-RenderOutcome render_with_bengal(const CorpusCase& c);
+// `frozen`: the JSON context as FrozenData (the engine's own dicts and
+// lists) instead of data_value() host objects; both must render alike.
+RenderOutcome render_with_bengal(const CorpusCase& c, bool frozen = false);
 
 }  // namespace bengal::tmpl::testing

@@ -1,6 +1,8 @@
 // Differential tests: every corpus case is rendered by Jinja2 (through one
 // Python process for the whole corpus) and by Bengal; outputs must be
 // byte-identical, and a case Jinja rejects must be rejected by Bengal too.
+// Bengal renders each case twice: with the JSON context as data_value() host
+// objects and as FrozenData (the engine's own dicts and lists).
 #include <gtest/gtest.h>
 
 #include "corpus.h"
@@ -44,24 +46,27 @@ TEST(JinjaDifferential, BengalMatchesJinja2ByteForByte) {
     EXPECT_EQ(!want.ok, cases[i].expect_error)
         << cases[i].name
         << (want.ok ? ": marked 'error' but Jinja rendered it" : ": Jinja failed: " + want.error);
-    RenderOutcome got = render_with_bengal(cases[i]);
-    if (want.ok) {
-      bool same = got.ok && got.output == want.output;
-      if (!same) ++mismatches;
-      EXPECT_TRUE(got.ok) << cases[i].name << ": Bengal failed where Jinja rendered:\n"
-                          << got.error << "\nJinja output:\n"
-                          << want.output;
-      if (got.ok) {
-        EXPECT_EQ(got.output, want.output) << cases[i].name;
+    for (bool frozen : {false, true}) {
+      RenderOutcome got = render_with_bengal(cases[i], frozen);
+      if (want.ok) {
+        bool same = got.ok && got.output == want.output;
+        if (!same) ++mismatches;
+        EXPECT_TRUE(got.ok) << cases[i].name << ": Bengal failed where Jinja rendered:\n"
+                            << got.error << "\nJinja output:\n"
+                            << want.output;
+        if (got.ok) {
+          EXPECT_EQ(got.output, want.output) << cases[i].name;
+        }
+      } else {
+        if (got.ok) ++mismatches;
+        EXPECT_FALSE(got.ok) << cases[i].name << ": Jinja failed (" << want.error
+                             << ") but Bengal rendered:\n"
+                             << got.output;
       }
-    } else {
-      if (got.ok) ++mismatches;
-      EXPECT_FALSE(got.ok) << cases[i].name << ": Jinja failed (" << want.error
-                           << ") but Bengal rendered:\n"
-                           << got.output;
     }
   }
-  EXPECT_EQ(mismatches, 0u) << "of " << cases.size() << " cases";
+  EXPECT_EQ(mismatches, 0u) << "of " << cases.size()
+                            << " cases, each with host-object and frozen contexts";
 }
 
 }  // namespace
