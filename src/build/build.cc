@@ -238,13 +238,18 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
 
   // --- memo: a no-op proven from file stamps alone ------------------------------
   // Only for builds that keep their cache on disk (serve keeps it resident).
-  const bool memo_applies = options.incremental && options.save_cache;
+  // The running executable is part of the memo's key: a new Bengal (another
+  // embedded theme, another Markdown engine) must not be told nothing changed.
+  const FileInfo self_exe = RealFileSystem().stat("/proc/self/exe");
+  const bool memo_applies = options.incremental && options.save_cache && self_exe.exists;
   const std::vector<std::string> memo_dirs = {content_root, join_path(root, config->static_dir),
                                               join_path(root, config->data_dir), join_path(root, config->templates_dir),
                                               join_path(root, config->themes_dir)};
   const std::vector<std::string> memo_files = {join_path(root, "bengal.toml")};
   const Hash128 memo_key = Hasher()
                                .add(incremental::BuildCache::kVersion)
+                               .add(self_exe.size)
+                               .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
                                .add(config->hash)
                                .add(config->base_url)
                                .add(std::uint64_t{config->drafts})

@@ -2,8 +2,8 @@
 // the build cache. Written beside it (<cache_dir>/memo.bin) after a clean
 // build; it holds
 //
-//   key       a hash of what is not a file: Bengal's version, the loaded
-//             config, command-line overrides, the output dir;
+//   key       a hash of what is not a file: the Bengal executable, the
+//             loaded config, command-line overrides, the output dir;
 //   inputs    size and mtime of every file under the folders a build reads
 //             (content, static, data, templates, themes) and of bengal.toml;
 //   outputs   size and mtime of every file the build wrote;
