@@ -1419,21 +1419,7 @@ struct RenderState {
         return out;
       }
     } else if (obj.is_map()) {
-      // A dict's string keys are unique (literals keep the last duplicate),
-      // so the position that matched last time, when it matches again, is
-      // the entry a scan would find; dicts of one shape share positions.
-      std::span<const MapEntry> entries = obj.as_map();
-      std::uint32_t& hint = attr_hints[g->hint_slot];
-      if (hint < entries.size() && entries[hint].key.is_string() &&
-          bytes_equal(entries[hint].key.as_string(), g->name)) {
-        return entries[hint].value;
-      }
-      for (std::size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].key.is_string() && bytes_equal(entries[i].key.as_string(), g->name)) {
-          hint = static_cast<std::uint32_t>(i);
-          return entries[i].value;
-        }
-      }
+      if (const Value* v = map_find(obj.as_map(), g->name, attr_hints[g->hint_slot])) return *v;
     } else {
       Value out;
       if (get_attribute(obj, g->name, out, host)) return out;

@@ -170,8 +170,18 @@ int compare(const Value& a, const Value& b, void* host, bool& ok) {
 }
 
 const Value* map_find(std::span<const MapEntry> map, std::string_view key) {
-  for (const auto& e : map) {
-    if (e.key.is_string() && bytes_equal(e.key.as_string(), key)) return &e.value;
+  std::uint32_t hint = 0;
+  return map_find(map, key, hint);
+}
+
+const Value* map_find(std::span<const MapEntry> map, std::string_view key, std::uint32_t& hint) {
+  auto matches = [&](const MapEntry& e) { return e.key.is_string() && bytes_equal(e.key.as_string(), key); };
+  if (hint < map.size() && matches(map[hint])) return &map[hint].value;
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    if (matches(map[i])) {
+      hint = static_cast<std::uint32_t>(i);
+      return &map[i].value;
+    }
   }
   return nullptr;
 }

@@ -70,6 +70,11 @@ bool get_attribute(const Value& obj, std::string_view name, Value& out, void* ho
 // obj[key]: list/str index (negative from the end), dict key, host item.
 bool get_item(const Value& obj, const Value& key, Value& out, void* host);
 const Value* map_find(std::span<const MapEntry> map, std::string_view key);
+// The same, trying position `hint` first and leaving the match's position
+// there. Exact because a dict's string keys are unique (literals keep the
+// last duplicate); dicts of one shape share positions, so a call site that
+// reads one field of many such dicts rarely scans.
+const Value* map_find(std::span<const MapEntry> map, std::string_view key, std::uint32_t& hint);
 
 std::string_view callable_name(const Value& v);
 
