@@ -131,9 +131,16 @@ Hash128 value_hash(const Value& v, RenderHost& host) {
   return h.digest();
 }
 
-std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
+std::string_view page_key(const snapshot::SiteSnapshot& snap, content::PageId id, std::string& scratch) {
   if (const snapshot::PageSource* src = snap.source(id)) return src->rel_path;
-  return "url:" + snap.page(id).url;
+  scratch = "url:";
+  scratch += snap.page(id).url;
+  return scratch;
+}
+
+std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
+  std::string scratch;
+  return std::string(page_key(snap, id, scratch));
 }
 
 // --- FactRecorder ---------------------------------------------------------------
@@ -185,11 +192,7 @@ void FactRecorder::add(incremental::FactId id) {
 std::string_view FactRecorder::subject_key(ObjectKind kind, std::uint64_t subject, std::string_view field) {
   const content::Site& site = snap_.site();
   switch (kind) {
-    case ObjectKind::kPage: {
-      auto id = static_cast<content::PageId>(subject);
-      if (const snapshot::PageSource* src = snap_.source(id)) return src->rel_path;
-      return scratch_ = page_key(snap_, id);
-    }
+    case ObjectKind::kPage: return page_key(snap_, static_cast<content::PageId>(subject), scratch_);
     case ObjectKind::kSection: return site.sections[static_cast<std::size_t>(subject)].rel_dir;
     case ObjectKind::kSite: return {};
     case ObjectKind::kTaxonomy: return site.taxonomies[static_cast<std::size_t>(subject)].name;

@@ -38,6 +38,9 @@ Hash128 string_fact_hash(std::string_view s);
 
 // The stable key of a snapshot object, for fact subjects.
 std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id);
+// The same as a view: of the page's source path, or of `scratch` (for
+// generated pages) without allocating when it has the room.
+std::string_view page_key(const snapshot::SiteSnapshot& snap, content::PageId id, std::string& scratch);
 
 class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder {
  public:
