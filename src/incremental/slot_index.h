@@ -1,6 +1,7 @@
-// SlotIndex: the lookup structure behind StringTable and FactTable. An
-// open-addressing hash set of indices into the owner's own array (strings,
-// facts), found by a 32-bit hash and confirmed by the owner's equality test.
+// SlotIndex: the lookup structure behind StringTable, FactTable and each
+// worker's FactRecorder. An open-addressing hash set of indices into the
+// owner's own array (strings, facts, reads), found by a 32-bit hash and
+// confirmed by the owner's equality test.
 // One probe is usually one cache miss; a node-based std::unordered_map costs
 // two or three and an allocation per insert, and fact tables hold 150,000
 // entries at 10,000 pages, built on every cache load.

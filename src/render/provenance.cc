@@ -145,27 +145,6 @@ std::string page_key(const snapshot::SiteSnapshot& snap, content::PageId id) {
 
 // --- FactRecorder ---------------------------------------------------------------
 
-FactRecorder::Slot& FactRecorder::slot_for(ObjectKind kind, std::uint64_t subject, const char* field) {
-  // Fields are interned, so their address identifies them.
-  std::size_t mask = slots_.size() - 1;
-  std::size_t i = mix64(reinterpret_cast<std::uintptr_t>(field) * 0x9E3779B97F4A7C15ull ^ subject * 0xC2B2AE3D27D4EB4Full ^
-                      static_cast<std::uint64_t>(kind)) &
-                  mask;
-  while (true) {
-    Slot& s = slots_[i];
-    if (s.field == nullptr || (s.field == field && s.subject == subject && s.kind == kind)) return s;
-    i = (i + 1) & mask;
-  }
-}
-
-void FactRecorder::grow() {
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-  for (const Slot& s : old) {
-    if (s.field != nullptr) slot_for(s.kind, s.subject, s.field) = s;
-  }
-}
-
 std::string_view FactRecorder::intern_field(std::string_view field) {
   FieldMemo& m = field_memo_[(reinterpret_cast<std::uintptr_t>(field.data()) >> 3) % std::size(field_memo_)];
   // The address alone could be a reused buffer: the bytes decide.
@@ -214,9 +193,14 @@ std::string_view FactRecorder::subject_key(ObjectKind kind, std::uint64_t subjec
 
 void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_view field) {
   std::string_view interned = intern_field(field);
-  if (2 * (used_ + 1) > slots_.size()) grow();
-  Slot& slot = slot_for(kind, subject, interned.data());
-  if (slot.field == nullptr) {
+  const char* f = interned.data();
+  auto hash = static_cast<std::uint32_t>(mix64(reinterpret_cast<std::uintptr_t>(f) * 0x9E3779B97F4A7C15ull ^
+                                               subject * 0xC2B2AE3D27D4EB4Full ^ static_cast<std::uint64_t>(kind)));
+  std::uint32_t found = read_index_.find(hash, [&](std::uint32_t i) {
+    const Read& r = reads_[i];
+    return r.field == f && r.subject == subject && r.kind == kind;
+  });
+  if (found == incremental::SlotIndex::kNone) {
     std::string_view key = subject_key(kind, subject, field);
     incremental::FactKind fk = incremental::FactKind::kPage;
     std::string_view fact_field = interned;
@@ -232,10 +216,11 @@ void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_v
       case ObjectKind::kAsset: fk = incremental::FactKind::kAsset, fact_field = ""; break;
       case ObjectKind::kTemplate: fk = incremental::FactKind::kTemplate, fact_field = ""; break;
     }
-    slot = Slot{subject, interned.data(), kind, facts_.intern(fk, key, fact_field)};
-    ++used_;
+    found = static_cast<std::uint32_t>(reads_.size());
+    reads_.push_back(Read{subject, f, kind, facts_.intern(fk, key, fact_field)});
+    read_index_.insert(hash, found);
   }
-  add(slot.id);
+  add(reads_[found].id);
 }
 
 void FactRecorder::on_template(std::string_view name, const Hash128&) { on_read(ObjectKind::kTemplate, 0, name); }

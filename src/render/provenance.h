@@ -25,6 +25,7 @@
 
 #include "core/fs.h"
 #include "incremental/facts.h"
+#include "incremental/slot_index.h"
 #include "render/context.h"
 #include "render/pipeline.h"
 #include "template/renderer.h"
@@ -56,18 +57,16 @@ class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder 
   const incremental::FactTable& facts() const { return facts_; }
 
  private:
-  // Reads already seen by this worker, keyed by (kind, subject, interned
-  // field address): an open-addressing table, because this lookup runs for
-  // every attribute every template reads (a node-based map was 6% of a cold
+  // Reads already seen by this worker, found through a SlotIndex by
+  // (kind, subject, interned field address): this lookup runs for every
+  // attribute every template reads (a node-based map was 6% of a cold
   // build in cache misses).
-  struct Slot {
-    std::uint64_t subject = 0;
-    const char* field = nullptr;  // nullptr: empty slot
-    ObjectKind kind{};
-    incremental::FactId id = 0;
+  struct Read {
+    std::uint64_t subject;
+    const char* field;  // interned in facts_.fields(): its address names it
+    ObjectKind kind;
+    incremental::FactId id;
   };
-  Slot& slot_for(ObjectKind kind, std::uint64_t subject, const char* field);
-  void grow();
   // The last field strings interned, by address: most reads name a field
   // from a static attribute table, so interning is usually a compare.
   struct FieldMemo {
@@ -82,8 +81,8 @@ class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder 
 
   const snapshot::SiteSnapshot& snap_;
   incremental::FactTable facts_;
-  std::vector<Slot> slots_;  // size is a power of two, at most half full
-  std::size_t used_ = 0;
+  std::vector<Read> reads_;
+  incremental::SlotIndex read_index_;  // into reads_
   FieldMemo field_memo_[64];
   std::string scratch_;
   std::vector<incremental::FactId> job_;
