@@ -11,8 +11,8 @@ namespace bengal::incremental {
 namespace {
 
 constexpr std::string_view kMagic = "BENGALCACHE\n";
-// Layout: kMagic, version (varint), payload, XXH3-128 of the payload.
-constexpr std::size_t kChecksumSize = 16;
+// The envelope of serial.h: kMagic, version (varint), payload, XXH3-128 of
+// the payload.
 
 void write_ids(Writer& w, const std::vector<FactId>& ids) {
   w.u64(ids.size());
@@ -177,22 +177,19 @@ std::string BuildCache::serialize() const {
 
 BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) {
   BuildCache cache;
-  if (bytes.substr(0, kMagic.size()) != kMagic) {
-    notice = "build cache is not a Bengal cache; doing a full build";
-    return cache;
-  }
-  Reader file(bytes.substr(kMagic.size()));
-  std::uint64_t version = file.u64();
-  if (file.failed() || version != kVersion) {
-    notice = "build cache is from another Bengal version; doing a full build";
-    return cache;
-  }
-  std::string_view rest = bytes.substr(bytes.size() - file.remaining());
-  std::string_view payload = rest.substr(0, rest.size() - std::min(rest.size(), kChecksumSize));
-  Reader checksum(rest.substr(payload.size()));
-  if (rest.size() < kChecksumSize || checksum.hash() != hash_bytes(payload)) {
-    notice = "build cache is damaged (checksum mismatch); doing a full build";
-    return cache;
+  std::string_view payload;
+  switch (open_envelope(bytes, kMagic, kVersion, payload)) {
+    case Envelope::kForeign:
+      notice = "build cache is not a Bengal cache; doing a full build";
+      return cache;
+    case Envelope::kOtherVersion:
+      notice = "build cache is from another Bengal version; doing a full build";
+      return cache;
+    case Envelope::kDamaged:
+      notice = "build cache is damaged (checksum mismatch); doing a full build";
+      return cache;
+    case Envelope::kOk:
+      break;
   }
   Reader r(payload);
   cache.output_dir = std::string(r.str());

@@ -9,28 +9,32 @@ namespace bengal::incremental {
 namespace {
 
 constexpr std::string_view kMagic = "BENGALMEMO\n";
-constexpr std::uint64_t kVersion = 1;
+constexpr std::uint64_t kVersion = 2;
+
+void write_stamp(Writer& w, const FileStamp& s) {
+  w.str(s.path);
+  w.u64(s.size);
+  w.i64(s.mtime_ns);
+}
+
+FileStamp read_stamp(Reader& r) {
+  FileStamp s;
+  s.path = std::string(r.str());
+  s.size = r.u64();
+  s.mtime_ns = r.i64();
+  return s;
+}
 
 void write_stamps(Writer& w, const std::vector<FileStamp>& stamps) {
   w.u64(stamps.size());
-  for (const FileStamp& s : stamps) {
-    w.str(s.path);
-    w.u64(s.size);
-    w.i64(s.mtime_ns);
-  }
+  for (const FileStamp& s : stamps) write_stamp(w, s);
 }
 
 bool read_stamps(Reader& r, std::vector<FileStamp>& out) {
   std::uint64_t n = r.u64();
   if (r.failed() || n > r.remaining()) return false;  // each stamp takes at least a byte
   out.reserve(n);
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    FileStamp s;
-    s.path = std::string(r.str());
-    s.size = r.u64();
-    s.mtime_ns = r.i64();
-    out.push_back(std::move(s));
-  }
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) out.push_back(read_stamp(r));
   return !r.failed();
 }
 
@@ -42,6 +46,7 @@ std::string BuildMemo::serialize() const {
   Writer w;
   w.bytes().append(kMagic);
   w.u64(kVersion);
+  const std::size_t payload_start = w.bytes().size();
   w.hash(key);
   w.i64(valid_until);
   w.u64(pages);
@@ -50,18 +55,15 @@ std::string BuildMemo::serialize() const {
   w.u64(files_copied);
   write_stamps(w, inputs);
   write_stamps(w, outputs);
-  write_stamps(w, {cache});
-  w.hash(hash_bytes(w.bytes()));
+  write_stamp(w, cache);
+  w.hash(hash_bytes(std::string_view(w.bytes()).substr(payload_start)));
   return std::move(w.bytes());
 }
 
 std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
-  if (bytes.size() < kMagic.size() + 16 || bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
-  std::string_view body = bytes.substr(0, bytes.size() - 16);
-  Reader check(bytes.substr(bytes.size() - 16));
-  if (check.hash() != hash_bytes(body)) return std::nullopt;
-  Reader r(body.substr(kMagic.size()));
-  if (r.u64() != kVersion) return std::nullopt;
+  std::string_view payload;
+  if (open_envelope(bytes, kMagic, kVersion, payload) != Envelope::kOk) return std::nullopt;
+  Reader r(payload);
   BuildMemo m;
   m.key = r.hash();
   m.valid_until = r.i64();
@@ -69,12 +71,9 @@ std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
   m.outputs_skipped = r.u64();
   m.outputs_unchanged = r.u64();
   m.files_copied = r.u64();
-  std::vector<FileStamp> cache;
-  if (!read_stamps(r, m.inputs) || !read_stamps(r, m.outputs) || !read_stamps(r, cache) || cache.size() != 1 ||
-      !r.at_end()) {
-    return std::nullopt;
-  }
-  m.cache = std::move(cache[0]);
+  if (!read_stamps(r, m.inputs) || !read_stamps(r, m.outputs)) return std::nullopt;
+  m.cache = read_stamp(r);
+  if (r.failed() || !r.at_end()) return std::nullopt;
   return m;
 }
 

@@ -155,4 +155,18 @@ Diagnostic Reader::diagnostic() {
   return d;
 }
 
+Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint64_t version,
+                       std::string_view& payload) {
+  constexpr std::size_t kChecksumSize = 16;
+  if (bytes.substr(0, magic.size()) != magic) return Envelope::kForeign;
+  Reader file(bytes.substr(magic.size()));
+  if (file.u64() != version || file.failed()) return Envelope::kOtherVersion;
+  std::string_view rest = bytes.substr(bytes.size() - file.remaining());
+  if (rest.size() < kChecksumSize) return Envelope::kDamaged;
+  payload = rest.substr(0, rest.size() - kChecksumSize);
+  Reader checksum(rest.substr(payload.size()));
+  if (checksum.hash() != hash_bytes(payload)) return Envelope::kDamaged;
+  return Envelope::kOk;
+}
+
 }  // namespace bengal::incremental

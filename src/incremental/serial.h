@@ -39,6 +39,14 @@ class Writer {
   std::string out_;
 };
 
+// Files written with Writer (the build cache, the build memo) share one
+// envelope: a magic string, a varint format version, the payload, then the
+// XXH3-128 of the payload. open_envelope() checks all three and views the
+// payload; anything but kOk means the file must be ignored.
+enum class Envelope : std::uint8_t { kOk, kForeign, kOtherVersion, kDamaged };
+Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint64_t version,
+                       std::string_view& payload);
+
 class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in) {}
