@@ -240,24 +240,29 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // Only for builds that keep their cache on disk (serve keeps it resident).
   // The running executable is part of the memo's key: a new Bengal (another
   // embedded theme, another Markdown engine) must not be told nothing changed.
-  const FileInfo self_exe = RealFileSystem().stat("/proc/self/exe");
-  const bool memo_applies = options.incremental && options.save_cache && self_exe.exists;
-  const std::vector<std::string> memo_dirs = {content_root, join_path(root, config->static_dir),
-                                              join_path(root, config->data_dir), join_path(root, config->templates_dir),
-                                              join_path(root, config->themes_dir)};
+  const FileInfo self_exe = options.save_cache ? RealFileSystem().stat("/proc/self/exe") : FileInfo{};
+  const bool memo_applies = options.incremental && self_exe.exists;
+  const std::string static_root = join_path(root, config->static_dir);
+  // Folders discovery does not walk come first: they are stamped before
+  // anything reads them. Discovery's own walk stamps content and static.
+  const std::vector<std::string> memo_dirs = {join_path(root, config->data_dir), join_path(root, config->templates_dir),
+                                              join_path(root, config->themes_dir), content_root, static_root};
+  const std::vector<std::string> memo_early_dirs(memo_dirs.begin(), memo_dirs.begin() + 3);
   const std::vector<std::string> memo_files = {join_path(root, "bengal.toml")};
-  const Hash128 memo_key = Hasher()
-                               .add(incremental::BuildCache::kVersion)
-                               .add(self_exe.size)
-                               .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
-                               .add(config->hash)
-                               .add(config->base_url)
-                               .add(std::uint64_t{config->drafts})
-                               .add(std::uint64_t{config->future})
-                               .add(std::uint64_t{config->expired})
-                               .add(result.output_dir)
-                               .digest();
+  Hash128 memo_key;
+  std::vector<incremental::FileStamp> memo_inputs;
   if (memo_applies) {
+    memo_key = Hasher()
+                   .add(incremental::BuildCache::kVersion)
+                   .add(self_exe.size)
+                   .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
+                   .add(config->hash)
+                   .add(config->base_url)
+                   .add(std::uint64_t{config->drafts})
+                   .add(std::uint64_t{config->future})
+                   .add(std::uint64_t{config->expired})
+                   .add(result.output_dir)
+                   .digest();
     std::optional<incremental::BuildMemo> memo;
     {
       StageTimer t(stats, "memo");
@@ -274,15 +279,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       stats.files_copied = memo->files_copied;
       return finish();
     }
+    memo_inputs = incremental::stamp_inputs(fs, memo_early_dirs, memo_files);
   }
   // From here the build may change outputs: the memo no longer proves anything.
-  incremental::forget_memo(fs, cache_dir);
-  // Stamps of what discovery does not list, taken before anything is read
-  // (content and static files are stamped by discovery's own walk).
-  std::vector<incremental::FileStamp> memo_inputs;
-  if (memo_applies) {
-    memo_inputs = incremental::stamp_inputs(fs, {memo_dirs[2], memo_dirs[3], memo_dirs[4]}, memo_files);
-  }
+  if (options.save_cache) incremental::forget_memo(fs, cache_dir);
 
   // --- discover ---------------------------------------------------------------
   // The build cache is read first: it lets discovery skip unchanged files.
@@ -536,10 +536,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         memo.inputs.push_back({join_path(content_root, f.rel_path), f.size, f.mtime_ns});
       }
       for (const content::SourceFile& f : disc.static_files) {
-        memo.inputs.push_back({join_path(memo_dirs[1], f.rel_path), f.size, f.mtime_ns});
+        memo.inputs.push_back({join_path(static_root, f.rel_path), f.size, f.mtime_ns});
       }
-      std::sort(memo.inputs.begin(), memo.inputs.end(),
-                [](const auto& a, const auto& b) { return a.path < b.path; });
+      incremental::sort_stamps(memo.inputs);
       for (const auto& [path, rec] : next.outputs) memo.outputs.push_back({path, rec.size, rec.mtime_ns});
       memo.pages = stats.pages;
       memo.outputs_skipped = snap->schedule().size();

@@ -89,8 +89,12 @@ std::vector<FileStamp> stamp_inputs(const FileSystem& fs, const std::vector<std:
     FileInfo info = fs.stat(f);
     if (info.exists) out.push_back({f, info.size, info.mtime_ns});
   }
-  std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+  sort_stamps(out);
   return out;
+}
+
+void sort_stamps(std::vector<FileStamp>& stamps) {
+  std::sort(stamps.begin(), stamps.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
 }
 
 FileStamp stamp_cache(const FileSystem& fs, const std::string& cache_dir) {

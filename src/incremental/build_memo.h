@@ -65,6 +65,9 @@ struct BuildMemo {
 std::vector<FileStamp> stamp_inputs(const FileSystem& fs, const std::vector<std::string>& dirs,
                                     const std::vector<std::string>& files);
 
+// Sorts stamps by path, the order BuildMemo::inputs keeps.
+void sort_stamps(std::vector<FileStamp>& stamps);
+
 // True when `memo` proves a build with `key` at `now` (epoch seconds) would do
 // nothing to `output_dir` (with the cache in `cache_dir`).
 bool memo_holds(const FileSystem& fs, const BuildMemo& memo, const Hash128& key, std::int64_t now,
