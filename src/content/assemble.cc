@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <set>
 #include <tuple>
@@ -137,10 +138,15 @@ class Assembler {
 
   // --- pages ---------------------------------------------------------------
 
+  // When a page goes live: its publish date, else its date.
+  static const std::optional<DateTime>& publish_time(const FrontMatter& fm) {
+    return fm.publish_date ? fm.publish_date : fm.date;
+  }
+
   bool visible(const FrontMatter& fm) const {
     if (fm.draft && !opts_.drafts) return false;
     if (!opts_.future) {
-      const auto& when = fm.publish_date ? fm.publish_date : fm.date;
+      const auto& when = publish_time(fm);
       if (when && when->epoch_seconds > opts_.now.epoch_seconds) return false;
     }
     if (!opts_.expired && fm.expiry_date && fm.expiry_date->epoch_seconds <= opts_.now.epoch_seconds) {
@@ -154,7 +160,7 @@ class Assembler {
     std::int64_t at = std::numeric_limits<std::int64_t>::max();
     const std::int64_t now = opts_.now.epoch_seconds;
     if (!opts_.future) {
-      const auto& when = fm.publish_date ? fm.publish_date : fm.date;
+      const auto& when = publish_time(fm);
       if (when && when->epoch_seconds > now) at = std::min(at, when->epoch_seconds);
     }
     if (!opts_.expired && fm.expiry_date && fm.expiry_date->epoch_seconds > now) {
