@@ -4,7 +4,11 @@
 //
 // Works with whichever allocator the process runs on: mimalloc when the
 // executable links it (bengal does unless sanitizers are on), glibc's malloc
-// otherwise. Thread-safety: may be called from any thread.
+// otherwise. Under mimalloc the effect is sticky: memory freed afterwards is
+// returned at once too (restoring mimalloc's delay put a cold 10,000-page
+// build back from 280 to 308 MiB peak); a long-lived `bengal serve` pays a
+// few more syscalls per rebuild for it. Thread-safety: may be called from
+// any thread.
 #pragma once
 
 namespace bengal {
