@@ -87,20 +87,19 @@ class SimpleYaml {
   }
 
  private:
-  bool next_line(std::string_view& line) {
+  // The line at pos_, without its newline; false at the end of the text.
+  bool peek_line(std::string_view& line) const {
     if (pos_ >= s_.size()) return false;
     std::size_t end = s_.find('\n', pos_);
     if (end == std::string_view::npos) end = s_.size();
     line = s_.substr(pos_, end - pos_);
-    pos_ = end + 1;
     return true;
   }
 
-  bool peek_line(std::string_view& line) const {
-    std::size_t saved = pos_;
-    bool ok = const_cast<SimpleYaml*>(this)->next_line(line);
-    const_cast<SimpleYaml*>(this)->pos_ = saved;
-    return ok;
+  bool next_line(std::string_view& line) {
+    if (!peek_line(line)) return false;
+    pos_ += line.size() + 1;
+    return true;
   }
 
   // Blank lines and whole-line comments at column 0.
