@@ -121,15 +121,8 @@ class SimpleYaml {
     // The key resolves like any plain scalar (the libyaml path does the same).
     Data k = yaml_plain_scalar(line.substr(0, i));
     key = k.is_null() ? std::string() : k.to_display_string();
-    rest = trim_spaces(line.substr(i + 1));
+    rest = trim(line.substr(i + 1));
     return true;
-  }
-
-  static std::string_view trim_spaces(std::string_view s) {
-    std::size_t b = s.find_first_not_of(' ');
-    if (b == std::string_view::npos) return {};
-    std::size_t e = s.find_last_not_of(' ');
-    return s.substr(b, e - b + 1);
   }
 
   // A value on the key's line; the next line must not continue it.
@@ -217,7 +210,7 @@ class SimpleYaml {
       } else {
         std::size_t end = v.find_first_of(",]", i);
         if (end == std::string_view::npos) return false;
-        std::string_view item = trim_spaces(v.substr(i, end - i));
+        std::string_view item = trim(v.substr(i, end - i));
         if (!plain_ok(item, /*flow=*/true)) return false;
         value.push_back(yaml_plain_scalar(item));
         i = end;
@@ -246,7 +239,7 @@ class SimpleYaml {
       }
       if (indent == std::string_view::npos) indent = n;
       if (n != indent || n + 1 >= line.size() || line[n + 1] != ' ') return false;
-      std::string_view item = trim_spaces(line.substr(n + 2));
+      std::string_view item = trim(line.substr(n + 2));
       if (item.empty() || item[0] == '[') return false;
       if (value.is_null()) value = Data::array();
       Data d;
