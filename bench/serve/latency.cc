@@ -61,6 +61,7 @@ struct Sample {
   int builds = 0;
   std::size_t reloaded = 0;
   std::size_t rendered = 0;  // outputs build_site() rendered (incremental builds render few)
+  std::vector<bengal::build::StageTiming> stages;  // of the last build_site() in the batch
 };
 
 struct Stats {
@@ -240,6 +241,7 @@ int main(int argc, char** argv) {
         s.builds = r.builds;
         s.reloaded = r.change.pages.size();
         s.rendered = r.result.stats.outputs_rendered;
+        s.stages = r.result.stats.stages;
       }
       (void)before;
       st.samples.push_back(s);
@@ -266,6 +268,21 @@ int main(int argc, char** argv) {
     std::printf("%-11s %-22s %-22s %-20s %-22s %-18s %-18s %s\n", st.name.c_str(), summary(ev).c_str(),
                 summary(sv).c_str(), summary(w).c_str(), summary(b).c_str(), summary(p).c_str(),
                 summary(rendered).c_str(), summary(n).c_str());
+  }
+  // Where build_site() spends its time: the median of each stage.
+  std::printf("\nbuild_site() stages, median ms:\n");
+  for (const Stats& st : all) {
+    if (st.samples.empty()) continue;
+    std::printf("%-11s", st.name.c_str());
+    for (std::size_t k = 0; k < st.samples.front().stages.size(); ++k) {
+      std::vector<double> v;
+      for (const Sample& s : st.samples) {
+        if (k < s.stages.size()) v.push_back(s.stages[k].ms);
+      }
+      std::sort(v.begin(), v.end());
+      std::printf("  %s %.1f", st.samples.front().stages[k].name.c_str(), v[v.size() / 2]);
+    }
+    std::printf("\n");
   }
   server.stop();
   return ok ? 0 : 1;

@@ -100,7 +100,10 @@ class NextFacts {
     }
     return id;
   }
-  void set(incremental::FactId id, const Hash128& h) {
+  // Sets a hash not known yet (a fact some output read keeps the hash its
+  // record was made with).
+  void set_if_unknown(incremental::FactId id, const Hash128& h) {
+    if (known_[id]) return;
     hashes_[id] = h;
     known_[id] = true;
   }
@@ -123,7 +126,6 @@ class NextFacts {
     });
     wanted_.clear();
   }
-  const Hash128& hash(incremental::FactId id) const { return hashes_[id]; }
   const incremental::FactTable& table() const { return table_; }
 
   // Stores the table in `cache`. Facts nobody reads any more are dropped
@@ -425,16 +427,13 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       next.outputs[job.output_path] = std::move(rec);
     }
     facts.hash_wanted(resolver, *snap, pool);
-    std::vector<Hash128> hashes;
     for (std::size_t r = 0; r < rendered.size(); ++r) {
       RenderedJob& job = rendered[r];
       if (job.outcome == incremental::WriteOutcome::kFailed) continue;
       ++stats.outputs_rendered;
       count(stats, job.outcome);
-      hashes.clear();
-      for (incremental::FactId id : job.facts) hashes.push_back(facts.hash(id));
       job.record.facts = std::move(job.facts);
-      job.record.provenance = provenance(job_identity(*snap, snap->schedule()[job.job]), hashes);
+      job.record.identity = identity_hash(*snap, snap->schedule()[job.job]);
       next.outputs[snap->schedule()[job.job].output_path] = std::move(job.record);
     }
     stats.outputs_skipped = plan.clean.size();
@@ -493,7 +492,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     for (auto& [path, body] : parsed.records) {
       for (incremental::FactId& d : body.deps) {
         incremental::FactId id = from_deps(facts, d);
-        facts.set(id, render::body_dep_hash(parsed.deps.key(d), built, fs, content_root));
+        facts.set_if_unknown(id, render::body_dep_hash(parsed.deps.key(d), built, fs, content_root));
         d = id;
       }
     }

@@ -14,11 +14,8 @@ std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::Ren
   return id;
 }
 
-Hash128 provenance(std::string_view identity, const std::vector<Hash128>& fact_hashes) {
-  Hasher h;
-  h.add(identity);
-  for (const Hash128& f : fact_hashes) h.add(f);
-  return h.digest();
+Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job) {
+  return hash_bytes(job_identity(snap, job));
 }
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
@@ -35,7 +32,8 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     }
     return plan;
   }
-  // Hash every fact some existing record read, once, in parallel.
+  // Hash every fact some existing record read, once, in parallel, and note
+  // which of them changed since the last build.
   std::vector<const incremental::OutputRecord*> records(schedule.size(), nullptr);
   for (std::size_t i = 0; i < schedule.size(); ++i) {
     auto it = previous.outputs.find(schedule[i].output_path);
@@ -49,10 +47,12 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   }
   std::vector<render::RenderHost> hosts(pool.size());
   for (auto& h : hosts) h.snap = &snap;
+  std::vector<char> changed(previous.facts.size(), 0);  // char, not bool: written from every worker
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
     plan.now[f] = resolver.hash(previous.facts.kind(f), previous.facts.subject(f), previous.facts.field(f),
                                 hosts[worker]);
+    changed[f] = plan.now[f] != previous.fact_hashes[f];
   });
 
   // Each output's verdict in its own slot (stat and provenance in
@@ -63,8 +63,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     FileInfo info;
   };
   std::vector<Verdict> verdicts(schedule.size());
-  std::vector<std::vector<Hash128>> scratch(pool.size());
-  pool.parallel_for(schedule.size(), [&](std::size_t i, unsigned worker) {
+  pool.parallel_for(schedule.size(), [&](std::size_t i, unsigned) {
     const snapshot::RenderJob& job = schedule[i];
     const incremental::OutputRecord* rec = records[i];
     Verdict& v = verdicts[i];
@@ -72,18 +71,17 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       v.reason = "new output";
       return;
     }
-    std::vector<Hash128>& hashes = scratch[worker];
-    hashes.clear();
-    for (incremental::FactId f : rec->facts) hashes.push_back(plan.now[f]);
-    std::string identity = job_identity(snap, job);
-    if (provenance(identity, hashes) != rec->provenance) {
-      v.reason = "now produced by " + identity;
-      for (incremental::FactId f : rec->facts) {
-        if (plan.now[f] != previous.fact_hashes[f]) {
-          v.reason = previous.facts.describe(f) + " changed";
-          break;
-        }
+    // The provenance is unchanged when no fact it read changed hash and the
+    // job is the same: the table's hashes are those the record was made with
+    // (every build stores the hashes of the facts its records read).
+    for (incremental::FactId f : rec->facts) {
+      if (changed[f]) {
+        v.reason = previous.facts.describe(f) + " changed";
+        return;
       }
+    }
+    if (identity_hash(snap, job) != rec->identity) {
+      v.reason = "now produced by " + job_identity(snap, job);
       return;
     }
     v.info = fs.stat(join_path(output_dir, job.output_path));

@@ -2,7 +2,8 @@
 //
 // An output is dirty when it has no record from the last build, when its
 // provenance changed (the first recorded fact whose hash differs is the
-// reason: "template partials/nav.html changed"), or when its file is missing
+// reason: "template partials/nav.html changed"; or the job writing the path
+// is another one: "now produced by ..."), or when its file is missing
 // or was edited by hand. Every other output is left alone: not rendered, not
 // written. --no-incremental (or no usable cache) makes everything dirty.
 //
@@ -32,10 +33,10 @@ struct Plan {
   std::vector<bool> computed;
 };
 
-// The identity of a job (what it renders), part of every provenance.
+// The identity of a job (what it renders): "<template or page>|<page key>|<pager>/<count>".
 std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job);
-// Provenance: identity, then each fact's hash, in recorded order.
-Hash128 provenance(std::string_view identity, const std::vector<Hash128>& fact_hashes);
+// Its hash, kept in the output's record.
+Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job);
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
                   const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,

@@ -122,7 +122,7 @@ void write_outputs(Writer& w, const BuildCache& c) {
     w.u64(rec.size);
     w.i64(rec.mtime_ns);
     w.hash(rec.content);
-    w.hash(rec.provenance);
+    w.hash(rec.identity);
     write_ids(w, rec.facts);
     w.u64(rec.source_size);
     w.i64(rec.source_mtime_ns);
@@ -260,7 +260,7 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) 
     rec.size = r.u64();
     rec.mtime_ns = r.i64();
     rec.content = r.hash();
-    rec.provenance = r.hash();
+    rec.identity = r.hash();
     rec.facts = read_ids(r, cache.facts.size());
     rec.source_size = r.u64();
     rec.source_mtime_ns = r.i64();

@@ -9,8 +9,8 @@
 //            output needs its HTML;
 //   facts    every fact any output or body read, with its hash then;
 //   outputs  every file written: size, mtime, content hash, and for rendered
-//            outputs the facts they read and their provenance (the hash of
-//            those facts' hashes); for copies, the source's size and mtime.
+//            outputs the facts they read and the identity of the job; for
+//            copies, the source's size and mtime.
 //
 // On disk: magic, format version, payload, XXH3 checksum of the payload
 // (at 10,000 pages the cache is ~30 MB; it is built in a few pieces at once,
@@ -69,15 +69,17 @@ struct OutputRecord {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   Hash128 content;             // hash of the bytes written
-  Hash128 provenance;          // rendered outputs: hash of the facts' hashes; zero for copies
-  std::vector<FactId> facts;   // rendered outputs: what they read, in first-read order
+  // Rendered outputs: what they read, in first-read order (with the table's
+  // hashes, their provenance), and the hash of the job that rendered them.
+  std::vector<FactId> facts;
+  Hash128 identity;            // zero for copies
   // Copies: the source file as it was when copied.
   std::uint64_t source_size = 0;
   std::int64_t source_mtime_ns = 0;
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 3;
+  static constexpr std::uint32_t kVersion = 4;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record

@@ -37,7 +37,7 @@ BuildCache sample() {
   o.size = 12;
   o.mtime_ns = 345;
   o.content = hash_bytes("a");
-  o.provenance = hash_bytes("p");
+  o.identity = hash_bytes("p");
   o.facts = {title, nav};
   c.outputs["blog/a/index.html"] = o;
   OutputRecord copy;
@@ -67,7 +67,7 @@ TEST(BuildCache, RoundTripsEverySection) {
   EXPECT_FALSE(b.diagnostics.at(0).is_error());
   const OutputRecord& o = back.outputs.at("blog/a/index.html");
   EXPECT_EQ(o.facts, (std::vector<FactId>{0, 1}));
-  EXPECT_EQ(o.provenance, hash_bytes("p"));
+  EXPECT_EQ(o.identity, hash_bytes("p"));
   EXPECT_EQ(back.outputs.at("css/site.css").source_mtime_ns, -2);
 }
 

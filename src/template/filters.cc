@@ -3,6 +3,7 @@
 // names, defaults and markup handling; differences are listed in
 // docs/templates.md.
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -1375,47 +1376,71 @@ Value f_attr(CallContext& cx, const Args& a) {
 
 // ---- JSON ----
 
+// A JSON string literal as Jinja's tojson writes it: json.dumps escaping
+// with ensure_ascii (DEL and non-ASCII as \\u escapes, surrogate pairs above the
+// BMP, U+FFFD for invalid UTF-8) and the HTML-safe \\u escapes of < > & '.
+// One pass that copies runs of plain bytes: a search index is mostly text.
+void append_json_string(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  // 1: needs an escape of its own; 2: starts a UTF-8 sequence (or is invalid).
+  static constexpr auto kClass = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = 1;
+    t[0x7F] = 1;  // ensure_ascii escapes DEL too
+    for (int c : {'"', '\\', '<', '>', '&', '\''}) t[c] = 1;
+    for (int c = 0x80; c < 0x100; ++c) t[c] = 2;
+    return t;
+  }();
+  auto unit = [&](unsigned u) {
+    char buf[6] = {'\\', 'u', kHex[(u >> 12) & 0xF], kHex[(u >> 8) & 0xF], kHex[(u >> 4) & 0xF], kHex[u & 0xF]};
+    out.append(buf, 6);
+  };
+  out.reserve(out.size() + s.size() + 2);
+  out += '"';
+  std::size_t i = 0, run = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::uint8_t cls = kClass[c];
+    if (cls == 0) {
+      ++i;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    if (cls == 2) {
+      char32_t cp = decode_utf8(s, i);
+      if (cp >= 0x10000) {
+        cp -= 0x10000;
+        unit(0xD800 + (cp >> 10));
+        unit(0xDC00 + (cp & 0x3FF));
+      } else {
+        unit(cp);
+      }
+    } else {
+      ++i;
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default: unit(c);
+      }
+    }
+    run = i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
 void append_json(CallContext& cx, std::string& out, const Value& v, int indent, int level) {
   auto newline = [&](int lvl) {
     if (indent < 0) return;
     out += '\n';
     out.append(static_cast<std::size_t>(indent * lvl), ' ');
   };
-  auto string = [&](std::string_view s) {
-    // json.dumps escaping (core), then ensure_ascii and Jinja's HTML-safe
-    // replacements of < > & '.
-    static constexpr char kHex[] = "0123456789abcdef";
-    auto unit = [&](unsigned u) {
-      out += "\\u";
-      for (int k = 3; k >= 0; --k) out += kHex[(u >> (4 * k)) & 0xF];
-    };
-    std::string& escaped = cx.acquire_buffer();
-    append_json_escaped(escaped, s);
-    out += '"';
-    std::size_t i = 0;
-    while (i < escaped.size()) {
-      auto c = static_cast<unsigned char>(escaped[i]);
-      if (c >= 0x80) {
-        char32_t cp = decode_utf8(escaped, i);
-        if (cp >= 0x10000) {
-          cp -= 0x10000;
-          unit(0xD800 + (cp >> 10));
-          unit(0xDC00 + (cp & 0x3FF));
-        } else {
-          unit(cp);
-        }
-        continue;
-      }
-      ++i;
-      if (c == '<' || c == '>' || c == '&' || c == '\'') {
-        unit(c);
-      } else {
-        out += static_cast<char>(c);
-      }
-    }
-    out += '"';
-    cx.release_buffer();
-  };
+  auto string = [&](std::string_view s) { append_json_string(out, s); };
   switch (v.kind()) {
     case ValueKind::kNone:
       out += "null";

@@ -131,6 +131,11 @@ TEST(Filters, UrlencodeXmlattrTojsonPprint) {
   EXPECT_EQ(out("{{ {'b': [1, 'x<'], 'a': none}|tojson }}"),
             "{\"a\": null, \"b\": [1, \"x\\u003c\"]}");
   EXPECT_EQ(out("{{ [1]|tojson(indent=2) }}"), "[\n  1\n]");
+  // Jinja2 3.1: '"a\\"b\\\\c\\n\\u0001\\u007f\\u00e9\\ud83d\\ude00\\u003c\\u003e\\u0026\\u0027"'
+  EXPECT_EQ(out("{{ 'a\"b\\\\c\n\x01\x7f\u00e9\U0001F600<>&\\''|tojson }}"),
+            "\"a\\\"b\\\\c\\n\\u0001\\u007f\\u00e9\\ud83d\\ude00\\u003c\\u003e\\u0026\\u0027\"");
+  // Invalid UTF-8 (which Python strings cannot hold) becomes U+FFFD, a byte at a time.
+  EXPECT_EQ(out("{{ 'x\xC3\"\xE2\x82'|tojson }}"), "\"x\\ufffd\\\"\\ufffd\\ufffd\"");
   EXPECT_EQ(out("{{ {'a': 'b'}|pprint }}"), "{'a': 'b'}");
 }
 
