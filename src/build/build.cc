@@ -446,10 +446,12 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         if (const auto* e = theme->manifest().find(facts.table().subject(id))) used[e->asset] = true;
       }
     }
-    std::map<std::string, std::string> owners;
-    for (const snapshot::RenderJob& job : snap->schedule()) owners.emplace(job.output_path, snap->origin(job.page));
+    auto rendered_owner = [&](const std::string& path) {
+      std::int64_t job = snap->find_output(path);
+      return job < 0 ? std::string() : snap->origin(snap->schedule()[static_cast<std::size_t>(job)].page);
+    };
     for (const postprocess::Copy& c :
-         postprocess::plan_copies(root, *config, disc, built, *theme, used, owners, diags)) {
+         postprocess::plan_copies(root, *config, disc, built, *theme, used, rendered_owner, diags)) {
       // A copy whose source and output are as the last build left them is
       // not read at all.
       auto prev = previous.outputs.find(c.to);

@@ -24,7 +24,7 @@
 #include <vector>
 
 #include "core/hash.h"
-#include "incremental/slot_index.h"
+#include "core/slot_index.h"
 
 namespace bengal::incremental {
 

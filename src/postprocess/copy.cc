@@ -1,5 +1,7 @@
 #include "postprocess/copy.h"
 
+#include <map>
+
 #include "core/fs.h"
 
 namespace bengal::postprocess {
@@ -7,15 +9,21 @@ namespace bengal::postprocess {
 std::vector<Copy> plan_copies(const std::string& site_root, const config::Config& config,
                               const content::DiscoverResult& disc, const content::Site& site,
                               const render::Theme& theme, const std::vector<bool>& used_assets,
-                              std::map<std::string, std::string>& owners, DiagnosticList& diags) {
+                              const std::function<std::string(const std::string&)>& rendered_owner,
+                              DiagnosticList& diags) {
   std::vector<Copy> copies;
+  std::map<std::string, std::string> owners;  // copies' destinations -> their sources
+  auto owner = [&](const std::string& to) {
+    auto it = owners.find(to);
+    return it != owners.end() ? it->second : rendered_owner(to);
+  };
   auto claim = [&](Copy c) {
-    auto [it, fresh] = owners.emplace(c.to, c.display);
-    if (!fresh) {
-      diags.add(make_error({c.display, 0, 0}, "would overwrite " + c.to + ", which " + it->second + " produces",
+    if (std::string other = owner(c.to); !other.empty()) {
+      diags.add(make_error({c.display, 0, 0}, "would overwrite " + c.to + ", which " + other + " produces",
                            "rename or move one of them"));
       return;
     }
+    owners.emplace(c.to, c.display);
     copies.push_back(std::move(c));
   };
   for (const content::SourceFile& f : disc.static_files) {
@@ -41,7 +49,7 @@ std::vector<Copy> plan_copies(const std::string& site_root, const config::Config
   for (std::size_t i = 0; i < theme.assets().size(); ++i) {
     const render::ThemeAsset& a = theme.assets()[i];
     if (a.fingerprinted && !(i < used_assets.size() && used_assets[i])) continue;
-    if (owners.count(a.output_path) != 0) continue;  // the site's own file wins over the theme's
+    if (!owner(a.output_path).empty()) continue;  // the site's own file wins over the theme's
     Copy c{a.output_path, a.display, "", &a.bytes};
     owners.emplace(c.to, c.display);
     copies.push_back(std::move(c));

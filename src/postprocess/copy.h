@@ -10,7 +10,7 @@
 // Thread-safety: pure function of its inputs.
 #pragma once
 
-#include <map>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -31,12 +31,13 @@ struct Copy {
   std::int64_t source_mtime_ns = 0;
 };
 
-// `owners` holds output path -> who produces it (the rendered outputs) and
-// receives the copies' entries. `used_assets[i]` says whether
+// `rendered_owner(path)` says who renders an output path (empty: nobody).
+// `used_assets[i]` says whether
 // theme.assets()[i] was asked for by some output.
 std::vector<Copy> plan_copies(const std::string& site_root, const config::Config& config,
                               const content::DiscoverResult& disc, const content::Site& site,
                               const render::Theme& theme, const std::vector<bool>& used_assets,
-                              std::map<std::string, std::string>& owners, DiagnosticList& diags);
+                              const std::function<std::string(const std::string&)>& rendered_owner,
+                              DiagnosticList& diags);
 
 }  // namespace bengal::postprocess

@@ -36,7 +36,8 @@ enum Tag : std::uint64_t {
 void add_value(Hasher& h, const Value& v, RenderHost& host, int depth);
 
 void add_page_identity(Hasher& h, const content::Page& p, RenderHost& host) {
-  h.add(kTagPage).add(page_key(*host.snap, p.id));
+  std::string scratch;  // only generated pages spell their key out
+  h.add(kTagPage).add(page_key(*host.snap, p.id, scratch));
 }
 
 void add_menu_item(Hasher& h, const content::MenuItem& item, RenderHost& host, int depth) {
@@ -200,7 +201,7 @@ void FactRecorder::on_read(ObjectKind kind, std::uint64_t subject, std::string_v
     const Read& r = reads_[i];
     return r.field == f && r.subject == subject && r.kind == kind;
   });
-  if (found == incremental::SlotIndex::kNone) {
+  if (found == SlotIndex::kNone) {
     std::string_view key = subject_key(kind, subject, field);
     incremental::FactKind fk = incremental::FactKind::kPage;
     std::string_view fact_field = interned;

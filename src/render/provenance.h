@@ -25,7 +25,7 @@
 
 #include "core/fs.h"
 #include "incremental/facts.h"
-#include "incremental/slot_index.h"
+#include "core/slot_index.h"
 #include "render/context.h"
 #include "render/pipeline.h"
 #include "template/renderer.h"
@@ -82,7 +82,7 @@ class FactRecorder final : public ReadObserver, public tmpl::DependencyRecorder 
   const snapshot::SiteSnapshot& snap_;
   incremental::FactTable facts_;
   std::vector<Read> reads_;
-  incremental::SlotIndex read_index_;  // into reads_
+  SlotIndex read_index_;  // into reads_
   FieldMemo field_memo_[64];
   std::string scratch_;
   std::vector<incremental::FactId> job_;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/fs.h"
+#include "core/hash.h"
 #include "core/text.h"
 
 namespace bengal::snapshot {
@@ -24,6 +25,16 @@ std::string_view output_template(OutputKind kind) {
 
 namespace {
 
+std::uint32_t output_hash(std::string_view path) { return static_cast<std::uint32_t>(hash_bytes(path).lo); }
+
+std::string describe_owner(const content::Site& site, const std::vector<PageSource>& sources,
+                           const RenderJob& job) {
+  const content::Page& p = site.page(job.page);
+  if (job.kind == OutputKind::kPage) return page_origin(p, sources);
+  if (job.kind == OutputKind::kAlias) return page_origin(p, sources) + " (alias " + job.url + ")";
+  return std::string(output_template(job.kind)) + " of " + p.url;
+}
+
 bool has_feed(const config::Config& c, const content::Page& p) {
   switch (p.kind) {
     case content::PageKind::kHome: return true;
@@ -42,7 +53,7 @@ class ScheduleBuilder {
                   DiagnosticList& diags)
       : c_(c), site_(site), sources_(sources), diags_(diags) {}
 
-  std::vector<RenderJob> build() {
+  std::vector<RenderJob> build(SlotIndex& index) {
     // Pages claim their files first, so a feed or an alias can never take a
     // page's place.
     for (const content::Page& p : site_.pages) add_pages(p);
@@ -70,6 +81,7 @@ class ScheduleBuilder {
       if (c_.output_llms_txt) add(OutputKind::kLlmsTxt, home, "/llms.txt");
       if (c_.output_robots_txt) add(OutputKind::kRobotsTxt, home, "/robots.txt");
     }
+    index = std::move(index_);
     return std::move(jobs_);
   }
 
@@ -106,26 +118,28 @@ class ScheduleBuilder {
       diags_.add(make_error({origin(p), 0, 0}, "output URL '" + url + "' leaves the output folder"));
       return;
     }
-    std::string who = kind == OutputKind::kPage   ? origin(p)
-                      : kind == OutputKind::kAlias ? origin(p) + " (alias " + url + ")"
-                                                   : std::string(output_template(kind)) + " of " + p.url;
-    auto [it, fresh] = owner_.emplace(job.output_path, who);
-    if (!fresh) {
-      diags_.add(make_error({origin(p), 0, 0}, "output " + job.output_path + " of " + who +
-                                                   " is also produced by " + it->second,
+    job.url = std::move(url);
+    // Owners are described only for a collision.
+    std::uint32_t h = output_hash(job.output_path);
+    std::uint32_t other = index_.find(h, [&](std::uint32_t i) { return jobs_[i].output_path == job.output_path; });
+    if (other != SlotIndex::kNone) {
+      diags_.add(make_error({origin(p), 0, 0}, "output " + job.output_path + " of " + owner(job) +
+                                                   " is also produced by " + owner(jobs_[other]),
                             "give one of them a different slug, url or alias"));
       return;
     }
-    job.url = std::move(url);
+    index_.insert(h, static_cast<std::uint32_t>(jobs_.size()));
     jobs_.push_back(std::move(job));
   }
+
+  std::string owner(const RenderJob& job) const { return describe_owner(site_, sources_, job); }
 
   const config::Config& c_;
   const content::Site& site_;
   const std::vector<PageSource>& sources_;
   DiagnosticList& diags_;
   std::vector<RenderJob> jobs_;
-  std::map<std::string, std::string> owner_;
+  SlotIndex index_;  // into jobs_, by output path
 };
 
 }  // namespace
@@ -139,7 +153,7 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content
       sources_(std::move(sources)),
       data_(std::move(data)),
       build_date_(build_date) {
-  schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build();
+  schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build(output_index_);
   bodies_.resize(site_.pages.size());
   once_ = std::make_unique<std::once_flag[]>(site_.pages.size());
   for (const content::Page& p : site_.pages) {
@@ -203,6 +217,14 @@ void SiteSnapshot::compute_dates_and_feeds() {
     if (p.kind != content::PageKind::kNotFound) listed_pages_.push_back(p.id);
   }
 }
+
+std::int64_t SiteSnapshot::find_output(std::string_view output_path) const {
+  std::uint32_t found = output_index_.find(
+      output_hash(output_path), [&](std::uint32_t i) { return schedule_[i].output_path == output_path; });
+  return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
+}
+
+std::string SiteSnapshot::output_owner(const RenderJob& job) const { return describe_owner(site_, sources_, job); }
 
 const std::string& SiteSnapshot::html(PageId id, BodySource* source) const {
   PageBody& b = bodies_[id];

@@ -22,6 +22,7 @@
 #include "core/data.h"
 #include "core/date.h"
 #include "core/hash.h"
+#include "core/slot_index.h"
 
 namespace bengal::snapshot {
 
@@ -117,6 +118,10 @@ class SiteSnapshot {
   const Data& data() const { return data_; }
   const DateTime& build_date() const { return build_date_; }
   const std::vector<RenderJob>& schedule() const { return schedule_; }
+  // The schedule index of the job writing `output_path`, or -1.
+  std::int64_t find_output(std::string_view output_path) const;
+  // Who produces a job's output, for messages: "content/a.md", "rss.xml of /blog/".
+  std::string output_owner(const RenderJob& job) const;
   // Problems found while planning outputs: unsafe alias URLs, two outputs
   // claiming one file.
   const DiagnosticList& schedule_diagnostics() const { return schedule_diags_; }
@@ -146,6 +151,7 @@ class SiteSnapshot {
   Data data_;
   DateTime build_date_;
   std::vector<RenderJob> schedule_;
+  SlotIndex output_index_;  // into schedule_, by output path
   DiagnosticList schedule_diags_;
   std::vector<std::string> permalinks_;
   std::vector<std::optional<DateTime>> updated_;

@@ -131,6 +131,18 @@ B
   EXPECT_NE(site->out("b/index.html").find("<p>B</p>"), std::string::npos);
 }
 
+TEST(Outputs, StaticFileOntoARenderedPageIsAnErrorNamingBoth) {
+  auto site = build_inline(R"(-- content/b.md --
+B
+-- static/b/index.html --
+stale copy
+)");
+  EXPECT_TRUE(site->result.failed());
+  EXPECT_NE(site->report().find("would overwrite b/index.html, which content/b.md produces"), std::string::npos)
+      << site->report();
+  EXPECT_NE(site->out("b/index.html").find("<p>B</p>"), std::string::npos);
+}
+
 TEST(Outputs, SiteCanOverrideAFeedTemplate) {
   auto site = build_inline(std::string(kSite) + "-- templates/rss.xml --\n<rss>{{ page.title }}</rss>\n");
   EXPECT_EQ(site->out("blog/index.xml"), "<rss>Blog</rss>");

@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace bengal::incremental {
+namespace bengal {
 
 class SlotIndex {
  public:
@@ -67,4 +67,4 @@ class SlotIndex {
   std::size_t used_ = 0;
 };
 
-}  // namespace bengal::incremental
+}  // namespace bengal
