@@ -147,8 +147,20 @@ Result<std::string> RealFileSystem::read_file(const std::string& path) const {
   bytes.resize(static_cast<std::size_t>(st.st_size));
   std::size_t got = 0;
   while (true) {
-    if (got == bytes.size()) bytes.resize(bytes.size() + 4096);  // file grew while reading
-    ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
+    ssize_t n;
+    if (got < bytes.size()) {
+      n = ::read(fd, bytes.data() + got, bytes.size() - got);
+      if (n > 0) got += static_cast<std::size_t>(n);
+    } else {
+      // At the expected size: a small read proves the end (or that the file
+      // grew while being read) without growing, and so copying, the buffer.
+      char more[4096];
+      n = ::read(fd, more, sizeof more);
+      if (n > 0) {
+        bytes.append(more, static_cast<std::size_t>(n));
+        got += static_cast<std::size_t>(n);
+      }
+    }
     if (n < 0) {
       if (errno == EINTR) continue;
       int err = errno;
@@ -156,7 +168,6 @@ Result<std::string> RealFileSystem::read_file(const std::string& path) const {
       return io_error(path, "cannot read file", err);
     }
     if (n == 0) break;
-    got += static_cast<std::size_t>(n);
   }
   ::close(fd);
   bytes.resize(got);

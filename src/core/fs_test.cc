@@ -96,3 +96,30 @@ TEST(RealFileSystem, ReadErrorNamesTheFile) {
 
 }  // namespace
 }  // namespace bengal
+
+namespace bengal {
+namespace {
+
+TEST(RealFileSystem, ReadsFilesWhoseSizeIsNotKnownUpFront) {
+  // /proc files stat as empty: the bytes come from reading on past the size.
+  RealFileSystem fs;
+  auto status = fs.read_file("/proc/self/status");
+  ASSERT_TRUE(status.ok());
+  EXPECT_NE(status->find("Name:"), std::string::npos);
+  EXPECT_GT(status->size(), 100u);
+}
+
+TEST(RealFileSystem, ReadsALargeFileExactly) {
+  RealFileSystem fs;
+  std::string dir = ::testing::TempDir() + "bengal-fs-large";
+  std::string bytes;
+  for (int i = 0; bytes.size() < (1u << 20) + 123; ++i) bytes += std::to_string(i) + ',';
+  ASSERT_TRUE(fs.write_file(dir + "/big.txt", bytes).ok());
+  auto back = fs.read_file(dir + "/big.txt");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(*back, bytes);
+  (void)fs.remove_tree(dir);
+}
+
+}  // namespace
+}  // namespace bengal
