@@ -245,6 +245,16 @@ int main(int argc, char** argv) {
       }
       (void)before;
       st.samples.push_back(s);
+      if (st.name == "title edit") {
+        // Untimed: back to the original page, so the next body edit changes
+        // only the body (and not the title back as well).
+        save(page, original_page);
+        if (!stream.wait_for("change", "\"" + page_url + "\"", 60s)) {
+          std::fprintf(stderr, "title edit: no change event after restoring the page\n");
+          ok = false;
+          break;
+        }
+      }
     }
   }
   save(page, original_page);
