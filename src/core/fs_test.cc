@@ -94,12 +94,6 @@ TEST(RealFileSystem, ReadErrorNamesTheFile) {
   EXPECT_EQ(r.error().location.file, "/nonexistent/bengal/x.md");
 }
 
-}  // namespace
-}  // namespace bengal
-
-namespace bengal {
-namespace {
-
 TEST(RealFileSystem, ReadsFilesWhoseSizeIsNotKnownUpFront) {
   // /proc files stat as empty: the bytes come from reading on past the size.
   RealFileSystem fs;

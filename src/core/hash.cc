@@ -32,6 +32,10 @@ Hash128 hash_bytes(std::string_view bytes) {
   return Hash128{h.low64, h.high64};
 }
 
+std::uint32_t hash32(std::string_view bytes) {
+  return static_cast<std::uint32_t>(XXH3_64bits(bytes.data(), bytes.size()));
+}
+
 Hasher::~Hasher() {
   if (state_ != nullptr) XXH3_freeState(static_cast<XXH3_state_t*>(state_));
 }

@@ -23,6 +23,8 @@ struct Hash128 {
 };
 
 Hash128 hash_bytes(std::string_view bytes);
+// A 32-bit hash of a string, for open-addressing tables (SlotIndex).
+std::uint32_t hash32(std::string_view bytes);
 
 // Most digests cover a few short fields, so bytes collect in an inline
 // buffer and are hashed in one shot; only long inputs spill into XXH3's

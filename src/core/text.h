@@ -26,6 +26,9 @@ void append_xml_escaped(std::string& out, std::string_view s);
 
 // Appends `s` as the body of a JSON string (no surrounding quotes).
 void append_json_escaped(std::string& out, std::string_view s);
+// Appends the JSON escape of one ASCII byte: \" \\ \n \r \t \b \f, any
+// other as \u00xx.
+void append_json_escape(std::string& out, unsigned char c);
 
 // True when `s` is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF).
 bool is_valid_utf8(std::string_view s);

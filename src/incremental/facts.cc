@@ -1,7 +1,5 @@
 #include "incremental/facts.h"
 
-#include <xxhash.h>
-
 namespace bengal::incremental {
 
 std::string_view fact_kind_name(FactKind kind) {
@@ -35,12 +33,11 @@ std::string describe_fact(FactKind kind, std::string_view subject, std::string_v
 }
 
 namespace {
-std::uint32_t string_hash(std::string_view s) { return static_cast<std::uint32_t>(XXH3_64bits(s.data(), s.size())); }
 std::uint32_t key_hash(std::uint64_t k) { return static_cast<std::uint32_t>(mix64(k)); }
 }  // namespace
 
 std::uint32_t StringTable::intern(std::string_view s) {
-  std::uint32_t h = string_hash(s);
+  std::uint32_t h = hash32(s);
   std::uint32_t found = index_.find(h, [&](std::uint32_t i) { return strings_[i] == s; });
   if (found != SlotIndex::kNone) return found;
   strings_.emplace_back(s);
@@ -50,7 +47,7 @@ std::uint32_t StringTable::intern(std::string_view s) {
 }
 
 std::int64_t StringTable::find(std::string_view s) const {
-  std::uint32_t found = index_.find(string_hash(s), [&](std::uint32_t i) { return strings_[i] == s; });
+  std::uint32_t found = index_.find(hash32(s), [&](std::uint32_t i) { return strings_[i] == s; });
   return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
 }
 

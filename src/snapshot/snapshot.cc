@@ -1,7 +1,6 @@
 #include "snapshot/snapshot.h"
 
 #include <algorithm>
-#include <map>
 
 #include "core/fs.h"
 #include "core/hash.h"
@@ -24,16 +23,6 @@ std::string_view output_template(OutputKind kind) {
 }
 
 namespace {
-
-std::uint32_t output_hash(std::string_view path) { return static_cast<std::uint32_t>(hash_bytes(path).lo); }
-
-std::string describe_owner(const content::Site& site, const std::vector<PageSource>& sources,
-                           const RenderJob& job) {
-  const content::Page& p = site.page(job.page);
-  if (job.kind == OutputKind::kPage) return page_origin(p, sources);
-  if (job.kind == OutputKind::kAlias) return page_origin(p, sources) + " (alias " + job.url + ")";
-  return std::string(output_template(job.kind)) + " of " + p.url;
-}
 
 bool has_feed(const config::Config& c, const content::Page& p) {
   switch (p.kind) {
@@ -120,7 +109,7 @@ class ScheduleBuilder {
     }
     job.url = std::move(url);
     // Owners are described only for a collision.
-    std::uint32_t h = output_hash(job.output_path);
+    std::uint32_t h = hash32(job.output_path);
     std::uint32_t other = index_.find(h, [&](std::uint32_t i) { return jobs_[i].output_path == job.output_path; });
     if (other != SlotIndex::kNone) {
       diags_.add(make_error({origin(p), 0, 0}, "output " + job.output_path + " of " + owner(job) +
@@ -132,7 +121,13 @@ class ScheduleBuilder {
     jobs_.push_back(std::move(job));
   }
 
-  std::string owner(const RenderJob& job) const { return describe_owner(site_, sources_, job); }
+  // Who produces a job's output: "content/a.md", "rss.xml of /blog/".
+  std::string owner(const RenderJob& job) const {
+    const content::Page& p = site_.page(job.page);
+    if (job.kind == OutputKind::kPage) return origin(p);
+    if (job.kind == OutputKind::kAlias) return origin(p) + " (alias " + job.url + ")";
+    return std::string(output_template(job.kind)) + " of " + p.url;
+  }
 
   const config::Config& c_;
   const content::Site& site_;
@@ -220,11 +215,9 @@ void SiteSnapshot::compute_dates_and_feeds() {
 
 std::int64_t SiteSnapshot::find_output(std::string_view output_path) const {
   std::uint32_t found = output_index_.find(
-      output_hash(output_path), [&](std::uint32_t i) { return schedule_[i].output_path == output_path; });
+      hash32(output_path), [&](std::uint32_t i) { return schedule_[i].output_path == output_path; });
   return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
 }
-
-std::string SiteSnapshot::output_owner(const RenderJob& job) const { return describe_owner(site_, sources_, job); }
 
 const std::string& SiteSnapshot::html(PageId id, BodySource* source) const {
   PageBody& b = bodies_[id];

@@ -120,8 +120,6 @@ class SiteSnapshot {
   const std::vector<RenderJob>& schedule() const { return schedule_; }
   // The schedule index of the job writing `output_path`, or -1.
   std::int64_t find_output(std::string_view output_path) const;
-  // Who produces a job's output, for messages: "content/a.md", "rss.xml of /blog/".
-  std::string output_owner(const RenderJob& job) const;
   // Problems found while planning outputs: unsafe alias URLs, two outputs
   // claiming one file.
   const DiagnosticList& schedule_diagnostics() const { return schedule_diags_; }

@@ -1417,16 +1417,7 @@ void append_json_string(std::string& out, std::string_view s) {
       }
     } else {
       ++i;
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default: unit(c);
-      }
+      append_json_escape(out, c);  // < > & ' and DEL as \u00xx, as Jinja's tojson writes them
     }
     run = i;
   }
