@@ -86,10 +86,11 @@ class NextFacts {
   // Takes over the previous table; `known[i]` says the plan hashed fact i
   // against this build (its hash is `now[i]`); the others are hashed again
   // if anything still reads them.
-  NextFacts(incremental::FactTable previous, const std::vector<Hash128>& now, const std::vector<bool>& known)
-      : table_(std::move(previous)), hashes_(now), known_(known) {
+  NextFacts(incremental::FactTable previous, const Plan& plan)
+      : table_(std::move(previous)), hashes_(plan.now), known_(plan.computed), reach_(plan.reach) {
     hashes_.resize(table_.size());
     known_.resize(table_.size(), false);
+    reach_.resize(table_.size(), snapshot::ReadScope::kAnything);
   }
 
   incremental::FactId add(incremental::FactKind kind, std::uint32_t subject, std::uint32_t field) {
@@ -97,6 +98,7 @@ class NextFacts {
     if (id >= hashes_.size()) {
       hashes_.resize(id + 1);
       known_.resize(id + 1, false);
+      reach_.resize(id + 1, snapshot::ReadScope::kAnything);
     }
     return id;
   }
@@ -122,7 +124,12 @@ class NextFacts {
     for (auto& h : hosts) h.snap = &snap;
     pool.parallel_for(wanted_.size(), [&](std::size_t i, unsigned w) {
       incremental::FactId id = wanted_[i];
-      hashes_[id] = resolver.hash(table_.kind(id), table_.subject(id), table_.field(id), hosts[w]);
+      snapshot::ReadScope scope;
+      {
+        snapshot::ReadScope::Open open(scope);
+        hashes_[id] = resolver.hash(table_.kind(id), table_.subject(id), table_.field(id), hosts[w]);
+      }
+      reach_[id] = scope.reach;
     });
     wanted_.clear();
   }
@@ -143,15 +150,18 @@ class NextFacts {
     if (count * 2 >= table_.size()) {
       cache.facts = std::move(table_);
       cache.fact_hashes = std::move(hashes_);
+      cache.fact_reach = std::move(reach_);
       return;
     }
     incremental::FactTable compact;
     std::vector<Hash128> compact_hashes;
+    std::vector<std::int64_t> compact_reach;
     std::vector<incremental::FactId> renumber(table_.size(), 0);
     for (incremental::FactId id = 0; id < table_.size(); ++id) {
       if (!live[id]) continue;
       renumber[id] = compact.intern(table_.kind(id), table_.subject(id), table_.field(id));
       compact_hashes.push_back(hashes_[id]);
+      compact_reach.push_back(reach_[id]);
     }
     for (auto& [path, rec] : cache.outputs) {
       for (incremental::FactId& id : rec.facts) id = renumber[id];
@@ -161,18 +171,47 @@ class NextFacts {
     }
     cache.facts = std::move(compact);
     cache.fact_hashes = std::move(compact_hashes);
+    cache.fact_reach = std::move(compact_reach);
   }
 
  private:
   incremental::FactTable table_;
   std::vector<Hash128> hashes_;
   std::vector<bool> known_;
+  std::vector<std::int64_t> reach_;  // what each known hash read beyond the frame
   std::vector<incremental::FactId> wanted_;
 };
+
+// The last frame a resident build made, with what it was made from.
+struct FrameMemo {
+  Hash128 key;                 // assemble_key() of its inputs
+  std::int64_t assembled_at = 0;  // the clock it was assembled with (epoch seconds)
+  std::shared_ptr<const snapshot::SiteFrame> frame;
+  DiagnosticList diagnostics;  // what assemble reported
+};
+
+// Everything assemble reads: the config and the build's overrides, and each
+// content file's path, whether it was read cleanly, and its front matter.
+Hash128 assemble_key(const content::DiscoverResult& disc, const config::Config& config) {
+  Hasher h;
+  h.add(config.hash).add(config.base_url);
+  h.add(static_cast<std::uint64_t>(config.drafts)).add(static_cast<std::uint64_t>(config.future));
+  h.add(static_cast<std::uint64_t>(config.expired)).add(static_cast<std::uint64_t>(disc.pages.size()));
+  for (const content::SourcePage& p : disc.pages) {
+    h.add(p.rel_path).add(static_cast<std::uint64_t>(p.ok));
+    if (p.ok) h.add(p.front_matter_hash);
+  }
+  return h.digest();
+}
 
 }  // namespace
 
 struct BuildStateAccess {
+  static FrameMemo* frame_memo(BuildState* state) {
+    if (state == nullptr) return nullptr;
+    if (state->frame_memo_ == nullptr) state->frame_memo_ = std::make_shared<FrameMemo>();
+    return static_cast<FrameMemo*>(state->frame_memo_.get());
+  }
   // The resident cache, if it belongs to `cache_dir`; empty otherwise.
   static std::optional<incremental::BuildCache> take_cache(BuildState* state, const std::string& cache_dir) {
     if (state == nullptr || state->cache_ == nullptr || state->cache_dir_ != cache_dir) return std::nullopt;
@@ -309,20 +348,44 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   // --- assemble ---------------------------------------------------------------
-  content::Site site;
+  // The assembled site and its schedule (the snapshot's frame) depend on the
+  // config, the file list and each file's front matter, and on the clock
+  // only through what is published when. A resident build whose inputs are
+  // those of the last one keeps its frame.
+  std::vector<snapshot::PageSource> sources;
+  sources.reserve(disc.pages.size());
+  for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path, p.hash});
+  std::shared_ptr<const snapshot::SiteFrame> frame;
+  bool frame_reused = false;
   std::set<std::string> files_with_errors;
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
-    site = content::assemble(disc, *config, opts);
+    FrameMemo* memo = BuildStateAccess::frame_memo(options.state);
+    const Hash128 key = assemble_key(disc, *config);
+    DiagnosticList assembled;
+    if (memo != nullptr && memo->frame != nullptr && use_cache && memo->key == key &&
+        memo->assembled_at <= opts.now.epoch_seconds &&
+        opts.now.epoch_seconds < memo->frame->site().visibility_changes_at) {
+      frame = memo->frame;
+      frame_reused = true;
+      assembled = memo->diagnostics;
+    } else {
+      content::Site site = content::assemble(disc, *config, opts);
+      assembled = std::move(site.diagnostics);
+      site.diagnostics = DiagnosticList();
+      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), sources);
+      if (memo != nullptr) *memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
+    }
     // A file with front-matter errors is read again next time, so its
     // diagnostics keep their line and excerpt.
-    for (const Diagnostic& d : site.diagnostics.items()) {
+    for (const Diagnostic& d : assembled.items()) {
       if (d.is_error()) files_with_errors.insert(d.location.file);
     }
-    diags.append(std::move(site.diagnostics));
-    stats.pages = site.regular_pages.size();
+    diags.append(std::move(assembled));
+    stats.pages = frame->site().regular_pages.size();
   }
+  const content::Site& site = frame->site();
 
   // --- parse -------------------------------------------------------------------
   highlight::Registry highlighter = highlight::Registry::with_builtins();
@@ -349,16 +412,12 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     StageTimer t(stats, "freeze");
     theme = render::Theme::load(fs, root, *config, diags);
     templates = render::SiteTemplates::build(*theme, *config);
-    std::vector<snapshot::PageSource> sources;
-    sources.reserve(disc.pages.size());
     for (content::SourcePage& p : disc.pages) {
-      sources.push_back({p.rel_path, p.display_path, p.hash});
       if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
       cache_changed = cache_changed || !p.from_cache;
     }
-    snap = std::make_unique<snapshot::SiteSnapshot>(config, std::move(site), std::move(parsed.bodies),
-                                                          std::move(sources),
-                                                          snapshot::make_site_data(disc.data_files), now_utc());
+    snap = std::make_unique<snapshot::SiteSnapshot>(frame, std::move(parsed.bodies), std::move(sources),
+                                                    snapshot::make_site_data(disc.data_files), now_utc());
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
   const content::Site& built = snap->site();
@@ -369,7 +428,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Plan plan;
   {
     StageTimer t(stats, "plan");
-    plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool);
+    plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool,
+                        FrameReuse{frame_reused, &parsed.fresh});
     for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
       result.explanations.push_back({snap->schedule()[plan.dirty[k]].output_path, plan.reasons[k]});
     }
@@ -401,7 +461,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   }
 
   // --- postprocess -------------------------------------------------------------------
-  NextFacts facts(std::move(previous.facts), plan.now, plan.computed);
+  NextFacts facts(std::move(previous.facts), plan);
   {
     StageTimer t(stats, "postprocess");
     std::vector<RenderedJob> site_rendered = render_jobs(*snap, site_jobs, workers, writer, pool, progress, diags);

@@ -51,6 +51,7 @@ class BuildState {
   friend struct BuildStateAccess;
   std::string cache_dir_;                              // whose cache this is
   std::shared_ptr<void> cache_;                        // incremental::BuildCache
+  std::shared_ptr<void> frame_memo_;                   // the last snapshot frame and its inputs
   std::vector<std::shared_ptr<void>> retained_;
 };
 

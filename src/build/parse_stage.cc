@@ -14,6 +14,7 @@ content::ReuseSource reuse_from(incremental::BuildCache& previous) {
     incremental::SourceRecord& r = it->second;
     if (r.size != page.size || r.mtime_ns != page.mtime_ns) return false;
     page.hash = r.hash;
+    page.front_matter_hash = r.front_matter_hash;
     page.split.format = static_cast<content::FrontMatterFormat>(r.format);
     page.split.text_offset = r.text_offset;
     page.split.text_size = r.text_size;
@@ -30,6 +31,7 @@ incremental::SourceRecord source_record(content::SourcePage& page) {
   r.size = page.size;
   r.mtime_ns = page.mtime_ns;
   r.hash = page.hash;
+  r.front_matter_hash = page.front_matter_hash;
   r.format = static_cast<std::uint8_t>(page.split.format);
   r.text_offset = page.split.text_offset;
   r.text_size = page.split.text_size;
@@ -108,6 +110,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   for (unsigned w = 0; w < pool.size(); ++w) out.parsers.push_back(std::make_unique<render::BodyParser>(*out.shared));
 
   struct PageResult {
+    bool cached = false;
     bool parsed = false;
     incremental::BodyRecord record;
     std::vector<incremental::FactKey> deps;
@@ -132,6 +135,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
           r.record.provenance = it->second.provenance;
           r.record.diagnostics = it->second.diagnostics;
           r.deps = std::move(deps);
+          r.cached = true;
           for (const Diagnostic& d : it->second.diagnostics) r.diags.add(d);  // still true: report again
           return;
         }
@@ -157,6 +161,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   // Merge in page order so diagnostics and records are the same for any -j.
   // An unknown fence language is reported once, for the first page using it.
   std::set<std::string> languages_reported;
+  out.fresh.assign(site.pages.size(), 0);
   for (std::size_t i = 0; i < results.size(); ++i) {
     const content::Page& page = site.pages[i];
     PageResult& r = results[i];
@@ -167,6 +172,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     if (page.source < 0) continue;
     const content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     out.parsed += r.parsed;
+    out.fresh[i] = !r.cached;
     r.record.deps.clear();
     for (const incremental::FactKey& k : r.deps) r.record.deps.push_back(out.deps.intern(k));
     out.records[src.rel_path] = std::move(r.record);

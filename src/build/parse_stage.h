@@ -45,6 +45,7 @@ struct ParseOutput {
   std::map<std::string, incremental::BodyRecord> records;
   incremental::FactTable deps;                             // keys of the records' deps
   std::size_t parsed = 0;                                  // bodies parsed now (not taken from the cache)
+  std::vector<char> fresh;  // by page id: 1 when the body is not the cached one (parsed now, or unreadable)
   std::unique_ptr<render::BodyParser::Shared> shared;       // what the parsers read
   std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
 };

@@ -20,11 +20,12 @@ Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::Render
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
                   const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
-                  bool full_build, ThreadPool& pool) {
+                  bool full_build, ThreadPool& pool, const FrameReuse& reuse) {
   const auto& schedule = snap.schedule();
   Plan plan;
   plan.now.assign(previous.facts.size(), Hash128{});
   plan.computed.assign(previous.facts.size(), false);
+  plan.reach.assign(previous.facts.size(), snapshot::ReadScope::kAnything);
   if (full_build) {
     for (std::size_t i = 0; i < schedule.size(); ++i) {
       plan.dirty.push_back(i);
@@ -48,10 +49,26 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   std::vector<render::RenderHost> hosts(pool.size());
   for (auto& h : hosts) h.snap = &snap;
   std::vector<char> changed(previous.facts.size(), 0);  // char, not bool: written from every worker
+  auto unchanged = [&](incremental::FactId f) {
+    if (!reuse.same_frame || f >= previous.fact_reach.size()) return false;
+    std::int64_t r = previous.fact_reach[f];
+    if (r == snapshot::ReadScope::kFrameOnly) return true;
+    return r >= 0 && !(*reuse.body_changed)[static_cast<std::size_t>(r)];
+  };
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
-    plan.now[f] = resolver.hash(previous.facts.kind(f), previous.facts.subject(f), previous.facts.field(f),
-                                hosts[worker]);
+    if (unchanged(f)) {
+      plan.now[f] = previous.fact_hashes[f];
+      plan.reach[f] = previous.fact_reach[f];
+      return;
+    }
+    snapshot::ReadScope scope;
+    {
+      snapshot::ReadScope::Open open(scope);
+      plan.now[f] = resolver.hash(previous.facts.kind(f), previous.facts.subject(f), previous.facts.field(f),
+                                  hosts[worker]);
+    }
+    plan.reach[f] = scope.reach;
     changed[f] = plan.now[f] != previous.fact_hashes[f];
   });
 

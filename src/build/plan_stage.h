@@ -31,6 +31,16 @@ struct Plan {
   // clean candidate needed; zero hash otherwise).
   std::vector<Hash128> now;
   std::vector<bool> computed;
+  std::vector<std::int64_t> reach;  // of the computed facts (snapshot::ReadScope::reach)
+};
+
+// What a plan may take as unchanged without hashing: when this build's
+// snapshot stands on the last build's frame, a fact whose hash read nothing
+// beyond the frame, or only the body of a page whose body is the same, has
+// the hash recorded last time (incremental::BuildCache::fact_reach).
+struct FrameReuse {
+  bool same_frame = false;
+  const std::vector<char>* body_changed = nullptr;  // by page id (same_frame only)
 };
 
 // The identity of a job (what it renders): "<template or page>|<page key>|<pager>/<count>".
@@ -40,6 +50,6 @@ Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::Render
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
                   const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
-                  bool full_build, ThreadPool& pool);
+                  bool full_build, ThreadPool& pool, const FrameReuse& reuse = {});
 
 }  // namespace bengal::build

@@ -54,6 +54,7 @@ void load_page(const FileSystem& fs, const std::string& path, std::uint64_t max_
     return;
   }
   page.split = *split;
+  page.front_matter_hash = hash_bytes(std::string_view(page.raw).substr(0, page.split.body_offset));
   auto fm = parse_front_matter(page.raw, page.split);
   if (!fm.ok()) {
     fail(std::move(fm).error());

@@ -36,6 +36,7 @@ struct SourcePage {
   FrontMatterSplit split;
   Data front_matter;              // parsed, before cascade
   Hash128 hash;
+  Hash128 front_matter_hash;      // of the bytes before the body: all that assemble reads of the file
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   bool ok = false;                // false: reported and skipped

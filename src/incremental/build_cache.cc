@@ -73,6 +73,7 @@ void write_facts_and_sources(Writer& w, const BuildCache& c) {
     w.u64(s.size);
     w.i64(s.mtime_ns);
     w.hash(s.hash);
+    w.hash(s.front_matter_hash);
     w.u64(s.format);
     w.u64(s.text_offset);
     w.u64(s.text_size);
@@ -218,6 +219,7 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) 
     s.size = r.u64();
     s.mtime_ns = r.i64();
     s.hash = r.hash();
+    s.front_matter_hash = r.hash();
     s.format = static_cast<std::uint8_t>(r.u64());
     s.text_offset = r.u64();
     s.text_size = r.u64();

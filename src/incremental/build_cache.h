@@ -41,6 +41,7 @@ struct SourceRecord {
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   Hash128 hash;
+  Hash128 front_matter_hash;  // content::SourcePage::front_matter_hash
   // Where the front matter sits (content::FrontMatterSplit, as integers).
   std::uint8_t format = 0;
   std::uint64_t text_offset = 0, text_size = 0, body_offset = 0;
@@ -79,13 +80,17 @@ struct OutputRecord {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 4;
+  static constexpr std::uint32_t kVersion = 5;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record
   std::map<std::string, BodyRecord> bodies;     // content-relative path -> record
   FactTable facts;
   std::vector<Hash128> fact_hashes;             // by FactId: the fact's hash when last computed
+  // By FactId, kept only in memory (a resident build): what the fact's hash
+  // read beyond the snapshot's frame (snapshot::ReadScope::reach); missing
+  // or kAnything means it must be hashed again.
+  std::vector<std::int64_t> fact_reach;
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
 
   std::string serialize() const;

@@ -252,6 +252,10 @@ Hash128 FactResolver::hash(FactKind kind, std::string_view subject, std::string_
   struct {
     std::string_view subject, field;
   } key{subject, field};
+  if (kind == FactKind::kAsset || kind == FactKind::kTemplate || kind == FactKind::kFile) {
+    // The theme and the files on disk are not part of the snapshot.
+    if (snapshot::ReadScope* s = snapshot::ReadScope::current()) s->note_other();
+  }
   switch (kind) {
     case FactKind::kPage: {
       const content::Page* p = page_by_key(key.subject);

@@ -139,28 +139,38 @@ class ScheduleBuilder {
 
 }  // namespace
 
-SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site,
-                           std::vector<PageBody> bodies, std::vector<PageSource> sources, Data data,
-                           DateTime build_date)
-    : config_(std::move(config)),
-      site_(std::move(site)),
-      bodies_(std::move(bodies)),
-      sources_(std::move(sources)),
-      data_(std::move(data)),
-      build_date_(build_date) {
-  schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build(output_index_);
-  bodies_.resize(site_.pages.size());
-  once_ = std::make_unique<std::once_flag[]>(site_.pages.size());
-  for (const content::Page& p : site_.pages) {
-    if (p.source < 0) bodies_[p.id].html_ready = true;  // generated pages have no body
-  }
+SiteFrame::SiteFrame(std::shared_ptr<const config::Config> config, content::Site site,
+                     const std::vector<PageSource>& sources)
+    : config_(std::move(config)), site_(std::move(site)) {
+  schedule_ = ScheduleBuilder(*config_, site_, sources, schedule_diags_).build(output_index_);
   permalinks_.reserve(site_.pages.size());
   for (const content::Page& p : site_.pages) permalinks_.push_back(permalink(p.url));
   compute_dates_and_feeds();
   sitemap_url_ = permalink("/sitemap.xml");
 }
 
-void SiteSnapshot::compute_dates_and_feeds() {
+SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site,
+                           std::vector<PageBody> bodies, std::vector<PageSource> sources, Data data,
+                           DateTime build_date)
+    : SiteSnapshot(std::make_shared<const SiteFrame>(std::move(config), std::move(site), sources), std::move(bodies),
+                   std::move(sources), std::move(data), build_date) {}
+
+SiteSnapshot::SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies,
+                           std::vector<PageSource> sources, Data data, DateTime build_date)
+    : frame_(std::move(frame)),
+      bodies_(std::move(bodies)),
+      sources_(std::move(sources)),
+      data_(std::move(data)),
+      build_date_(build_date) {
+  const content::Site& site = frame_->site();
+  bodies_.resize(site.pages.size());
+  once_ = std::make_unique<std::once_flag[]>(site.pages.size());
+  for (const content::Page& p : site.pages) {
+    if (p.source < 0) bodies_[p.id].html_ready = true;  // generated pages have no body
+  }
+}
+
+void SiteFrame::compute_dates_and_feeds() {
   const std::size_t n = site_.pages.size();
   auto later = [](const std::optional<DateTime>& a, const std::optional<DateTime>& b) {
     if (!a) return b;
@@ -213,13 +223,14 @@ void SiteSnapshot::compute_dates_and_feeds() {
   }
 }
 
-std::int64_t SiteSnapshot::find_output(std::string_view output_path) const {
+std::int64_t SiteFrame::find_output(std::string_view output_path) const {
   std::uint32_t found = output_index_.find(
       hash32(output_path), [&](std::uint32_t i) { return schedule_[i].output_path == output_path; });
   return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
 }
 
 const std::string& SiteSnapshot::html(PageId id, BodySource* source) const {
+  if (ReadScope* s = ReadScope::current()) s->note_body(id);
   PageBody& b = bodies_[id];
   if (b.html_ready) return b.html;  // written before freeze, never after
   std::call_once(once_[id], [&] {
@@ -241,9 +252,12 @@ std::string page_origin(const content::Page& page, const std::vector<PageSource>
   return src ? src->display_path : "page " + page.url;
 }
 
-const PageSource* SiteSnapshot::source(PageId id) const { return source_of(site_.pages[id], sources_); }
+const PageSource* SiteSnapshot::source(PageId id) const {
+  if (ReadScope* s = ReadScope::current()) s->note_body(id);  // a source changes only with its body
+  return source_of(page(id), sources_);
+}
 
-std::string SiteSnapshot::permalink(std::string_view url) const {
+std::string SiteFrame::permalink(std::string_view url) const {
   std::string out = config_->base_url;
   if (!url.empty() && url.front() == '/') url.remove_prefix(1);
   out += url;

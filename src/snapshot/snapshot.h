@@ -94,15 +94,97 @@ class BodySource {
   virtual void load_html(PageId id, std::string& html) = 0;
 };
 
+// Where a computation that reads a snapshot strayed beyond its frame.
+//
+// While a ReadScope is open on a thread, the snapshot notes each read of a
+// page body or source, of site data and of the build date. A computation
+// that read nothing beyond the frame has the same result with any snapshot
+// built on the same frame; one that read only page P's body (or source) has
+// the same result as long as that body is the same. The plan uses this to
+// keep fact hashes across resident builds (build/build.cc).
+struct ReadScope {
+  static constexpr std::int64_t kFrameOnly = -1;  // read nothing beyond the frame
+  static constexpr std::int64_t kAnything = -2;   // read more than one body, or other per-build state
+  std::int64_t reach = kFrameOnly;                // or the PageId of the one body it read
+
+  void note_body(PageId id) {
+    if (reach == kFrameOnly) reach = id;
+    else if (reach != static_cast<std::int64_t>(id)) reach = kAnything;
+  }
+  void note_other() { reach = kAnything; }
+
+  // The scope open on this thread (null: none). Open one with Open.
+  static ReadScope*& current() {
+    static thread_local ReadScope* scope = nullptr;
+    return scope;
+  }
+  class Open {
+   public:
+    explicit Open(ReadScope& s) : saved_(current()) { current() = &s; }
+    ~Open() { current() = saved_; }
+    Open(const Open&) = delete;
+    Open& operator=(const Open&) = delete;
+
+   private:
+    ReadScope* saved_;
+  };
+};
+
+// The part of a snapshot decided by the config and the assembled site alone:
+// the site and the render schedule with the tables derived from it. It holds
+// no body, no data file and no clock, so two builds whose assemble inputs are
+// the same can share one frame (a resident build does; build/build.cc).
+//
+// Thread-safety: immutable after construction.
+class SiteFrame {
+ public:
+  // `sources` only names pages in the schedule's diagnostics.
+  SiteFrame(std::shared_ptr<const config::Config> config, content::Site site, const std::vector<PageSource>& sources);
+
+  const config::Config& config() const { return *config_; }
+  const content::Site& site() const { return site_; }
+  const std::vector<RenderJob>& schedule() const { return schedule_; }
+  std::int64_t find_output(std::string_view output_path) const;
+  const DiagnosticList& schedule_diagnostics() const { return schedule_diags_; }
+  std::string permalink(std::string_view url) const;
+  const std::string& permalink_of(PageId id) const { return permalinks_[id]; }
+  const std::optional<DateTime>& updated(PageId id) const { return updated_[id]; }
+  const std::vector<PageId>& feed_items(PageId id) const { return feed_items_[id]; }
+  const std::string& sitemap_url() const { return sitemap_url_; }
+  const std::vector<PageId>& listed_pages() const { return listed_pages_; }
+
+ private:
+  void compute_dates_and_feeds();
+
+  std::shared_ptr<const config::Config> config_;
+  content::Site site_;
+  std::vector<RenderJob> schedule_;
+  SlotIndex output_index_;  // into schedule_, by output path
+  DiagnosticList schedule_diags_;
+  std::vector<std::string> permalinks_;
+  std::vector<std::optional<DateTime>> updated_;
+  std::vector<std::vector<PageId>> feed_items_;
+  std::vector<PageId> listed_pages_;
+  std::string sitemap_url_;
+};
+
 class SiteSnapshot {
  public:
   SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageBody> bodies,
                std::vector<PageSource> sources, Data data, DateTime build_date);
+  // On a frame built earlier (its site's pages are those `bodies` and
+  // `sources` describe).
+  SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, std::vector<PageSource> sources,
+               Data data, DateTime build_date);
 
-  const config::Config& config() const { return *config_; }
-  const content::Site& site() const { return site_; }
-  const content::Page& page(PageId id) const { return site_.pages[id]; }
-  const PageBody& body(PageId id) const { return bodies_[id]; }
+  const std::shared_ptr<const SiteFrame>& frame() const { return frame_; }
+  const config::Config& config() const { return frame_->config(); }
+  const content::Site& site() const { return frame_->site(); }
+  const content::Page& page(PageId id) const { return frame_->site().pages[id]; }
+  const PageBody& body(PageId id) const {
+    if (ReadScope* s = ReadScope::current()) s->note_body(id);
+    return bodies_[id];
+  }
   // A page's body HTML. A body taken from the build cache is parsed the
   // first time anyone asks, through `source`, exactly once even when several
   // workers ask at the same time (the only mutation after freeze: a memo of
@@ -115,47 +197,42 @@ class SiteSnapshot {
   // Source of a page with one (-1 for generated pages): display path and hash.
   const PageSource* source(PageId id) const;
   std::string origin(PageId id) const { return page_origin(page(id), sources_); }
-  const Data& data() const { return data_; }
-  const DateTime& build_date() const { return build_date_; }
-  const std::vector<RenderJob>& schedule() const { return schedule_; }
+  const Data& data() const {
+    if (ReadScope* s = ReadScope::current()) s->note_other();
+    return data_;
+  }
+  const DateTime& build_date() const {
+    if (ReadScope* s = ReadScope::current()) s->note_other();
+    return build_date_;
+  }
+  const std::vector<RenderJob>& schedule() const { return frame_->schedule(); }
   // The schedule index of the job writing `output_path`, or -1.
-  std::int64_t find_output(std::string_view output_path) const;
+  std::int64_t find_output(std::string_view output_path) const { return frame_->find_output(output_path); }
   // Problems found while planning outputs: unsafe alias URLs, two outputs
   // claiming one file.
-  const DiagnosticList& schedule_diagnostics() const { return schedule_diags_; }
+  const DiagnosticList& schedule_diagnostics() const { return frame_->schedule_diagnostics(); }
 
   // Absolute URL for a site-relative one: base_url + url without its '/'.
-  std::string permalink(std::string_view url) const;
+  std::string permalink(std::string_view url) const { return frame_->permalink(url); }
   // A page's absolute URL, computed once at freeze.
-  const std::string& permalink_of(PageId id) const { return permalinks_[id]; }
+  const std::string& permalink_of(PageId id) const { return frame_->permalink_of(id); }
   // When a page last changed: lastmod, else date, else (list pages) the
   // newest of what they list. Computed once at freeze.
-  const std::optional<DateTime>& updated(PageId id) const { return updated_[id]; }
+  const std::optional<DateTime>& updated(PageId id) const { return frame_->updated(id); }
   // A list page's feed entries, newest first, at most feeds.limit; for a
   // taxonomy page its term pages by their newest page. Empty for other pages.
-  const std::vector<PageId>& feed_items(PageId id) const { return feed_items_[id]; }
-  const std::string& sitemap_url() const { return sitemap_url_; }
+  const std::vector<PageId>& feed_items(PageId id) const { return frame_->feed_items(id); }
+  const std::string& sitemap_url() const { return frame_->sitemap_url(); }
   // Every page with an HTML document of its own (not the 404 page), by id.
-  const std::vector<PageId>& listed_pages() const { return listed_pages_; }
+  const std::vector<PageId>& listed_pages() const { return frame_->listed_pages(); }
 
  private:
-  void compute_dates_and_feeds();
-
-  std::shared_ptr<const config::Config> config_;
-  content::Site site_;
+  std::shared_ptr<const SiteFrame> frame_;
   mutable std::vector<PageBody> bodies_;  // html of lazy bodies filled under once_
   std::unique_ptr<std::once_flag[]> once_;
   std::vector<PageSource> sources_;
   Data data_;
   DateTime build_date_;
-  std::vector<RenderJob> schedule_;
-  SlotIndex output_index_;  // into schedule_, by output path
-  DiagnosticList schedule_diags_;
-  std::vector<std::string> permalinks_;
-  std::vector<std::optional<DateTime>> updated_;
-  std::vector<std::vector<PageId>> feed_items_;
-  std::vector<PageId> listed_pages_;
-  std::string sitemap_url_;
 };
 
 // Builds site.data from data files: "team/people" -> data.team.people.

@@ -162,12 +162,18 @@ class SiteEditor {
   int next_id_ = 0;
 };
 
-build::BuildResult build(MemoryFileSystem& fs, bool incremental) {
+// `resident`: the builds share one BuildState and keep the cache in memory,
+// as `bengal serve` does (the snapshot frame and fact hashes carry over).
+build::BuildResult build(MemoryFileSystem& fs, bool incremental, build::BuildState* resident = nullptr) {
   build::BuildOptions o;
   o.source_dir = "site";
   o.jobs = 2;
   o.incremental = incremental;
-  return build::build_site(fs, o);
+  o.state = resident;
+  o.save_cache = resident == nullptr;
+  build::BuildResult r = build::build_site(fs, o);
+  if (resident != nullptr) resident->release();
+  return r;
 }
 
 std::map<std::string, std::string> outputs(const MemoryFileSystem& fs) {
@@ -186,7 +192,7 @@ void copy_sources(const MemoryFileSystem& from, MemoryFileSystem& to) {
   }
 }
 
-TEST(IncrementalDifferential, EveryStepMatchesAFullBuildAndRendersEveryChangedOutput) {
+void run_differential(build::BuildState* resident) {
   std::uint64_t seed = 20261122;
   int steps = kDefaultSteps;
   if (const char* s = std::getenv("BENGAL_DIFF_SEED")) seed = std::strtoull(s, nullptr, 10);
@@ -194,14 +200,14 @@ TEST(IncrementalDifferential, EveryStepMatchesAFullBuildAndRendersEveryChangedOu
   SiteEditor editor(seed);
   MemoryFileSystem site;
   editor.create(site);
-  build::BuildResult first = build(site, true);
+  build::BuildResult first = build(site, true, resident);
   ASSERT_EQ(first.stats.errors, 0u);
   std::vector<std::string> history;
   std::size_t rendered_total = 0, skipped_total = 0;
   for (int step = 0; step < steps; ++step) {
     history.push_back(editor.edit(site));
     std::map<std::string, std::string> before = outputs(site);
-    build::BuildResult inc = build(site, true);
+    build::BuildResult inc = build(site, true, resident);
     MemoryFileSystem clean;
     copy_sources(site, clean);
     build::BuildResult full = build(clean, false);
@@ -243,8 +249,17 @@ TEST(IncrementalDifferential, EveryStepMatchesAFullBuildAndRendersEveryChangedOu
   }
   // The point of it all: most outputs were not rendered again.
   EXPECT_GT(skipped_total, rendered_total) << "seed " << seed;
-  std::printf("incremental differential: %d steps, seed %llu, %zu outputs rendered, %zu skipped\n", steps,
-              static_cast<unsigned long long>(seed), rendered_total, skipped_total);
+  std::printf("incremental differential%s: %d steps, seed %llu, %zu outputs rendered, %zu skipped\n",
+              resident ? " (resident)" : "", steps, static_cast<unsigned long long>(seed), rendered_total,
+              skipped_total);
+}
+
+TEST(IncrementalDifferential, EveryStepMatchesAFullBuildAndRendersEveryChangedOutput) { run_differential(nullptr); }
+
+// The same edits with the state `bengal serve` keeps between builds.
+TEST(IncrementalDifferential, ResidentBuildsMatchTooAsServeRunsThem) {
+  build::BuildState state;
+  run_differential(&state);
 }
 
 }  // namespace
