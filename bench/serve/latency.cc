@@ -1,7 +1,7 @@
 // serve_latency: how long a writer waits in `bengal serve`, from saving a file
 // to the browser's reload event, and to the new page being served.
 //
-//   serve_latency --site DIR [--runs N] [--settle MS] [--jobs N]
+//   serve_latency --site DIR [--runs N] [--settle MS] [--jobs N] [--only body|title|css]
 //
 // DIR is a site such as the 10,000-page corpus of shared/bench/gen_corpus.py
 // (a static/css/site.css is added when missing). The server runs in this
@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
   int runs = 5;
   int settle = 10;
   unsigned jobs = 0;
+  std::string only;  // one scenario (for profiling), by the first word of its name
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
@@ -127,8 +128,11 @@ int main(int argc, char** argv) {
       settle = std::atoi(next().c_str());
     else if (a == "--jobs")
       jobs = static_cast<unsigned>(std::atoi(next().c_str()));
+    else if (a == "--only")
+      only = next();
     else {
-      std::fprintf(stderr, "usage: serve_latency --site DIR [--runs N] [--settle MS] [--jobs N]\n");
+      std::fprintf(stderr,
+                   "usage: serve_latency --site DIR [--runs N] [--settle MS] [--jobs N] [--only body|title|css]\n");
       return 2;
     }
   }
@@ -189,6 +193,13 @@ int main(int argc, char** argv) {
   const std::string original_page = read_file(page);
   const std::string original_css = read_file(css);
   std::vector<Stats> all = {{"body edit", {}}, {"title edit", {}}, {"css edit", {}}};
+  if (!only.empty()) {
+    std::erase_if(all, [&](const Stats& st) { return st.name.rfind(only + " ", 0) != 0; });
+    if (all.empty()) {
+      std::fprintf(stderr, "serve_latency: --only takes body, title or css\n");
+      return 2;
+    }
+  }
   bool ok = true;
   for (int run = 0; run < runs && ok; ++run) {
     for (Stats& st : all) {

@@ -352,9 +352,6 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // config, the file list and each file's front matter, and on the clock
   // only through what is published when. A resident build whose inputs are
   // those of the last one keeps its frame.
-  std::vector<snapshot::PageSource> sources;
-  sources.reserve(disc.pages.size());
-  for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path, p.hash});
   std::shared_ptr<const snapshot::SiteFrame> frame;
   bool frame_reused = false;
   std::set<std::string> files_with_errors;
@@ -374,7 +371,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       content::Site site = content::assemble(disc, *config, opts);
       assembled = std::move(site.diagnostics);
       site.diagnostics = DiagnosticList();
-      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), sources);
+      std::vector<snapshot::PageSource> sources;
+      sources.reserve(disc.pages.size());
+      for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
+      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
       if (memo != nullptr) *memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
     }
     // A file with front-matter errors is read again next time, so its
@@ -416,7 +416,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
       cache_changed = cache_changed || !p.from_cache;
     }
-    snap = std::make_unique<snapshot::SiteSnapshot>(frame, std::move(parsed.bodies), std::move(sources),
+    snap = std::make_unique<snapshot::SiteSnapshot>(frame, std::move(parsed.bodies),
                                                     snapshot::make_site_data(disc.data_files), now_utc());
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
@@ -568,8 +568,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       }
     }
     // Hand the freed HTML back to the OS; the cache buffers would otherwise
-    // come on top of it (malloc keeps freed small blocks for reuse).
-    release_free_memory();
+    // come on top of it (malloc keeps freed small blocks for reuse). A
+    // resident build writes no cache and its next build reuses the memory:
+    // handing it back would only fault it in again.
+    if (options.save_cache) release_free_memory();
     next.bodies = std::move(parsed.records);
     facts.move_into(next);
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||

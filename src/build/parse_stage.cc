@@ -66,7 +66,7 @@ snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
   b.summary_truncated = r.summary_truncated;
   for (auto& t : r.toc) b.toc.push_back({t.level, std::move(t.id), std::move(t.text)});
   r.toc.clear();
-  b.toc_html = render::toc_html(b.toc);
+  b.toc_html = r.toc_html.empty() ? render::toc_html(b.toc) : std::move(r.toc_html);
   b.plain_text = std::move(r.plain_text);
   b.word_count = r.word_count;
   b.reading_minutes = r.reading_minutes;
@@ -81,6 +81,7 @@ void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r) {
   r.summary_truncated = b.summary_truncated;
   r.toc.clear();
   for (auto& t : b.toc) r.toc.push_back({t.level, std::move(t.id), std::move(t.text)});
+  r.toc_html = std::move(b.toc_html);
   r.plain_text = std::move(b.plain_text);
   r.word_count = b.word_count;
   r.reading_minutes = b.reading_minutes;

@@ -60,6 +60,7 @@ struct BodyRecord {
   std::string summary_html;
   bool summary_truncated = false;
   std::vector<TocRecord> toc;
+  std::string toc_html;        // kept only in memory (a resident build); rebuilt from `toc` when empty
   std::uint32_t word_count = 0, reading_minutes = 0;
   std::string plain_text;
   Hash128 content_hash;        // of the body HTML

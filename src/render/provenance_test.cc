@@ -36,7 +36,7 @@ struct Fixture {
     BodyParser::Shared shared{*config, fs, "content", &site, highlighter};
     BodyParser parser(shared);
     std::vector<snapshot::PageSource> sources;
-    for (const auto& p : disc.pages) sources.push_back({p.rel_path, p.display_path, p.hash});
+    for (const auto& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
     for (const content::Page& p : site.pages) {
       if (p.source >= 0) parser.parse(disc.pages[static_cast<std::size_t>(p.source)], p, bodies[p.id], diags);
     }

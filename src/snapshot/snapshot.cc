@@ -140,9 +140,9 @@ class ScheduleBuilder {
 }  // namespace
 
 SiteFrame::SiteFrame(std::shared_ptr<const config::Config> config, content::Site site,
-                     const std::vector<PageSource>& sources)
-    : config_(std::move(config)), site_(std::move(site)) {
-  schedule_ = ScheduleBuilder(*config_, site_, sources, schedule_diags_).build(output_index_);
+                     std::vector<PageSource> sources)
+    : config_(std::move(config)), site_(std::move(site)), sources_(std::move(sources)) {
+  schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build(output_index_);
   permalinks_.reserve(site_.pages.size());
   for (const content::Page& p : site_.pages) permalinks_.push_back(permalink(p.url));
   compute_dates_and_feeds();
@@ -152,14 +152,13 @@ SiteFrame::SiteFrame(std::shared_ptr<const config::Config> config, content::Site
 SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site,
                            std::vector<PageBody> bodies, std::vector<PageSource> sources, Data data,
                            DateTime build_date)
-    : SiteSnapshot(std::make_shared<const SiteFrame>(std::move(config), std::move(site), sources), std::move(bodies),
-                   std::move(sources), std::move(data), build_date) {}
+    : SiteSnapshot(std::make_shared<const SiteFrame>(std::move(config), std::move(site), std::move(sources)),
+                   std::move(bodies), std::move(data), build_date) {}
 
-SiteSnapshot::SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies,
-                           std::vector<PageSource> sources, Data data, DateTime build_date)
+SiteSnapshot::SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, Data data,
+                           DateTime build_date)
     : frame_(std::move(frame)),
       bodies_(std::move(bodies)),
-      sources_(std::move(sources)),
       data_(std::move(data)),
       build_date_(build_date) {
   const content::Site& site = frame_->site();
@@ -252,10 +251,7 @@ std::string page_origin(const content::Page& page, const std::vector<PageSource>
   return src ? src->display_path : "page " + page.url;
 }
 
-const PageSource* SiteSnapshot::source(PageId id) const {
-  if (ReadScope* s = ReadScope::current()) s->note_body(id);  // a source changes only with its body
-  return source_of(page(id), sources_);
-}
+const PageSource* SiteFrame::source(PageId id) const { return source_of(site_.pages[id], sources_); }
 
 std::string SiteFrame::permalink(std::string_view url) const {
   std::string out = config_->base_url;

@@ -79,7 +79,6 @@ struct RenderJob {
 struct PageSource {
   std::string rel_path;
   std::string display_path;
-  Hash128 hash;
 };
 
 // Who a page is, for messages: its source's display path, or "page <url>"
@@ -97,7 +96,7 @@ class BodySource {
 // Where a computation that reads a snapshot strayed beyond its frame.
 //
 // While a ReadScope is open on a thread, the snapshot notes each read of a
-// page body or source, of site data and of the build date. A computation
+// page body, of site data and of the build date. A computation
 // that read nothing beyond the frame has the same result with any snapshot
 // built on the same frame; one that read only page P's body (or source) has
 // the same result as long as that body is the same. The plan uses this to
@@ -138,11 +137,13 @@ struct ReadScope {
 // Thread-safety: immutable after construction.
 class SiteFrame {
  public:
-  // `sources` only names pages in the schedule's diagnostics.
-  SiteFrame(std::shared_ptr<const config::Config> config, content::Site site, const std::vector<PageSource>& sources);
+  // `sources`: where each page came from, by its Page::source index.
+  SiteFrame(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageSource> sources);
 
   const config::Config& config() const { return *config_; }
   const content::Site& site() const { return site_; }
+  const PageSource* source(PageId id) const;
+  const std::vector<PageSource>& sources() const { return sources_; }
   const std::vector<RenderJob>& schedule() const { return schedule_; }
   std::int64_t find_output(std::string_view output_path) const;
   const DiagnosticList& schedule_diagnostics() const { return schedule_diags_; }
@@ -158,6 +159,7 @@ class SiteFrame {
 
   std::shared_ptr<const config::Config> config_;
   content::Site site_;
+  std::vector<PageSource> sources_;
   std::vector<RenderJob> schedule_;
   SlotIndex output_index_;  // into schedule_, by output path
   DiagnosticList schedule_diags_;
@@ -172,10 +174,8 @@ class SiteSnapshot {
  public:
   SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageBody> bodies,
                std::vector<PageSource> sources, Data data, DateTime build_date);
-  // On a frame built earlier (its site's pages are those `bodies` and
-  // `sources` describe).
-  SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, std::vector<PageSource> sources,
-               Data data, DateTime build_date);
+  // On a frame built earlier (`bodies` by its page ids).
+  SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, Data data, DateTime build_date);
 
   const std::shared_ptr<const SiteFrame>& frame() const { return frame_; }
   const config::Config& config() const { return frame_->config(); }
@@ -194,9 +194,9 @@ class SiteSnapshot {
   // keeps their facts) so their HTML can be freed before the cache is
   // written. body() and html() must not be called afterwards.
   std::vector<PageBody> take_bodies() { return std::move(bodies_); }
-  // Source of a page with one (-1 for generated pages): display path and hash.
-  const PageSource* source(PageId id) const;
-  std::string origin(PageId id) const { return page_origin(page(id), sources_); }
+  // Source of a page with one (null for generated pages): its paths.
+  const PageSource* source(PageId id) const { return frame_->source(id); }
+  std::string origin(PageId id) const { return page_origin(page(id), frame_->sources()); }
   const Data& data() const {
     if (ReadScope* s = ReadScope::current()) s->note_other();
     return data_;
@@ -230,7 +230,6 @@ class SiteSnapshot {
   std::shared_ptr<const SiteFrame> frame_;
   mutable std::vector<PageBody> bodies_;  // html of lazy bodies filled under once_
   std::unique_ptr<std::once_flag[]> once_;
-  std::vector<PageSource> sources_;
   Data data_;
   DateTime build_date_;
 };
