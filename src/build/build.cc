@@ -207,6 +207,11 @@ Hash128 assemble_key(const content::DiscoverResult& disc, const config::Config& 
 }  // namespace
 
 struct BuildStateAccess {
+  static content::Listing* listing(BuildState* state) {
+    if (state == nullptr) return nullptr;
+    if (state->listing_ == nullptr) state->listing_ = std::make_shared<content::Listing>();
+    return static_cast<content::Listing*>(state->listing_.get());
+  }
   static FrameMemo* frame_memo(BuildState* state) {
     if (state == nullptr) return nullptr;
     if (state->frame_memo_ == nullptr) state->frame_memo_ = std::make_shared<FrameMemo>();
@@ -343,7 +348,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       use_cache = false;
     }
     if (previous.output_dir != result.output_dir) previous.outputs.clear();  // records describe another dir
-    disc = content::discover(fs, root, *config, pool, use_cache ? reuse_from(previous) : content::ReuseSource());
+    disc = content::discover(fs, root, *config, pool, use_cache ? reuse_from(previous) : content::ReuseSource(),
+                             BuildStateAccess::listing(options.state), options.changed);
     diags.append(std::move(disc.diagnostics));
   }
 

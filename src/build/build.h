@@ -52,6 +52,7 @@ class BuildState {
   std::string cache_dir_;                              // whose cache this is
   std::shared_ptr<void> cache_;                        // incremental::BuildCache
   std::shared_ptr<void> frame_memo_;                   // the last snapshot frame and its inputs
+  std::shared_ptr<void> listing_;                      // content::Listing: the files discovery listed
   std::vector<std::shared_ptr<void>> retained_;
 };
 
@@ -72,6 +73,10 @@ struct BuildOptions {
   std::function<void(long holder_pid)> on_lock_wait;
   // Kept across builds (see BuildState); null: load and free everything.
   BuildState* state = nullptr;
+  // With `state`: the paths (relative to source_dir) that changed since the
+  // last build with it, as a file watcher saw them; discovery then patches
+  // its last listing instead of walking the tree. Null: not known.
+  const std::vector<std::string>* changed = nullptr;
   // Writes <cache_dir>/cache.bin. A resident BuildState makes it optional.
   bool save_cache = true;
 };

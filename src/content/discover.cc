@@ -74,19 +74,97 @@ std::vector<SourceFile> list_files(const FileSystem& fs, const std::string& root
     return out;
   }
   for (auto& e : *entries) {
+    if (!is_input_path(e.path)) continue;
     out.push_back(SourceFile{e.path, join_path(display_root, e.path), e.size, e.mtime_ns});
   }
   return out;
 }
 
+// Applies `changed` (site-root-relative) to the listing of `dir` (relative
+// to the site root). False when a change is not a file edit, addition or
+// removal: the caller walks instead.
+bool patch_listing(const FileSystem& fs, const std::string& site_root, std::string_view dir,
+                   std::vector<SourceFile>& files, const std::vector<std::string>& changed) {
+  const std::string prefix = std::string(dir) + "/";
+  for (const std::string& path : changed) {
+    if (path == dir || starts_with(dir, path + "/")) return false;  // the folder itself
+    if (!starts_with(path, prefix)) continue;
+    std::string rel = path.substr(prefix.size());
+    bool hidden = false;
+    for (std::string_view seg : split(rel, '/')) hidden = hidden || seg.empty() || seg.front() == '.';
+    if (hidden || !is_input_path(rel)) continue;  // walks never list it
+    FileInfo info = fs.stat(join_path(site_root, path));
+    if (info.is_dir) return false;
+    auto at = std::lower_bound(files.begin(), files.end(), rel,
+                               [](const SourceFile& f, const std::string& r) { return f.rel_path < r; });
+    bool listed = at != files.end() && at->rel_path == rel;
+    if (!info.exists) {
+      if (listed) {
+        files.erase(at);
+      } else if (at != files.end() && starts_with(at->rel_path, rel + "/")) {
+        return false;  // a folder went away
+      }
+      continue;
+    }
+    if (listed) {
+      at->size = info.size;
+      at->mtime_ns = info.mtime_ns;
+    } else {
+      files.insert(at, SourceFile{rel, join_path(dir, rel), info.size, info.mtime_ns});
+    }
+  }
+  return true;
+}
+
+// Whether a config directory is a plain relative path, as watcher paths are
+// compared against it.
+bool plain_relative(std::string_view dir) {
+  if (dir.empty() || dir.front() == '/' || dir.back() == '/') return false;
+  for (std::string_view seg : split(dir, '/')) {
+    if (seg.empty() || seg == "." || seg == "..") return false;
+  }
+  return true;
+}
+
 }  // namespace
 
+bool is_input_path(std::string_view rel_path) {
+  if (is_editor_noise(file_name(rel_path))) return false;
+  for (std::string_view seg : split(parent_path(rel_path), '/')) {
+    if (is_skipped_dir_name(seg)) return false;
+  }
+  return true;
+}
+
 DiscoverResult discover(const FileSystem& fs, const std::string& site_root, const config::Config& config,
-                        ThreadPool& pool, const ReuseSource& reuse) {
+                        ThreadPool& pool, const ReuseSource& reuse, Listing* listing,
+                        const std::vector<std::string>* changed) {
   DiscoverResult result;
   const std::string content_root = join_path(site_root, config.content_dir);
 
-  std::vector<SourceFile> content_files = list_files(fs, content_root, config.content_dir, result.diagnostics);
+  // The tree's files: the last listing patched with what changed, or a walk.
+  // (A failed patch leaves the listing half-patched; the walk replaces it.)
+  bool patched = listing != nullptr && listing->known && changed != nullptr &&
+                 listing->content_dir == config.content_dir && listing->static_dir == config.static_dir &&
+                 plain_relative(config.content_dir) && plain_relative(config.static_dir) &&
+                 patch_listing(fs, site_root, config.content_dir, listing->content, *changed) &&
+                 patch_listing(fs, site_root, config.static_dir, listing->static_files, *changed);
+  std::vector<SourceFile> content_files;
+  if (patched) {
+    content_files = listing->content;
+    result.static_files = listing->static_files;
+  } else {
+    content_files = list_files(fs, content_root, config.content_dir, result.diagnostics);
+    result.static_files =
+        list_files(fs, join_path(site_root, config.static_dir), config.static_dir, result.diagnostics);
+    if (listing != nullptr) {
+      listing->content = content_files;
+      listing->static_files = result.static_files;
+      listing->content_dir = config.content_dir;
+      listing->static_dir = config.static_dir;
+      listing->known = result.diagnostics.empty();
+    }
+  }
   for (SourceFile& f : content_files) {
     if (!is_markdown_path(f.rel_path)) {
       result.resources.push_back(std::move(f));
@@ -116,9 +194,6 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
     load_page(fs, join_path(content_root, page.rel_path), config.max_page_bytes, page, per_page[i]);
   });
   for (auto& list : per_page) result.diagnostics.append(std::move(list));
-
-  result.static_files =
-      list_files(fs, join_path(site_root, config.static_dir), config.static_dir, result.diagnostics);
 
   for (const SourceFile& f : list_files(fs, join_path(site_root, config.data_dir), config.data_dir,
                                         result.diagnostics)) {

@@ -69,13 +69,33 @@ struct DiscoverResult {
   DiagnosticList diagnostics;
 };
 
+// What discovery listed under content/ and static/, kept by a resident build.
+// Given the paths that changed since (relative to the site root, as a file
+// watcher reports them), the next discovery patches these lists instead of
+// walking the tree; a change it cannot place (a folder appeared or went, a
+// config edit) makes it walk.
+struct Listing {
+  std::vector<SourceFile> content;       // every file under content/, sorted by rel_path
+  std::vector<SourceFile> static_files;  // every file under static/, sorted
+  std::string content_dir, static_dir;   // the config's, when listed
+  bool known = false;                    // false: nothing listed yet
+};
+
 // Fills `page` (hash, split, front matter; not raw) from what an earlier
 // build learned about this file, if its size and mtime still match; returns
 // whether it did. Lets incremental builds skip reading unchanged files.
 using ReuseSource = std::function<bool(SourcePage& page)>;
 
+// `listing` (may be null) is read when `changed` is given and refreshed on
+// return.
 DiscoverResult discover(const FileSystem& fs, const std::string& site_root, const config::Config& config,
-                        ThreadPool& pool, const ReuseSource& reuse = {});
+                        ThreadPool& pool, const ReuseSource& reuse = {}, Listing* listing = nullptr,
+                        const std::vector<std::string>* changed = nullptr);
+
+// Whether a file at this path (relative to content/, static/ or data/) is an
+// input: not editor noise, not inside node_modules. Walks already skip
+// hidden folders.
+bool is_input_path(std::string_view rel_path);
 
 bool is_markdown_path(std::string_view path);
 

@@ -111,5 +111,92 @@ TEST(Discover, BadDataFileIsReported) {
   EXPECT_EQ(r.diagnostics.items()[0].location.line, 1);
 }
 
+TEST(Discover, EditorNoiseAndNodeModulesAreNeverInputs) {
+  auto r = run(R"(-- content/a.md --
+---
+title: A
+---
+-- content/a.md~ --
+backup
+-- content/#a.md# --
+autosave
+-- content/b.png.tmp --
+temp
+-- static/css/site.css.swp --
+swap
+-- static/node_modules/x/index.js --
+js
+-- static/css/site.css --
+body {}
+)");
+  ASSERT_EQ(r.pages.size(), 1u);
+  EXPECT_TRUE(r.resources.empty());
+  ASSERT_EQ(r.static_files.size(), 1u);
+  EXPECT_EQ(r.static_files[0].rel_path, "css/site.css");
+  EXPECT_TRUE(is_input_path("docs/a.md"));
+  EXPECT_FALSE(is_input_path("docs/a.md~"));
+  EXPECT_FALSE(is_input_path("node_modules/a.js"));
+}
+
+// The file lists of a discovery, comparable with another's.
+std::vector<std::string> lists(const DiscoverResult& r) {
+  std::vector<std::string> out;
+  for (const SourcePage& p : r.pages) out.push_back("page " + p.rel_path + " " + std::to_string(p.size));
+  for (const SourceFile& f : r.resources) out.push_back("resource " + f.rel_path + " " + std::to_string(f.size));
+  for (const SourceFile& f : r.static_files) out.push_back("static " + f.rel_path + " " + std::to_string(f.size));
+  return out;
+}
+
+TEST(Discover, AListingPatchedWithTheChangedPathsMatchesAWalk) {
+  MemoryFileSystem fs;
+  load_txtar(fs, R"(-- content/a.md --
+---
+title: A
+---
+-- content/b.md --
+---
+title: B
+---
+-- content/docs/c.md --
+---
+title: C
+---
+-- content/docs/c.png --
+png
+-- static/css/site.css --
+body {}
+)", "site");
+  config::Config config;
+  ThreadPool pool(2);
+  Listing listing;
+  discover(fs, "site", config, pool, {}, &listing, nullptr);
+  ASSERT_TRUE(listing.known);
+
+  auto check = [&](const std::vector<std::string>& changed) {
+    DiscoverResult patched = discover(fs, "site", config, pool, {}, &listing, &changed);
+    DiscoverResult walked = discover(fs, "site", config, pool);
+    EXPECT_EQ(lists(patched), lists(walked));
+  };
+  fs.set_file("site/content/a.md", "---\ntitle: A2\n---\nlonger body\n");   // edited
+  fs.set_file("site/content/docs/aa.md", "---\ntitle: AA\n---\n");          // added
+  (void)fs.remove_file("site/content/b.md");                                // removed
+  fs.set_file("site/content/a.md~", "backup");                              // noise
+  fs.set_file("site/content/.hidden.md", "x");                              // hidden
+  fs.set_file("site/static/js/app.js", "x");                                // added static
+  fs.set_file("site/templates/page.html", "x");                             // not listed here
+  check({"content/a.md", "content/docs/aa.md", "content/b.md", "content/a.md~", "content/.hidden.md",
+         "static/js/app.js", "templates/page.html"});
+  // The tree is not walked: a file nobody reported is not seen.
+  fs.set_file("site/content/unreported.md", "---\ntitle: U\n---\n");
+  std::vector<std::string> none;
+  DiscoverResult blind = discover(fs, "site", config, pool, {}, &listing, &none);
+  for (const SourcePage& p : blind.pages) EXPECT_NE(p.rel_path, "unreported.md");
+  // A folder that appears with files in it, and one that goes away: walked.
+  fs.set_file("site/content/new/d.md", "---\ntitle: D\n---\n");
+  check({"content/new"});
+  (void)fs.remove_tree("site/content/docs");
+  check({"content/docs"});
+}
+
 }  // namespace
 }  // namespace bengal::content

@@ -119,7 +119,31 @@ Status walk_dir(const FileSystem& fs, const std::string& root, const std::string
   return Ok{};
 }
 
+bool is_vim_swap_extension(std::string_view ext) {
+  // vim names swap files .swp, then .swo, .swn ... down to .swa.
+  return ext.size() == 4 && ext[0] == '.' && ext[1] == 's' && ext[2] == 'w' && ext[3] >= 'a' &&
+         ext[3] <= 'p';
+}
+
 }  // namespace
+
+bool is_editor_noise(std::string_view name) {
+  if (name.empty()) return true;
+  if (name == "4913" || name == ".DS_Store" || name == "Thumbs.db") return true;
+  if (name.back() == '~') return true;
+  if (starts_with(name, ".#")) return true;                                       // emacs lock
+  if (name.size() > 1 && name.front() == '#' && name.back() == '#') return true;  // emacs autosave
+  if (starts_with(name, ".goutputstream-")) return true;                          // gedit
+  if (ends_with(name, "___jb_tmp___") || ends_with(name, "___jb_old___")) return true;
+  if (name.find(".bengal-tmp.") != std::string_view::npos) return true;
+  std::string lower = to_lower_ascii(file_extension(name));
+  if (lower == ".tmp" || lower == ".swp" || lower == ".swx" || lower == ".crswap") return true;
+  return is_vim_swap_extension(lower);
+}
+
+bool is_skipped_dir_name(std::string_view name) {
+  return !name.empty() && (name.front() == '.' || name == "node_modules");
+}
 
 Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root, bool include_hidden) {
   std::vector<WalkEntry> out;

@@ -72,6 +72,18 @@ struct WalkEntry {
 Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root,
                                     bool include_hidden = false);
 
+// Editors save in bursts that pass through files no build should see: vim
+// writes "4913" to test the folder, keeps ".x.swp" swap files and "x~"
+// backups, emacs leaves ".#x" locks and "#x#" autosaves, JetBrains IDEs write
+// "x___jb_tmp___", gedit ".goutputstream-*", many tools "*.tmp", and Bengal
+// itself writes "*.bengal-tmp.*" before renaming into place. True when a file
+// with this name (no folder) is such noise: discovery never lists it and
+// `bengal serve` does not rebuild for it.
+bool is_editor_noise(std::string_view file_name);
+// A folder a site's inputs never come from: hidden ones (.git, .bengal) and
+// node_modules.
+bool is_skipped_dir_name(std::string_view name);
+
 // "a/b" + "c" -> "a/b/c"; either side may be empty.
 std::string join_path(std::string_view a, std::string_view b);
 // Parent directory of a '/'-separated path ("a/b/c" -> "a/b", "c" -> "").

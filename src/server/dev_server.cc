@@ -201,8 +201,18 @@ void DevServer::rebuild(const ChangeBatch* batch) {
     u.first_event = std::chrono::steady_clock::now();
   }
 
+  // What changed since the last build, so discovery need not walk the tree
+  // (unknown after lost events, and for the first build).
+  std::vector<std::string> changed;
+  if (batch != nullptr && !batch->overflow) {
+    for (const std::string& p : batch->paths) {
+      changed.push_back(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
+    }
+  }
+  options_.build.changed = batch != nullptr && !batch->overflow ? &changed : nullptr;
   Stopwatch build_watch;
   build::BuildResult result = build::build_site(overlay_, options_.build);
+  options_.build.changed = nullptr;
   u.build_ms += build_watch.elapsed_ms();
   ++u.builds;
 

@@ -1,10 +1,7 @@
 // Which file-system changes `bengal serve` reacts to.
 //
-// Editors save in bursts that pass through files no build should see: vim
-// writes "4913" to test the folder, keeps ".x.swp" swap files and "x~"
-// backups, emacs leaves ".#x" locks and "#x#" autosaves, JetBrains IDEs write
-// "x___jb_tmp___", gedit ".goutputstream-*", many tools "*.tmp", and Bengal
-// itself writes "*.bengal-tmp.*" before renaming into place. Those are noise.
+// Editors save in bursts that pass through files no build should see
+// (is_editor_noise() in core/fs.h; discovery never lists them either).
 //
 // A WatchScope also skips whole folders: the output dir and the cache dir
 // (the server never writes them, but `bengal build` in another terminal
@@ -17,11 +14,9 @@
 #include <string_view>
 #include <vector>
 
-namespace bengal::server {
+#include "core/fs.h"
 
-// True when a file with this name (no folder) is an editor's or tool's
-// temporary file.
-bool is_editor_noise(std::string_view file_name);
+namespace bengal::server {
 
 class WatchScope {
  public:

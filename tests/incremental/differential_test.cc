@@ -164,8 +164,11 @@ class SiteEditor {
 
 // `resident`: the builds share one BuildState and keep the cache in memory,
 // as `bengal serve` does (the snapshot frame and fact hashes carry over).
-build::BuildResult build(MemoryFileSystem& fs, bool incremental, build::BuildState* resident = nullptr) {
+// `changed`: the paths a watcher would report since the last build.
+build::BuildResult build(MemoryFileSystem& fs, bool incremental, build::BuildState* resident = nullptr,
+                         const std::vector<std::string>* changed = nullptr) {
   build::BuildOptions o;
+  o.changed = changed;
   o.source_dir = "site";
   o.jobs = 2;
   o.incremental = incremental;
@@ -180,6 +183,31 @@ std::map<std::string, std::string> outputs(const MemoryFileSystem& fs) {
   std::map<std::string, std::string> out;
   for (const std::string& f : fs.all_files()) {
     if (f.rfind("site/public/", 0) == 0) out[f.substr(12)] = *fs.read_file(f);
+  }
+  return out;
+}
+
+// The site's sources (not its output or cache), by site-relative path.
+std::map<std::string, std::string> sources(const MemoryFileSystem& fs) {
+  std::map<std::string, std::string> out;
+  for (const std::string& f : fs.all_files()) {
+    if (f.rfind("site/public/", 0) == 0 || f.rfind("site/.bengal/", 0) == 0) continue;
+    out[f.substr(5)] = *fs.read_file(f);
+  }
+  return out;
+}
+
+// What a watcher reports between two states: every file added, removed or
+// rewritten with other bytes.
+std::vector<std::string> changed_paths(const std::map<std::string, std::string>& a,
+                                       const std::map<std::string, std::string>& b) {
+  std::vector<std::string> out;
+  for (const auto& [path, bytes] : a) {
+    auto it = b.find(path);
+    if (it == b.end() || it->second != bytes) out.push_back(path);
+  }
+  for (const auto& [path, bytes] : b) {
+    if (!a.count(path)) out.push_back(path);
   }
   return out;
 }
@@ -205,9 +233,12 @@ void run_differential(build::BuildState* resident) {
   std::vector<std::string> history;
   std::size_t rendered_total = 0, skipped_total = 0;
   for (int step = 0; step < steps; ++step) {
+    std::map<std::string, std::string> sources_before = sources(site);
     history.push_back(editor.edit(site));
     std::map<std::string, std::string> before = outputs(site);
-    build::BuildResult inc = build(site, true, resident);
+    // Resident builds are told what changed, as serve's watcher tells them.
+    std::vector<std::string> changed = changed_paths(sources_before, sources(site));
+    build::BuildResult inc = build(site, true, resident, resident ? &changed : nullptr);
     MemoryFileSystem clean;
     copy_sources(site, clean);
     build::BuildResult full = build(clean, false);
