@@ -87,10 +87,14 @@ class NextFacts {
   // against this build (its hash is `now[i]`); the others are hashed again
   // if anything still reads them.
   NextFacts(incremental::FactTable previous, const Plan& plan)
-      : table_(std::move(previous)), hashes_(plan.now), known_(plan.computed), reach_(plan.reach) {
+      : table_(std::move(previous)),
+        hashes_(plan.now),
+        known_(plan.computed),
+        reach_(plan.reach),
+        tracking_(!plan.reach.empty()) {
     hashes_.resize(table_.size());
     known_.resize(table_.size(), false);
-    reach_.resize(table_.size(), snapshot::ReadScope::kAnything);
+    if (tracking_) reach_.resize(table_.size(), snapshot::ReadScope::kAnything);
   }
 
   incremental::FactId add(incremental::FactKind kind, std::uint32_t subject, std::uint32_t field) {
@@ -98,7 +102,7 @@ class NextFacts {
     if (id >= hashes_.size()) {
       hashes_.resize(id + 1);
       known_.resize(id + 1, false);
-      reach_.resize(id + 1, snapshot::ReadScope::kAnything);
+      if (tracking_) reach_.resize(id + 1, snapshot::ReadScope::kAnything);
     }
     return id;
   }
@@ -126,10 +130,11 @@ class NextFacts {
       incremental::FactId id = wanted_[i];
       snapshot::ReadScope scope;
       {
-        snapshot::ReadScope::Open open(scope);
+        std::optional<snapshot::ReadScope::Open> open;
+        if (tracking_) open.emplace(scope);
         hashes_[id] = resolver.hash(table_.kind(id), table_.subject(id), table_.field(id), hosts[w]);
       }
-      reach_[id] = scope.reach;
+      if (tracking_) reach_[id] = scope.reach;
     });
     wanted_.clear();
   }
@@ -155,13 +160,13 @@ class NextFacts {
     }
     incremental::FactTable compact;
     std::vector<Hash128> compact_hashes;
-    std::vector<std::int64_t> compact_reach;
+    std::vector<std::int32_t> compact_reach;
     std::vector<incremental::FactId> renumber(table_.size(), 0);
     for (incremental::FactId id = 0; id < table_.size(); ++id) {
       if (!live[id]) continue;
       renumber[id] = compact.intern(table_.kind(id), table_.subject(id), table_.field(id));
       compact_hashes.push_back(hashes_[id]);
-      compact_reach.push_back(reach_[id]);
+      if (tracking_) compact_reach.push_back(reach_[id]);
     }
     for (auto& [path, rec] : cache.outputs) {
       for (incremental::FactId& id : rec.facts) id = renumber[id];
@@ -178,7 +183,8 @@ class NextFacts {
   incremental::FactTable table_;
   std::vector<Hash128> hashes_;
   std::vector<bool> known_;
-  std::vector<std::int64_t> reach_;  // what each known hash read beyond the frame
+  std::vector<std::int32_t> reach_;  // resident builds: what each known hash read beyond the frame
+  bool tracking_;
   std::vector<incremental::FactId> wanted_;
 };
 
@@ -280,6 +286,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     lock.emplace(std::move(taken).value());
   }
   ThreadPool pool(options.jobs != 0 ? options.jobs : config->jobs);
+  // A resident build (serve) keeps what it can reuse next time: the tree's
+  // listing, the snapshot frame, what each fact hash read, each TOC's HTML.
+  BuildState* const resident = options.save_cache ? nullptr : options.state;
   stats.threads = pool.size();
 
   // --- memo: a no-op proven from file stamps alone ------------------------------
@@ -349,7 +358,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
     if (previous.output_dir != result.output_dir) previous.outputs.clear();  // records describe another dir
     disc = content::discover(fs, root, *config, pool, use_cache ? reuse_from(previous) : content::ReuseSource(),
-                             BuildStateAccess::listing(options.state), options.changed);
+                             BuildStateAccess::listing(resident), options.changed);
     diags.append(std::move(disc.diagnostics));
   }
 
@@ -364,7 +373,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
-    FrameMemo* memo = BuildStateAccess::frame_memo(options.state);
+    FrameMemo* memo = BuildStateAccess::frame_memo(resident);
     const Hash128 key = assemble_key(disc, *config);
     DiagnosticList assembled;
     if (memo != nullptr && memo->frame != nullptr && use_cache && memo->key == key &&
@@ -435,7 +444,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   {
     StageTimer t(stats, "plan");
     plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool,
-                        FrameReuse{frame_reused, &parsed.fresh});
+                        FrameReuse{resident != nullptr, frame_reused, &parsed.fresh});
     for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
       result.explanations.push_back({snap->schedule()[plan.dirty[k]].output_path, plan.reasons[k]});
     }
@@ -570,14 +579,14 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       std::vector<snapshot::PageBody> bodies = snap->take_bodies();
       for (auto& [path, body] : parsed.records) {
         auto page = built.by_path.find(path);
-        if (page != built.by_path.end()) fill_body_record(std::move(bodies[page->second]), body);
+        if (page != built.by_path.end()) fill_body_record(std::move(bodies[page->second]), body, resident != nullptr);
       }
     }
     // Hand the freed HTML back to the OS; the cache buffers would otherwise
     // come on top of it (malloc keeps freed small blocks for reuse). A
     // resident build writes no cache and its next build reuses the memory:
     // handing it back would only fault it in again.
-    if (options.save_cache) release_free_memory();
+    if (resident == nullptr) release_free_memory();
     next.bodies = std::move(parsed.records);
     facts.move_into(next);
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||

@@ -29,8 +29,10 @@ namespace bengal::build {
 
 // What a build leaves behind for the next one in the same process.
 //
-// `bengal serve` keeps one: the next build starts from the build cache as
-// this build left it (no reading and parsing of cache.bin), and the large
+// `bengal serve` keeps one and writes no cache.bin (a *resident* build): the
+// next build starts from the build cache as this build left it, and also
+// from the tree's listing, the snapshot frame and the fact hashes it can
+// prove unchanged (docs/architecture.md, "Resident builds"). The large
 // structures a build frees at its end (snapshot, site, old cache records)
 // are retained instead, for the owner to free off the latency path with
 // release(). `bengal build` keeps one it never releases, because the process
@@ -73,9 +75,10 @@ struct BuildOptions {
   std::function<void(long holder_pid)> on_lock_wait;
   // Kept across builds (see BuildState); null: load and free everything.
   BuildState* state = nullptr;
-  // With `state`: the paths (relative to source_dir) that changed since the
-  // last build with it, as a file watcher saw them; discovery then patches
-  // its last listing instead of walking the tree. Null: not known.
+  // Resident builds (`state` set, `save_cache` false): the paths (relative
+  // to source_dir) that changed since the last build with this state, as a
+  // file watcher saw them; discovery then patches its last listing instead
+  // of walking the tree. Null: not known.
   const std::vector<std::string>* changed = nullptr;
   // Writes <cache_dir>/cache.bin. A resident BuildState makes it optional.
   bool save_cache = true;

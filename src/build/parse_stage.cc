@@ -75,13 +75,13 @@ snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
 
 }  // namespace
 
-void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r) {
+void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r, bool keep_toc_html) {
   r.content_hash = b.content_hash;
   r.summary_html = std::move(b.summary_html);
   r.summary_truncated = b.summary_truncated;
   r.toc.clear();
   for (auto& t : b.toc) r.toc.push_back({t.level, std::move(t.id), std::move(t.text)});
-  r.toc_html = std::move(b.toc_html);
+  if (keep_toc_html) r.toc_html = std::move(b.toc_html);
   r.plain_text = std::move(b.plain_text);
   r.word_count = b.word_count;
   r.reading_minutes = b.reading_minutes;

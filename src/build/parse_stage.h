@@ -50,8 +50,10 @@ struct ParseOutput {
   std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
 };
 
-// Fills a body record's facts from the page's body (at commit).
-void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record);
+// Fills a body record's facts from the page's body (at commit). A resident
+// build keeps the TOC's HTML too; a build that saves the cache frees it
+// (peak memory).
+void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record, bool keep_toc_html);
 
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,

@@ -1,5 +1,7 @@
 #include "build/plan_stage.h"
 
+#include <optional>
+
 namespace bengal::build {
 
 std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job) {
@@ -25,7 +27,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   Plan plan;
   plan.now.assign(previous.facts.size(), Hash128{});
   plan.computed.assign(previous.facts.size(), false);
-  plan.reach.assign(previous.facts.size(), snapshot::ReadScope::kAnything);
+  if (reuse.resident) plan.reach.assign(previous.facts.size(), snapshot::ReadScope::kAnything);
   if (full_build) {
     for (std::size_t i = 0; i < schedule.size(); ++i) {
       plan.dirty.push_back(i);
@@ -51,7 +53,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   std::vector<char> changed(previous.facts.size(), 0);  // char, not bool: written from every worker
   auto unchanged = [&](incremental::FactId f) {
     if (!reuse.same_frame || f >= previous.fact_reach.size()) return false;
-    std::int64_t r = previous.fact_reach[f];
+    std::int32_t r = previous.fact_reach[f];
     if (r == snapshot::ReadScope::kFrameOnly) return true;
     return r >= 0 && !(*reuse.body_changed)[static_cast<std::size_t>(r)];
   };
@@ -64,11 +66,12 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     }
     snapshot::ReadScope scope;
     {
-      snapshot::ReadScope::Open open(scope);
+      std::optional<snapshot::ReadScope::Open> open;
+      if (reuse.resident) open.emplace(scope);
       plan.now[f] = resolver.hash(previous.facts.kind(f), previous.facts.subject(f), previous.facts.field(f),
                                   hosts[worker]);
     }
-    plan.reach[f] = scope.reach;
+    if (reuse.resident) plan.reach[f] = scope.reach;
     changed[f] = plan.now[f] != previous.fact_hashes[f];
   });
 

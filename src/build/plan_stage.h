@@ -31,7 +31,7 @@ struct Plan {
   // clean candidate needed; zero hash otherwise).
   std::vector<Hash128> now;
   std::vector<bool> computed;
-  std::vector<std::int64_t> reach;  // of the computed facts (snapshot::ReadScope::reach)
+  std::vector<std::int32_t> reach;  // resident plans: of the computed facts (snapshot::ReadScope::reach)
 };
 
 // What a plan may take as unchanged without hashing: when this build's
@@ -39,7 +39,8 @@ struct Plan {
 // beyond the frame, or only the body of a page whose body is the same, has
 // the hash recorded last time (incremental::BuildCache::fact_reach).
 struct FrameReuse {
-  bool same_frame = false;
+  bool resident = false;    // note what each hash reads (Plan::reach), for the next build
+  bool same_frame = false;  // resident only
   const std::vector<char>* body_changed = nullptr;  // by page id (same_frame only)
 };
 

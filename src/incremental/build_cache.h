@@ -91,7 +91,7 @@ struct BuildCache {
   // By FactId, kept only in memory (a resident build): what the fact's hash
   // read beyond the snapshot's frame (snapshot::ReadScope::reach); missing
   // or kAnything means it must be hashed again.
-  std::vector<std::int64_t> fact_reach;
+  std::vector<std::int32_t> fact_reach;
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
 
   std::string serialize() const;

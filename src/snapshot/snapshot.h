@@ -102,13 +102,13 @@ class BodySource {
 // the same result as long as that body is the same. The plan uses this to
 // keep fact hashes across resident builds (build/build.cc).
 struct ReadScope {
-  static constexpr std::int64_t kFrameOnly = -1;  // read nothing beyond the frame
-  static constexpr std::int64_t kAnything = -2;   // read more than one body, or other per-build state
-  std::int64_t reach = kFrameOnly;                // or the PageId of the one body it read
+  static constexpr std::int32_t kFrameOnly = -1;  // read nothing beyond the frame
+  static constexpr std::int32_t kAnything = -2;   // read more than one body, or other per-build state
+  std::int32_t reach = kFrameOnly;                // or the PageId of the one body it read
 
   void note_body(PageId id) {
-    if (reach == kFrameOnly) reach = id;
-    else if (reach != static_cast<std::int64_t>(id)) reach = kAnything;
+    if (reach == kFrameOnly) reach = static_cast<std::int32_t>(id);
+    else if (reach != static_cast<std::int32_t>(id)) reach = kAnything;
   }
   void note_other() { reach = kAnything; }
 
