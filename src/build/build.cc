@@ -128,13 +128,7 @@ class NextFacts {
     for (auto& h : hosts) h.snap = &snap;
     pool.parallel_for(wanted_.size(), [&](std::size_t i, unsigned w) {
       incremental::FactId id = wanted_[i];
-      snapshot::ReadScope scope;
-      {
-        std::optional<snapshot::ReadScope::Open> open;
-        if (tracking_) open.emplace(scope);
-        hashes_[id] = resolver.hash(table_.kind(id), table_.subject(id), table_.field(id), hosts[w]);
-      }
-      if (tracking_) reach_[id] = scope.reach;
+      hashes_[id] = hash_fact(resolver, table_, id, hosts[w], tracking_ ? &reach_[id] : nullptr);
     });
     wanted_.clear();
   }
@@ -196,13 +190,21 @@ struct FrameMemo {
   DiagnosticList diagnostics;  // what assemble reported
 };
 
-// Everything assemble reads: the config and the build's overrides, and each
-// content file's path, whether it was read cleanly, and its front matter.
+// The config as this build applies it: the file, then the overrides the
+// command line sets after loading it.
+Hasher& add_config(Hasher& h, const config::Config& config) {
+  return h.add(config.hash)
+      .add(config.base_url)
+      .add(std::uint64_t{config.drafts})
+      .add(std::uint64_t{config.future})
+      .add(std::uint64_t{config.expired});
+}
+
+// Everything assemble reads: the config, and each content file's path,
+// whether it was read cleanly, and its front matter.
 Hash128 assemble_key(const content::DiscoverResult& disc, const config::Config& config) {
   Hasher h;
-  h.add(config.hash).add(config.base_url);
-  h.add(static_cast<std::uint64_t>(config.drafts)).add(static_cast<std::uint64_t>(config.future));
-  h.add(static_cast<std::uint64_t>(config.expired)).add(static_cast<std::uint64_t>(disc.pages.size()));
+  add_config(h, config).add(static_cast<std::uint64_t>(disc.pages.size()));
   for (const content::SourcePage& p : disc.pages) {
     h.add(p.rel_path).add(static_cast<std::uint64_t>(p.ok));
     if (p.ok) h.add(p.front_matter_hash);
@@ -214,14 +216,16 @@ Hash128 assemble_key(const content::DiscoverResult& disc, const config::Config& 
 
 struct BuildStateAccess {
   static content::Listing* listing(BuildState* state) {
-    if (state == nullptr) return nullptr;
-    if (state->listing_ == nullptr) state->listing_ = std::make_shared<content::Listing>();
-    return static_cast<content::Listing*>(state->listing_.get());
+    return state ? &slot<content::Listing>(state->listing_) : nullptr;
   }
   static FrameMemo* frame_memo(BuildState* state) {
-    if (state == nullptr) return nullptr;
-    if (state->frame_memo_ == nullptr) state->frame_memo_ = std::make_shared<FrameMemo>();
-    return static_cast<FrameMemo*>(state->frame_memo_.get());
+    return state ? &slot<FrameMemo>(state->frame_memo_) : nullptr;
+  }
+  // A state member holding a T, made on first use.
+  template <typename T>
+  static T& slot(std::shared_ptr<void>& p) {
+    if (p == nullptr) p = std::make_shared<T>();
+    return *static_cast<T*>(p.get());
   }
   // The resident cache, if it belongs to `cache_dir`; empty otherwise.
   static std::optional<incremental::BuildCache> take_cache(BuildState* state, const std::string& cache_dir) {
@@ -307,17 +311,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Hash128 memo_key;
   std::vector<incremental::FileStamp> memo_inputs;
   if (memo_applies) {
-    memo_key = Hasher()
-                   .add(incremental::BuildCache::kVersion)
-                   .add(self_exe.size)
-                   .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
-                   .add(config->hash)
-                   .add(config->base_url)
-                   .add(std::uint64_t{config->drafts})
-                   .add(std::uint64_t{config->future})
-                   .add(std::uint64_t{config->expired})
-                   .add(result.output_dir)
-                   .digest();
+    Hasher h;
+    h.add(incremental::BuildCache::kVersion).add(self_exe.size).add(static_cast<std::uint64_t>(self_exe.mtime_ns));
+    memo_key = add_config(h, *config).add(result.output_dir).digest();
     std::optional<incremental::BuildMemo> memo;
     {
       StageTimer t(stats, "memo");
@@ -435,8 +431,6 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                                                     snapshot::make_site_data(disc.data_files), now_utc());
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
-  const content::Site& built = snap->site();
-  parsed.shared->site = &built;  // later (lazy) parses resolve links in the frozen site
   render::FactResolver resolver(*snap, *templates, fs, content_root);
 
   // --- plan ----------------------------------------------------------------------
@@ -458,7 +452,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   lazy.reserve(pool.size());
   std::vector<Worker> workers(pool.size());
   for (unsigned w = 0; w < pool.size(); ++w) {
-    lazy.emplace_back(*parsed.parsers[w], fs, content_root, disc, built);
+    lazy.emplace_back(*parsed.parsers[w], fs, content_root, disc, site);
     workers[w].pipeline =
         std::make_unique<render::RenderPipeline>(*snap, *templates, &lazy[w], parsed.parsers[w].get());
     workers[w].recorder = std::make_unique<render::FactRecorder>(*snap);
@@ -526,7 +520,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       return job < 0 ? std::string() : snap->origin(snap->schedule()[static_cast<std::size_t>(job)].page);
     };
     for (const postprocess::Copy& c :
-         postprocess::plan_copies(root, *config, disc, built, *theme, used, rendered_owner, diags)) {
+         postprocess::plan_copies(root, *config, disc, site, *theme, used, rendered_owner, diags)) {
       // A copy whose source and output are as the last build left them is
       // not read at all.
       auto prev = previous.outputs.find(c.to);
@@ -569,7 +563,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     for (auto& [path, body] : parsed.records) {
       for (incremental::FactId& d : body.deps) {
         incremental::FactId id = from_deps(facts, d);
-        facts.set_if_unknown(id, render::body_dep_hash(parsed.deps.key(d), built, fs, content_root));
+        facts.set_if_unknown(id, render::body_dep_hash(parsed.deps.key(d), site, fs, content_root));
         d = id;
       }
     }
@@ -578,8 +572,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       // is freed before the cache is serialized (peak memory).
       std::vector<snapshot::PageBody> bodies = snap->take_bodies();
       for (auto& [path, body] : parsed.records) {
-        auto page = built.by_path.find(path);
-        if (page != built.by_path.end()) fill_body_record(std::move(bodies[page->second]), body, resident != nullptr);
+        auto page = site.by_path.find(path);
+        if (page != site.by_path.end()) fill_body_record(std::move(bodies[page->second]), body, resident != nullptr);
       }
     }
     // Hand the freed HTML back to the OS; the cache buffers would otherwise
@@ -605,7 +599,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     if (memo_applies && saved.ok() && diags.items().empty() && !reads_clock) {
       incremental::BuildMemo memo;
       memo.key = memo_key;
-      memo.valid_until = built.visibility_changes_at;
+      memo.valid_until = site.visibility_changes_at;
       memo.inputs = std::move(memo_inputs);
       for (const content::SourcePage& p : disc.pages) {
         memo.inputs.push_back({join_path(content_root, p.rel_path), p.size, p.mtime_ns});

@@ -1,7 +1,5 @@
 #include "build/plan_stage.h"
 
-#include <optional>
-
 namespace bengal::build {
 
 std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job) {
@@ -18,6 +16,19 @@ std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::Ren
 
 Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job) {
   return hash_bytes(job_identity(snap, job));
+}
+
+Hash128 hash_fact(const render::FactResolver& resolver, const incremental::FactTable& table, incremental::FactId id,
+                  render::RenderHost& host, std::int32_t* reach) {
+  if (reach == nullptr) return resolver.hash(table.kind(id), table.subject(id), table.field(id), host);
+  snapshot::ReadScope scope;
+  Hash128 h;
+  {
+    snapshot::ReadScope::Open open(scope);
+    h = resolver.hash(table.kind(id), table.subject(id), table.field(id), host);
+  }
+  *reach = scope.reach;
+  return h;
 }
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
@@ -64,14 +75,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       plan.reach[f] = previous.fact_reach[f];
       return;
     }
-    snapshot::ReadScope scope;
-    {
-      std::optional<snapshot::ReadScope::Open> open;
-      if (reuse.resident) open.emplace(scope);
-      plan.now[f] = resolver.hash(previous.facts.kind(f), previous.facts.subject(f), previous.facts.field(f),
-                                  hosts[worker]);
-    }
-    if (reuse.resident) plan.reach[f] = scope.reach;
+    plan.now[f] = hash_fact(resolver, previous.facts, f, hosts[worker], reuse.resident ? &plan.reach[f] : nullptr);
     changed[f] = plan.now[f] != previous.fact_hashes[f];
   });
 

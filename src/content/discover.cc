@@ -90,9 +90,7 @@ bool patch_listing(const FileSystem& fs, const std::string& site_root, std::stri
     if (path == dir || starts_with(dir, path + "/")) return false;  // the folder itself
     if (!starts_with(path, prefix)) continue;
     std::string rel = path.substr(prefix.size());
-    bool hidden = false;
-    for (std::string_view seg : split(rel, '/')) hidden = hidden || seg.empty() || seg.front() == '.';
-    if (hidden || !is_input_path(rel)) continue;  // walks never list it
+    if (!is_input_path(rel)) continue;  // walks never list it
     FileInfo info = fs.stat(join_path(site_root, path));
     if (info.is_dir) return false;
     auto at = std::lower_bound(files.begin(), files.end(), rel,
@@ -129,11 +127,12 @@ bool plain_relative(std::string_view dir) {
 }  // namespace
 
 bool is_input_path(std::string_view rel_path) {
-  if (is_editor_noise(file_name(rel_path))) return false;
-  for (std::string_view seg : split(parent_path(rel_path), '/')) {
-    if (is_skipped_dir_name(seg)) return false;
+  std::vector<std::string_view> segs = split(rel_path, '/');
+  for (std::size_t i = 0; i + 1 < segs.size(); ++i) {
+    if (segs[i].empty() || is_skipped_dir_name(segs[i])) return false;
   }
-  return true;
+  std::string_view name = segs.back();
+  return !name.empty() && name.front() != '.' && !is_editor_noise(name);
 }
 
 DiscoverResult discover(const FileSystem& fs, const std::string& site_root, const config::Config& config,

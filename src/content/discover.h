@@ -93,8 +93,8 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
                         const std::vector<std::string>* changed = nullptr);
 
 // Whether a file at this path (relative to content/, static/ or data/) is an
-// input: not editor noise, not inside node_modules. Walks already skip
-// hidden folders.
+// input: not hidden, not editor noise, not inside a hidden folder or
+// node_modules.
 bool is_input_path(std::string_view rel_path);
 
 bool is_markdown_path(std::string_view path);

@@ -136,6 +136,9 @@ body {}
   EXPECT_TRUE(is_input_path("docs/a.md"));
   EXPECT_FALSE(is_input_path("docs/a.md~"));
   EXPECT_FALSE(is_input_path("node_modules/a.js"));
+  EXPECT_TRUE(is_input_path("a.md"));
+  EXPECT_FALSE(is_input_path(".a.md"));
+  EXPECT_FALSE(is_input_path(".git/a.md"));
 }
 
 // The file lists of a discovery, comparable with another's.

@@ -191,24 +191,21 @@ void DevServer::rebuild_loop() {
 void DevServer::rebuild(const ChangeBatch* batch) {
   const std::string& root = options_.build.source_dir;
   Unpublished& u = unpublished_;
+  // What changed since the last build, relative to the site root.
+  std::vector<std::string> changed;
   if (batch != nullptr) {
     for (const std::string& p : batch->paths) {
-      u.inputs.insert(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
+      changed.push_back(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
     }
+    u.inputs.insert(changed.begin(), changed.end());
     u.overflow = u.overflow || batch->overflow;
     if (u.builds == 0 || batch->first_event < u.first_event) u.first_event = batch->first_event;
   } else if (u.builds == 0) {
     u.first_event = std::chrono::steady_clock::now();
   }
 
-  // What changed since the last build, so discovery need not walk the tree
-  // (unknown after lost events, and for the first build).
-  std::vector<std::string> changed;
-  if (batch != nullptr && !batch->overflow) {
-    for (const std::string& p : batch->paths) {
-      changed.push_back(starts_with(p, root + "/") ? p.substr(root.size() + 1) : p);
-    }
-  }
+  // Discovery need not walk the tree when it knows what changed (not after
+  // lost events, nor for the first build).
   options_.build.changed = batch != nullptr && !batch->overflow ? &changed : nullptr;
   Stopwatch build_watch;
   build::BuildResult result = build::build_site(overlay_, options_.build);
