@@ -136,9 +136,24 @@ class NextFacts {
 
   // Stores the table in `cache`. Facts nobody reads any more are dropped
   // once they outnumber the live ones (ids in the cache's records are
-  // renumbered), so the table does not grow without bound.
-  void move_into(incremental::BuildCache& cache) {
-    std::vector<incremental::FactId> live_ids;
+  // renumbered), so the table does not grow without bound. Counting them
+  // walks every record's facts; a table that has not grown by half since it
+  // was last counted (`counted_at`) is left as it is.
+  void move_into(incremental::BuildCache& cache, std::size_t counted_at) {
+    if (counted_at == 0 || table_.size() * 2 > counted_at * 3) {
+      counted_at = table_.size();
+      compact_unless_mostly_live(cache);
+    }
+    cache.facts_counted_at = std::min(counted_at, table_.size());
+    cache.facts = std::move(table_);
+    cache.fact_hashes = std::move(hashes_);
+    cache.fact_reach = std::move(reach_);
+  }
+
+ private:
+  // Drops the facts no record of `cache` reads once they outnumber the live
+  // ones, renumbering the records' ids.
+  void compact_unless_mostly_live(incremental::BuildCache& cache) {
     std::vector<bool> live(table_.size(), false);
     auto mark = [&](const std::vector<incremental::FactId>& ids) {
       for (incremental::FactId id : ids) live[id] = true;
@@ -146,12 +161,7 @@ class NextFacts {
     for (const auto& [path, rec] : cache.outputs) mark(rec.facts);
     for (const auto& [path, body] : cache.bodies) mark(body.deps);
     std::size_t count = static_cast<std::size_t>(std::count(live.begin(), live.end(), true));
-    if (count * 2 >= table_.size()) {
-      cache.facts = std::move(table_);
-      cache.fact_hashes = std::move(hashes_);
-      cache.fact_reach = std::move(reach_);
-      return;
-    }
+    if (count * 2 >= table_.size()) return;
     incremental::FactTable compact;
     std::vector<Hash128> compact_hashes;
     std::vector<std::int32_t> compact_reach;
@@ -168,12 +178,11 @@ class NextFacts {
     for (auto& [path, body] : cache.bodies) {
       for (incremental::FactId& id : body.deps) id = renumber[id];
     }
-    cache.facts = std::move(compact);
-    cache.fact_hashes = std::move(compact_hashes);
-    cache.fact_reach = std::move(compact_reach);
+    table_ = std::move(compact);
+    hashes_ = std::move(compact_hashes);
+    reach_ = std::move(compact_reach);
   }
 
- private:
   incremental::FactTable table_;
   std::vector<Hash128> hashes_;
   std::vector<bool> known_;
@@ -188,6 +197,7 @@ struct FrameMemo {
   std::int64_t assembled_at = 0;  // the clock it was assembled with (epoch seconds)
   std::shared_ptr<const snapshot::SiteFrame> frame;
   DiagnosticList diagnostics;  // what assemble reported
+  std::vector<Hash128> identities;  // Plan::identities of the frame's schedule
 };
 
 // The config as this build applies it: the file, then the overrides the
@@ -437,8 +447,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Plan plan;
   {
     StageTimer t(stats, "plan");
+    FrameMemo* memo = BuildStateAccess::frame_memo(resident);
     plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool,
-                        FrameReuse{resident != nullptr, frame_reused, &parsed.fresh});
+                        FrameReuse{resident != nullptr, frame_reused, &parsed.fresh, memo ? &memo->identities : nullptr});
+    if (memo != nullptr && !frame_reused) memo->identities = plan.identities;
     for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
       result.explanations.push_back({snap->schedule()[plan.dirty[k]].output_path, plan.reasons[k]});
     }
@@ -502,7 +514,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       ++stats.outputs_rendered;
       count(stats, job.outcome);
       job.record.facts = std::move(job.facts);
-      job.record.identity = identity_hash(*snap, snap->schedule()[job.job]);
+      job.record.identity = plan.identities[job.job];
       next.outputs[snap->schedule()[job.job].output_path] = std::move(job.record);
     }
     stats.outputs_skipped = plan.clean.size();
@@ -582,7 +594,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // handing it back would only fault it in again.
     if (resident == nullptr) release_free_memory();
     next.bodies = std::move(parsed.records);
-    facts.move_into(next);
+    facts.move_into(next, previous.facts_counted_at);
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
                     next.outputs.size() != previous.outputs.size() || next.bodies.size() != previous.bodies.size();

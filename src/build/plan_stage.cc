@@ -39,6 +39,13 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   plan.now.assign(previous.facts.size(), Hash128{});
   plan.computed.assign(previous.facts.size(), false);
   if (reuse.resident) plan.reach.assign(previous.facts.size(), snapshot::ReadScope::kAnything);
+  if (reuse.same_frame && reuse.identities != nullptr && reuse.identities->size() == schedule.size()) {
+    plan.identities = *reuse.identities;
+  } else {
+    plan.identities.resize(schedule.size());
+    pool.parallel_for(schedule.size(),
+                      [&](std::size_t i, unsigned) { plan.identities[i] = identity_hash(snap, schedule[i]); });
+  }
   if (full_build) {
     for (std::size_t i = 0; i < schedule.size(); ++i) {
       plan.dirty.push_back(i);
@@ -104,7 +111,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
         return;
       }
     }
-    if (identity_hash(snap, job) != rec->identity) {
+    if (plan.identities[i] != rec->identity) {
       v.reason = "now produced by " + job_identity(snap, job);
       return;
     }

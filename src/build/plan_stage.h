@@ -32,6 +32,7 @@ struct Plan {
   std::vector<Hash128> now;
   std::vector<bool> computed;
   std::vector<std::int32_t> reach;  // resident plans: of the computed facts (snapshot::ReadScope::reach)
+  std::vector<Hash128> identities;  // by schedule index: identity_hash() of each job
 };
 
 // What a plan may take as unchanged without hashing: when this build's
@@ -42,6 +43,9 @@ struct FrameReuse {
   bool resident = false;    // note what each hash reads (Plan::reach), for the next build
   bool same_frame = false;  // resident only
   const std::vector<char>* body_changed = nullptr;  // by page id (same_frame only)
+  // The jobs' identities as the last plan on this frame computed them (they
+  // read only the frame); empty: computed now.
+  const std::vector<Hash128>* identities = nullptr;  // same_frame only
 };
 
 // The identity of a job (what it renders): "<template or page>|<page key>|<pager>/<count>".

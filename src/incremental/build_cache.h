@@ -92,6 +92,9 @@ struct BuildCache {
   // read beyond the snapshot's frame (snapshot::ReadScope::reach); missing
   // or kAnything means it must be hashed again.
   std::vector<std::int32_t> fact_reach;
+  // Kept only in memory: the table's size when its live facts were last
+  // counted (0: never), so a resident build recounts only once it has grown.
+  std::size_t facts_counted_at = 0;
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
 
   std::string serialize() const;

@@ -35,8 +35,11 @@ WriteOutcome OutputWriter::commit(const std::string& rel_path, std::string_view 
 
 std::size_t OutputWriter::remove_stale(const std::map<std::string, OutputRecord>& current, DiagnosticList& diags) {
   std::size_t removed = 0;
+  // Both maps are sorted by path: one walk finds the paths only the last build had.
+  auto now = current.begin();
   for (const auto& [rel, rec] : previous_.outputs) {
-    if (current.count(rel) != 0) continue;
+    while (now != current.end() && now->first < rel) ++now;
+    if (now != current.end() && now->first == rel) continue;
     std::string path = join_path(output_dir_, rel);
     if (!fs_.stat(path).exists) continue;
     if (auto s = fs_.remove_file(path); !s.ok()) {

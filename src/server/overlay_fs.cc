@@ -85,7 +85,7 @@ Result<std::string> OverlayFileSystem::read_file(const std::string& path) const 
 
 SharedBytes OverlayFileSystem::shared_bytes(const std::string& path) const {
   std::string key = key_or_raw(path);
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   auto it = files_.find(key);
   return it == files_.end() ? nullptr : it->second.bytes;
 }
@@ -94,7 +94,7 @@ FileInfo OverlayFileSystem::stat(const std::string& path) const {
   std::string key = key_or_raw(path);
   const std::string* root = root_of(key);
   if (root == nullptr) return lower_.stat(path);
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   auto it = files_.find(key);
   if (it != files_.end())
     return FileInfo{true, false, it->second.bytes->size(), it->second.mtime_ns};
@@ -110,7 +110,7 @@ Result<std::vector<DirEntry>> OverlayFileSystem::list_dir(const std::string& dir
   std::string key = key_or_raw(dir);
   const std::string* root = root_of(key);
   if (root == nullptr) return lower_.list_dir(dir);
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   std::string prefix = key == "/" ? key : key + "/";
   std::vector<DirEntry> out;
   for (auto it = files_.lower_bound(prefix); it != files_.end() && starts_with(it->first, prefix);
@@ -140,7 +140,7 @@ Status OverlayFileSystem::write_file(const std::string& path, std::string_view b
   if (!memory_key(path, key)) return refuse(path, "write files in");
   // Copy outside the lock: many workers write at once.
   auto shared = std::make_shared<const std::string>(bytes);
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   File& f = files_[key];
   f.bytes = std::move(shared);
   f.mtime_ns = ++clock_;
@@ -151,7 +151,7 @@ Status OverlayFileSystem::write_file(const std::string& path, std::string_view b
 Status OverlayFileSystem::remove_file(const std::string& path) {
   std::string key;
   if (!memory_key(path, key)) return refuse(path, "remove files from");
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   if (files_.erase(key) != 0) changed_.insert(std::move(key));
   return Ok{};
 }
@@ -159,7 +159,7 @@ Status OverlayFileSystem::remove_file(const std::string& path) {
 Status OverlayFileSystem::remove_tree(const std::string& path) {
   std::string key;
   if (!memory_key(path, key)) return refuse(path, "remove folders from");
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   if (files_.erase(key) != 0) changed_.insert(key);
   std::string prefix = key == "/" ? key : key + "/";
   auto it = files_.lower_bound(prefix);
@@ -184,7 +184,7 @@ void OverlayFileSystem::prune_empty_dirs(const std::string&, const std::string&)
 std::vector<std::string> OverlayFileSystem::take_changes(const std::string& root) {
   std::string root_key = key_or_raw(root);
   std::vector<std::string> out;
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   for (auto it = changed_.begin(); it != changed_.end();) {
     if (is_under(*it, root_key) && *it != root_key) {
       out.emplace_back(relative_to(*it, root_key));
@@ -199,7 +199,7 @@ std::vector<std::string> OverlayFileSystem::take_changes(const std::string& root
 std::map<std::string, SharedBytes> OverlayFileSystem::files(const std::string& root) const {
   std::string root_key = key_or_raw(root);
   std::map<std::string, SharedBytes> out;
-  std::lock_guard lock(mu_);
+  std::shared_lock lock(mu_);
   for (const auto& [key, file] : files_) {
     if (is_under(key, root_key) && key != root_key)
       out.emplace(std::string(relative_to(key, root_key)), file.bytes);

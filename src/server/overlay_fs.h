@@ -15,8 +15,9 @@
 // take_changes() collects it.
 //
 // Thread-safety: all FileSystem operations may run concurrently (the build
-// writes from every worker); a mutex guards the store and is held only for
-// map operations, never while copying file bytes. set_memory_roots() must not
+// writes from every worker); a shared mutex guards the store (readers, such
+// as the plan's stat of every output, share it) and is held only for map
+// operations, never while copying file bytes. set_memory_roots() must not
 // race with other calls.
 #pragma once
 
@@ -24,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -82,7 +84,7 @@ class OverlayFileSystem final : public FileSystem {
   const FileSystem& lower_;
   std::vector<std::string> roots_;  // normalised
 
-  mutable std::mutex mu_;
+  mutable std::shared_mutex mu_;  // reads (stat from every plan worker) share it
   std::map<std::string, File> files_;  // normalised full path -> file
   std::set<std::string> changed_;      // normalised full paths touched since take_changes
   std::int64_t clock_ = 1;             // logical mtime; strictly increasing per write
