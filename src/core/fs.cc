@@ -65,20 +65,24 @@ std::string_view file_stem(std::string_view path) {
 }
 
 bool normalize_relative_path(std::string_view path, std::string& out) {
-  std::vector<std::string_view> parts;
-  for (std::string_view seg : split(path, '/')) {
+  // Segment by segment into `out` without a list of parts: this runs for
+  // every path the dev server's overlay is asked about.
+  out.clear();
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view seg = path.substr(start, end - start);
+    start = end + 1;
     if (seg.empty() || seg == ".") continue;
     if (seg == "..") {
-      if (parts.empty()) return false;
-      parts.pop_back();
+      if (out.empty()) return false;
+      std::size_t slash = out.rfind('/');
+      out.resize(slash == std::string::npos ? 0 : slash);
       continue;
     }
-    parts.push_back(seg);
-  }
-  out.clear();
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += '/';
-    out += parts[i];
+    if (!out.empty()) out += '/';
+    out += seg;
   }
   return true;
 }

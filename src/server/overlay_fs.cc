@@ -86,8 +86,8 @@ Result<std::string> OverlayFileSystem::read_file(const std::string& path) const 
 SharedBytes OverlayFileSystem::shared_bytes(const std::string& path) const {
   std::string key = key_or_raw(path);
   std::shared_lock lock(mu_);
-  auto it = files_.find(key);
-  return it == files_.end() ? nullptr : it->second.bytes;
+  auto it = index_.find(key);
+  return it == index_.end() ? nullptr : it->second->bytes;
 }
 
 FileInfo OverlayFileSystem::stat(const std::string& path) const {
@@ -95,9 +95,8 @@ FileInfo OverlayFileSystem::stat(const std::string& path) const {
   const std::string* root = root_of(key);
   if (root == nullptr) return lower_.stat(path);
   std::shared_lock lock(mu_);
-  auto it = files_.find(key);
-  if (it != files_.end())
-    return FileInfo{true, false, it->second.bytes->size(), it->second.mtime_ns};
+  auto it = index_.find(key);
+  if (it != index_.end()) return FileInfo{true, false, it->second->bytes->size(), it->second->mtime_ns};
   // A memory root always exists as a directory; so does any folder holding files.
   if (key == *root) return FileInfo{true, true, 0, 0};
   std::string prefix = key + "/";
@@ -141,18 +140,28 @@ Status OverlayFileSystem::write_file(const std::string& path, std::string_view b
   // Copy outside the lock: many workers write at once.
   auto shared = std::make_shared<const std::string>(bytes);
   std::unique_lock lock(mu_);
-  File& f = files_[key];
+  auto [it, added] = files_.try_emplace(key);
+  if (added) index_.emplace(it->first, &it->second);
+  File& f = it->second;
   f.bytes = std::move(shared);
   f.mtime_ns = ++clock_;
   changed_.insert(std::move(key));
   return Ok{};
 }
 
+bool OverlayFileSystem::erase(const std::string& key) {
+  auto it = files_.find(key);
+  if (it == files_.end()) return false;
+  index_.erase(it->first);
+  files_.erase(it);
+  return true;
+}
+
 Status OverlayFileSystem::remove_file(const std::string& path) {
   std::string key;
   if (!memory_key(path, key)) return refuse(path, "remove files from");
   std::unique_lock lock(mu_);
-  if (files_.erase(key) != 0) changed_.insert(std::move(key));
+  if (erase(key)) changed_.insert(std::move(key));
   return Ok{};
 }
 
@@ -160,11 +169,12 @@ Status OverlayFileSystem::remove_tree(const std::string& path) {
   std::string key;
   if (!memory_key(path, key)) return refuse(path, "remove folders from");
   std::unique_lock lock(mu_);
-  if (files_.erase(key) != 0) changed_.insert(key);
+  if (erase(key)) changed_.insert(key);
   std::string prefix = key == "/" ? key : key + "/";
   auto it = files_.lower_bound(prefix);
   while (it != files_.end() && starts_with(it->first, prefix)) {
     changed_.insert(it->first);
+    index_.erase(it->first);
     it = files_.erase(it);
   }
   return Ok{};

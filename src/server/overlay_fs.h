@@ -29,6 +29,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/fs.h"
@@ -80,12 +81,17 @@ class OverlayFileSystem final : public FileSystem {
   // The memory root `key` lies under, or null.
   const std::string* root_of(const std::string& key) const;
   std::string key_or_raw(const std::string& path) const;
+  // Removes one file from files_ and index_; false if there was none. Needs mu_.
+  bool erase(const std::string& key);
 
   const FileSystem& lower_;
   std::vector<std::string> roots_;  // normalised
 
   mutable std::shared_mutex mu_;  // reads (stat from every plan worker) share it
-  std::map<std::string, File> files_;  // normalised full path -> file
+  std::map<std::string, File> files_;  // normalised full path -> file (sorted: folder queries)
+  // The same files by path, for exact lookups (stat of every output on each
+  // rebuild); the views and pointers refer to files_'s nodes.
+  std::unordered_map<std::string_view, File*> index_;
   std::set<std::string> changed_;      // normalised full paths touched since take_changes
   std::int64_t clock_ = 1;             // logical mtime; strictly increasing per write
 };
