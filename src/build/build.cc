@@ -106,11 +106,12 @@ class NextFacts {
     }
     return id;
   }
-  // Sets a hash not known yet (a fact some output read keeps the hash its
-  // record was made with).
-  void set_if_unknown(incremental::FactId id, const Hash128& h) {
+  // Sets a hash not known yet, from `hash()` (a fact some output read keeps
+  // the hash its record was made with).
+  template <typename HashFn>
+  void set_if_unknown(incremental::FactId id, HashFn&& hash) {
     if (known_[id]) return;
-    hashes_[id] = h;
+    hashes_[id] = hash();
     known_[id] = true;
   }
   // Lists the facts in `ids` not hashed yet; hash_wanted() hashes them.
@@ -519,12 +520,25 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     }
     stats.outputs_skipped = plan.clean.size();
 
-    // Theme assets any output asked for (rendered now or earlier) are published.
+    // Theme assets any output asked for (rendered now or earlier) are
+    // published. The walk over every record's facts stops once each asset
+    // the table knows of is found in use (at once, on most sites).
     std::vector<bool> used(theme->assets().size(), false);
-    for (const auto& [path, rec] : next.outputs) {
-      for (incremental::FactId id : rec.facts) {
-        if (facts.table().kind(id) != incremental::FactKind::kAsset) continue;
-        if (const auto* e = theme->manifest().find(facts.table().subject(id))) used[e->asset] = true;
+    std::vector<char> asset_fact(facts.table().size(), 0);
+    std::size_t unseen = 0;
+    for (incremental::FactId id = 0; id < facts.table().size(); ++id) {
+      if (facts.table().kind(id) == incremental::FactKind::kAsset &&
+          theme->manifest().find(facts.table().subject(id)) != nullptr) {
+        asset_fact[id] = 1;
+        ++unseen;
+      }
+    }
+    for (auto rec = next.outputs.begin(); unseen > 0 && rec != next.outputs.end(); ++rec) {
+      for (incremental::FactId id : rec->second.facts) {
+        if (asset_fact[id] != 1) continue;
+        asset_fact[id] = 2;
+        --unseen;
+        used[theme->manifest().find(facts.table().subject(id))->asset] = true;
       }
     }
     auto rendered_owner = [&](const std::string& path) {
@@ -575,7 +589,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     for (auto& [path, body] : parsed.records) {
       for (incremental::FactId& d : body.deps) {
         incremental::FactId id = from_deps(facts, d);
-        facts.set_if_unknown(id, render::body_dep_hash(parsed.deps.key(d), site, fs, content_root));
+        facts.set_if_unknown(id, [&] { return render::body_dep_hash(parsed.deps.key(d), site, fs, content_root); });
         d = id;
       }
     }
