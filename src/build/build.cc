@@ -484,6 +484,17 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
 
   // --- postprocess -------------------------------------------------------------------
   NextFacts facts(std::move(previous.facts), plan);
+  // The output records are carried over in place: each output this build
+  // produces or keeps is stamped with its generation, and commit drops the
+  // others (and their files).
+  std::map<std::string, incremental::OutputRecord>& records = previous.outputs;
+  const std::uint32_t generation = previous.generation + 1;
+  bool records_changed = false;
+  auto keep_record = [&](const std::string& path, incremental::OutputRecord rec) {
+    rec.generation = generation;
+    auto [it, added] = records.insert_or_assign(path, std::move(rec));
+    records_changed = records_changed || added;
+  };
   {
     StageTimer t(stats, "postprocess");
     std::vector<RenderedJob> site_rendered = render_jobs(*snap, site_jobs, workers, writer, pool, progress, diags);
@@ -498,15 +509,15 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       for (incremental::FactId& f : job.facts) f = to_next(facts, f);  // in place: 700k ids at 10k pages
       facts.want(job.facts);
     }
-    // Clean outputs keep their records (and, with the table, their fact ids).
+    // Clean outputs keep their records, in place (and, with the table,
+    // their fact ids).
     for (std::size_t c = 0; c < plan.clean.size(); ++c) {
-      const snapshot::RenderJob& job = snap->schedule()[plan.clean[c]];
-      incremental::OutputRecord rec = std::move(previous.outputs.at(job.output_path));
+      incremental::OutputRecord& rec = *plan.clean_records[c];
       cache_changed = cache_changed || rec.size != plan.clean_files[c].size ||
                       rec.mtime_ns != plan.clean_files[c].mtime_ns;
       rec.size = plan.clean_files[c].size;
       rec.mtime_ns = plan.clean_files[c].mtime_ns;
-      next.outputs[job.output_path] = std::move(rec);
+      rec.generation = generation;
     }
     facts.hash_wanted(resolver, *snap, pool);
     for (std::size_t r = 0; r < rendered.size(); ++r) {
@@ -516,7 +527,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       count(stats, job.outcome);
       job.record.facts = std::move(job.facts);
       job.record.identity = plan.identities[job.job];
-      next.outputs[snap->schedule()[job.job].output_path] = std::move(job.record);
+      keep_record(snap->schedule()[job.job].output_path, std::move(job.record));
     }
     stats.outputs_skipped = plan.clean.size();
 
@@ -533,7 +544,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         ++unseen;
       }
     }
-    for (auto rec = next.outputs.begin(); unseen > 0 && rec != next.outputs.end(); ++rec) {
+    for (auto rec = records.begin(); unseen > 0 && rec != records.end(); ++rec) {
+      if (rec->second.generation != generation) continue;
       for (incremental::FactId id : rec->second.facts) {
         if (asset_fact[id] != 1) continue;
         asset_fact[id] = 2;
@@ -549,12 +561,12 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
          postprocess::plan_copies(root, *config, disc, site, *theme, used, rendered_owner, diags)) {
       // A copy whose source and output are as the last build left them is
       // not read at all.
-      auto prev = previous.outputs.find(c.to);
-      if (use_cache && c.bytes == nullptr && prev != previous.outputs.end() &&
+      auto prev = records.find(c.to);
+      if (use_cache && c.bytes == nullptr && prev != records.end() &&
           prev->second.source_size == c.source_size && prev->second.source_mtime_ns == c.source_mtime_ns) {
         FileInfo info = fs.stat(join_path(result.output_dir, c.to));
         if (info.exists && info.size == prev->second.size && info.mtime_ns == prev->second.mtime_ns) {
-          next.outputs[c.to] = prev->second;
+          prev->second.generation = generation;
           ++stats.files_copied;
           ++stats.outputs_unchanged;
           continue;
@@ -574,7 +586,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (outcome == incremental::WriteOutcome::kFailed) continue;
       rec.source_size = c.source_size;
       rec.source_mtime_ns = c.source_mtime_ns;
-      next.outputs[c.to] = std::move(rec);
+      keep_record(c.to, std::move(rec));
       ++stats.files_copied;
       count(stats, outcome);
     }
@@ -583,7 +595,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- commit --------------------------------------------------------------------------
   {
     StageTimer t(stats, "commit");
-    stats.outputs_removed = writer.remove_stale(next.outputs, diags);
+    const std::size_t records_before = records.size();
+    stats.outputs_removed = writer.remove_stale(records, generation, diags);
+    records_changed = records_changed || records.size() != records_before;
+    next.outputs = std::move(records);
+    next.generation = generation;
     // Bodies keep their dependency keys in the same fact table.
     NextFacts::Mapping from_deps(parsed.deps);
     for (auto& [path, body] : parsed.records) {
@@ -611,7 +627,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     facts.move_into(next, previous.facts_counted_at);
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
-                    next.outputs.size() != previous.outputs.size() || next.bodies.size() != previous.bodies.size();
+                    records_changed || next.bodies.size() != previous.bodies.size();
     Status saved = Ok{};
     if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next, &pool);
     if (auto s = std::move(saved); !s.ok()) {

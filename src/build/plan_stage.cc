@@ -32,7 +32,7 @@ Hash128 hash_fact(const render::FactResolver& resolver, const incremental::FactT
 }
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
-                  const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
+                  incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
                   bool full_build, ThreadPool& pool, const FrameReuse& reuse) {
   const auto& schedule = snap.schedule();
   Plan plan;
@@ -55,7 +55,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   }
   // Hash every fact some existing record read, once, in parallel, and note
   // which of them changed since the last build.
-  std::vector<const incremental::OutputRecord*> records(schedule.size(), nullptr);
+  std::vector<incremental::OutputRecord*> records(schedule.size(), nullptr);
   for (std::size_t i = 0; i < schedule.size(); ++i) {
     auto it = previous.outputs.find(schedule[i].output_path);
     if (it == previous.outputs.end()) continue;
@@ -129,6 +129,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     if (verdicts[i].reason.empty()) {
       plan.clean.push_back(i);
       plan.clean_files.push_back(verdicts[i].info);
+      plan.clean_records.push_back(records[i]);
     } else {
       plan.dirty.push_back(i);
       plan.reasons.push_back(std::move(verdicts[i].reason));

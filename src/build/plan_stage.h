@@ -27,6 +27,9 @@ struct Plan {
   std::vector<std::string> reasons;    // parallel to `dirty`
   std::vector<std::size_t> clean;      // schedule indexes left alone
   std::vector<FileInfo> clean_files;   // parallel to `clean`: the output file as it is now
+  // Parallel to `clean`: their records in the previous cache, which the
+  // build updates in place and carries into the next one.
+  std::vector<incremental::OutputRecord*> clean_records;
   // The previous cache's facts, hashed against this snapshot (only those some
   // clean candidate needed; zero hash otherwise).
   std::vector<Hash128> now;
@@ -59,7 +62,7 @@ Hash128 hash_fact(const render::FactResolver& resolver, const incremental::FactT
                   render::RenderHost& host, std::int32_t* reach = nullptr);
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
-                  const incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
+                  incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,
                   bool full_build, ThreadPool& pool, const FrameReuse& reuse = {});
 
 }  // namespace bengal::build

@@ -78,6 +78,9 @@ struct OutputRecord {
   // Copies: the source file as it was when copied.
   std::uint64_t source_size = 0;
   std::int64_t source_mtime_ns = 0;
+  // Kept only in memory: the BuildCache::generation of the last build that
+  // produced or kept this output (a build removes the outputs it did not).
+  std::uint32_t generation = 0;
 };
 
 struct BuildCache {
@@ -95,6 +98,9 @@ struct BuildCache {
   // Kept only in memory: the table's size when its live facts were last
   // counted (0: never), so a resident build recounts only once it has grown.
   std::size_t facts_counted_at = 0;
+  // Kept only in memory: counts the builds this cache has been carried
+  // through (OutputRecord::generation).
+  std::uint32_t generation = 0;
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
 
   std::string serialize() const;

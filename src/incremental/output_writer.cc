@@ -33,14 +33,16 @@ WriteOutcome OutputWriter::commit(const std::string& rel_path, std::string_view 
   return WriteOutcome::kWritten;
 }
 
-std::size_t OutputWriter::remove_stale(const std::map<std::string, OutputRecord>& current, DiagnosticList& diags) {
+std::size_t OutputWriter::remove_stale(std::map<std::string, OutputRecord>& records, std::uint32_t generation,
+                                       DiagnosticList& diags) {
   std::size_t removed = 0;
-  // Both maps are sorted by path: one walk finds the paths only the last build had.
-  auto now = current.begin();
-  for (const auto& [rel, rec] : previous_.outputs) {
-    while (now != current.end() && now->first < rel) ++now;
-    if (now != current.end() && now->first == rel) continue;
-    std::string path = join_path(output_dir_, rel);
+  for (auto it = records.begin(); it != records.end();) {
+    if (it->second.generation == generation) {
+      ++it;
+      continue;
+    }
+    std::string path = join_path(output_dir_, it->first);
+    it = records.erase(it);
     if (!fs_.stat(path).exists) continue;
     if (auto s = fs_.remove_file(path); !s.ok()) {
       diags.add(std::move(s).error());

@@ -31,9 +31,11 @@ class OutputWriter {
   WriteOutcome commit(const std::string& rel_path, std::string_view bytes, OutputRecord& record,
                       DiagnosticList& diags);
 
-  // Removes outputs the previous build wrote that this build did not produce
-  // (`current` holds this build's paths). Returns how many were removed.
-  std::size_t remove_stale(const std::map<std::string, OutputRecord>& current, DiagnosticList& diags);
+  // Removes the outputs of `records` this build did not produce (their
+  // generation is not `generation`): the file, and the record. Returns how
+  // many files were removed.
+  std::size_t remove_stale(std::map<std::string, OutputRecord>& records, std::uint32_t generation,
+                           DiagnosticList& diags);
 
   const std::string& output_dir() const { return output_dir_; }
 

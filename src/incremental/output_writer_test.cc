@@ -41,15 +41,18 @@ TEST(OutputWriter, RemovesOnlyStaleOutputsItWrote) {
   fs.set_file("out/gone/index.html", "g");
   fs.set_file("out/user-file.txt", "not ours");
   BuildCache prev;
-  prev.outputs["keep.html"] = {};
-  prev.outputs["gone/index.html"] = {};
+  prev.outputs["keep.html"].generation = 2;  // produced by this build
+  prev.outputs["gone/index.html"].generation = 1;
+  prev.outputs["never-written.html"].generation = 1;
   OutputWriter w(fs, "out", prev);
-  std::map<std::string, OutputRecord> current{{"keep.html", {}}};
   DiagnosticList diags;
-  EXPECT_EQ(w.remove_stale(current, diags), 1u);
+  EXPECT_EQ(w.remove_stale(prev.outputs, 2, diags), 1u);
   EXPECT_FALSE(fs.stat("out/gone/index.html").exists);
   EXPECT_TRUE(fs.stat("out/keep.html").exists);
   EXPECT_TRUE(fs.stat("out/user-file.txt").exists);
+  // Only this build's records remain.
+  ASSERT_EQ(prev.outputs.size(), 1u);
+  EXPECT_EQ(prev.outputs.begin()->first, "keep.html");
 }
 
 }  // namespace
