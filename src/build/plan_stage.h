@@ -6,6 +6,8 @@
 // is another one: "now produced by ..."), or when its file is missing
 // or was edited by hand. Every other output is left alone: not rendered, not
 // written. --no-incremental (or no usable cache) makes everything dirty.
+// The records of dirty outputs keep their file stamps but lose their fact
+// lists (the render records new ones).
 //
 // Thread-safety: plan_outputs() hashes facts in parallel on `pool`, each
 // worker with its own RenderHost; everything else is single-threaded.
