@@ -64,7 +64,7 @@ snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
   b.content_hash = r.content_hash;
   b.summary_html = std::move(r.summary_html);
   b.summary_truncated = r.summary_truncated;
-  for (auto& t : r.toc) b.toc.push_back({t.level, std::move(t.id), std::move(t.text)});
+  b.toc = std::move(r.toc);
   r.toc.clear();
   b.toc_html = r.toc_html.empty() ? render::toc_html(b.toc) : std::move(r.toc_html);
   b.plain_text = std::move(r.plain_text);
@@ -79,8 +79,7 @@ void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r, bool k
   r.content_hash = b.content_hash;
   r.summary_html = std::move(b.summary_html);
   r.summary_truncated = b.summary_truncated;
-  r.toc.clear();
-  for (auto& t : b.toc) r.toc.push_back({t.level, std::move(t.id), std::move(t.text)});
+  r.toc = std::move(b.toc);
   if (keep_toc_html) r.toc_html = std::move(b.toc_html);
   r.plain_text = std::move(b.plain_text);
   r.word_count = b.word_count;

@@ -54,14 +54,20 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     return plan;
   }
   // Hash every fact some existing record read, once, in parallel, and note
-  // which of them changed since the last build.
+  // which of them changed since the last build. On the last build's frame
+  // that is every fact in the table, near enough (the last build dropped
+  // the records it did not keep, and most facts keep their hash unread),
+  // which spares a walk over every record's facts.
   std::vector<incremental::OutputRecord*> records(schedule.size(), nullptr);
   for (std::size_t i = 0; i < schedule.size(); ++i) {
     auto it = previous.outputs.find(schedule[i].output_path);
     if (it == previous.outputs.end()) continue;
     records[i] = &it->second;
-    for (incremental::FactId f : it->second.facts) plan.computed[f] = true;
+    if (!reuse.same_frame) {
+      for (incremental::FactId f : it->second.facts) plan.computed[f] = true;
+    }
   }
+  if (reuse.same_frame) plan.computed.assign(previous.facts.size(), true);
   std::vector<incremental::FactId> needed;
   for (incremental::FactId f = 0; f < plan.computed.size(); ++f) {
     if (plan.computed[f]) needed.push_back(f);

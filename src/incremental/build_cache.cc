@@ -241,7 +241,7 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) 
     std::uint64_t toc = r.u64();
     for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
       TocRecord e;
-      e.level = static_cast<std::int32_t>(r.i64());
+      e.level = static_cast<int>(r.i64());
       e.id = std::string(r.str());
       e.text = std::string(r.str());
       b.toc.push_back(std::move(e));

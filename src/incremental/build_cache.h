@@ -32,6 +32,7 @@
 #include "core/fs.h"
 #include "core/hash.h"
 #include "core/result.h"
+#include "core/toc_entry.h"
 #include "core/thread_pool.h"
 #include "incremental/facts.h"
 
@@ -49,10 +50,7 @@ struct SourceRecord {
   Data front_matter;
 };
 
-struct TocRecord {
-  std::int32_t level = 0;
-  std::string id, text;
-};
+using TocRecord = TocEntry;
 
 struct BodyRecord {
   Hash128 provenance;          // of everything the parse read

@@ -23,16 +23,13 @@
 #include "core/date.h"
 #include "core/hash.h"
 #include "core/slot_index.h"
+#include "core/toc_entry.h"
 
 namespace bengal::snapshot {
 
 using content::PageId;
 
-struct TocEntry {
-  int level = 0;
-  std::string id;
-  std::string text;
-};
+using TocEntry = ::bengal::TocEntry;
 
 // What the parse stage learned from a page's Markdown body. Every fact but
 // the HTML is always present; the HTML of a page whose body came from the
