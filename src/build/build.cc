@@ -83,15 +83,16 @@ class NextFacts {
     std::vector<std::uint32_t> subjects_, fields_;
   };
 
-  // Takes over the previous table; `known[i]` says the plan hashed fact i
-  // against this build (its hash is `now[i]`); the others are hashed again
-  // if anything still reads them.
-  NextFacts(incremental::FactTable previous, const Plan& plan)
+  // Takes over the previous table and the plan's fact hashes:
+  // `plan.computed[i]` says the plan hashed fact i against this build (its
+  // hash is `plan.now[i]`); the others are hashed again if anything still
+  // reads them.
+  NextFacts(incremental::FactTable previous, Plan& plan)
       : table_(std::move(previous)),
-        hashes_(plan.now),
-        known_(plan.computed),
-        reach_(plan.reach),
-        tracking_(!plan.reach.empty()) {
+        hashes_(std::move(plan.now)),
+        known_(std::move(plan.computed)),
+        reach_(std::move(plan.reach)),
+        tracking_(!reach_.empty()) {
     hashes_.resize(table_.size());
     known_.resize(table_.size(), false);
     if (tracking_) reach_.resize(table_.size(), snapshot::ReadScope::kAnything);
