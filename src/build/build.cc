@@ -375,21 +375,21 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // config, the file list and each file's front matter, and on the clock
   // only through what is published when. A resident build whose inputs are
   // those of the last one keeps its frame.
+  FrameMemo* const frame_memo = BuildStateAccess::frame_memo(resident);
   std::shared_ptr<const snapshot::SiteFrame> frame;
   bool frame_reused = false;
   std::set<std::string> files_with_errors;
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
-    FrameMemo* memo = BuildStateAccess::frame_memo(resident);
     const Hash128 key = assemble_key(disc, *config);
     DiagnosticList assembled;
-    if (memo != nullptr && memo->frame != nullptr && use_cache && memo->key == key &&
-        memo->assembled_at <= opts.now.epoch_seconds &&
-        opts.now.epoch_seconds < memo->frame->site().visibility_changes_at) {
-      frame = memo->frame;
+    if (frame_memo != nullptr && frame_memo->frame != nullptr && use_cache && frame_memo->key == key &&
+        frame_memo->assembled_at <= opts.now.epoch_seconds &&
+        opts.now.epoch_seconds < frame_memo->frame->site().visibility_changes_at) {
+      frame = frame_memo->frame;
       frame_reused = true;
-      assembled = memo->diagnostics;
+      assembled = frame_memo->diagnostics;
     } else {
       content::Site site = content::assemble(disc, *config, opts);
       assembled = std::move(site.diagnostics);
@@ -398,7 +398,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       sources.reserve(disc.pages.size());
       for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
       frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
-      if (memo != nullptr) *memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
+      if (frame_memo != nullptr) *frame_memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
     }
     // A file with front-matter errors is read again next time, so its
     // diagnostics keep their line and excerpt.
@@ -449,10 +449,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Plan plan;
   {
     StageTimer t(stats, "plan");
-    FrameMemo* memo = BuildStateAccess::frame_memo(resident);
-    plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool,
-                        FrameReuse{resident != nullptr, frame_reused, &parsed.fresh, memo ? &memo->identities : nullptr});
-    if (memo != nullptr && !frame_reused) memo->identities = plan.identities;
+    const FrameReuse reuse{resident != nullptr, frame_reused, &parsed.fresh,
+                           frame_memo != nullptr ? &frame_memo->identities : nullptr};
+    plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool, reuse);
+    if (frame_memo != nullptr && !frame_reused) frame_memo->identities = plan.identities;
     for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
       result.explanations.push_back({snap->schedule()[plan.dirty[k]].output_path, plan.reasons[k]});
     }
@@ -536,22 +536,22 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // published. The walk over every record's facts stops once each asset
     // the table knows of is found in use (at once, on most sites).
     std::vector<bool> used(theme->assets().size(), false);
-    std::vector<char> asset_fact(facts.table().size(), 0);
+    std::vector<std::int32_t> unseen_asset(facts.table().size(), -1);  // by fact: its theme asset, until seen
     std::size_t unseen = 0;
     for (incremental::FactId id = 0; id < facts.table().size(); ++id) {
-      if (facts.table().kind(id) == incremental::FactKind::kAsset &&
-          theme->manifest().find(facts.table().subject(id)) != nullptr) {
-        asset_fact[id] = 1;
+      if (facts.table().kind(id) != incremental::FactKind::kAsset) continue;
+      if (const auto* e = theme->manifest().find(facts.table().subject(id))) {
+        unseen_asset[id] = static_cast<std::int32_t>(e->asset);
         ++unseen;
       }
     }
     for (auto rec = records.begin(); unseen > 0 && rec != records.end(); ++rec) {
       if (rec->second.generation != generation) continue;
       for (incremental::FactId id : rec->second.facts) {
-        if (asset_fact[id] != 1) continue;
-        asset_fact[id] = 2;
+        if (unseen_asset[id] < 0) continue;
+        used[static_cast<std::size_t>(unseen_asset[id])] = true;
+        unseen_asset[id] = -1;
         --unseen;
-        used[theme->manifest().find(facts.table().subject(id))->asset] = true;
       }
     }
     auto rendered_owner = [&](const std::string& path) {

@@ -32,8 +32,9 @@ struct Plan {
   // Parallel to `clean`: their records in the previous cache, which the
   // build updates in place and carries into the next one.
   std::vector<incremental::OutputRecord*> clean_records;
-  // The previous cache's facts, hashed against this snapshot (only those some
-  // clean candidate needed; zero hash otherwise).
+  // The previous cache's facts, hashed against this snapshot: those some
+  // record read (on the last build's frame: every fact in the table);
+  // `computed` says which, the others have a zero hash.
   std::vector<Hash128> now;
   std::vector<bool> computed;
   std::vector<std::int32_t> reach;  // resident plans: of the computed facts (snapshot::ReadScope::reach)

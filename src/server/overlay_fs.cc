@@ -149,11 +149,15 @@ Status OverlayFileSystem::write_file(const std::string& path, std::string_view b
   return Ok{};
 }
 
+OverlayFileSystem::FileMap::iterator OverlayFileSystem::erase(FileMap::iterator it) {
+  index_.erase(it->first);
+  return files_.erase(it);
+}
+
 bool OverlayFileSystem::erase(const std::string& key) {
   auto it = files_.find(key);
   if (it == files_.end()) return false;
-  index_.erase(it->first);
-  files_.erase(it);
+  erase(it);
   return true;
 }
 
@@ -174,8 +178,7 @@ Status OverlayFileSystem::remove_tree(const std::string& path) {
   auto it = files_.lower_bound(prefix);
   while (it != files_.end() && starts_with(it->first, prefix)) {
     changed_.insert(it->first);
-    index_.erase(it->first);
-    it = files_.erase(it);
+    it = erase(it);
   }
   return Ok{};
 }

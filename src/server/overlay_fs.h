@@ -81,14 +81,17 @@ class OverlayFileSystem final : public FileSystem {
   // The memory root `key` lies under, or null.
   const std::string* root_of(const std::string& key) const;
   std::string key_or_raw(const std::string& path) const;
-  // Removes one file from files_ and index_; false if there was none. Needs mu_.
-  bool erase(const std::string& key);
+  using FileMap = std::map<std::string, File>;
+  // Remove one file from files_ and index_ together (the index must never
+  // point at a removed node). Need mu_.
+  FileMap::iterator erase(FileMap::iterator it);  // returns the next file
+  bool erase(const std::string& key);             // false if there was none
 
   const FileSystem& lower_;
   std::vector<std::string> roots_;  // normalised
 
   mutable std::shared_mutex mu_;  // reads (stat from every plan worker) share it
-  std::map<std::string, File> files_;  // normalised full path -> file (sorted: folder queries)
+  FileMap files_;  // normalised full path -> file (sorted: folder queries)
   // The same files by path, for exact lookups (stat of every output on each
   // rebuild); the views and pointers refer to files_'s nodes.
   std::unordered_map<std::string_view, File*> index_;
