@@ -138,24 +138,26 @@ class NextFacts {
 
   // Stores the table in `cache`. Facts nobody reads any more are dropped
   // once they outnumber the live ones (ids in the cache's records are
-  // renumbered), so the table does not grow without bound. Counting them
-  // walks every record's facts; a table that has not grown by half since it
-  // was last counted (`counted_at`) is left as it is.
-  void move_into(incremental::BuildCache& cache, std::size_t counted_at) {
+  // renumbered: returns true), so the table does not grow without bound.
+  // Counting them walks every record's facts; a table that has not grown by
+  // half since it was last counted (`counted_at`) is left as it is.
+  bool move_into(incremental::BuildCache& cache, std::size_t counted_at) {
+    bool renumbered = false;
     if (counted_at == 0 || table_.size() * 2 > counted_at * 3) {
       counted_at = table_.size();
-      compact_unless_mostly_live(cache);
+      renumbered = compact_unless_mostly_live(cache);
     }
     cache.facts_counted_at = std::min(counted_at, table_.size());
     cache.facts = std::move(table_);
     cache.fact_hashes = std::move(hashes_);
     cache.fact_reach = std::move(reach_);
+    return renumbered;
   }
 
  private:
   // Drops the facts no record of `cache` reads once they outnumber the live
   // ones, renumbering the records' ids.
-  void compact_unless_mostly_live(incremental::BuildCache& cache) {
+  bool compact_unless_mostly_live(incremental::BuildCache& cache) {
     std::vector<bool> live(table_.size(), false);
     auto mark = [&](const std::vector<incremental::FactId>& ids) {
       for (incremental::FactId id : ids) live[id] = true;
@@ -163,7 +165,7 @@ class NextFacts {
     for (const auto& [path, rec] : cache.outputs) mark(rec.facts);
     for (const auto& [path, body] : cache.bodies) mark(body.deps);
     std::size_t count = static_cast<std::size_t>(std::count(live.begin(), live.end(), true));
-    if (count * 2 >= table_.size()) return;
+    if (count * 2 >= table_.size()) return false;
     incremental::FactTable compact;
     std::vector<Hash128> compact_hashes;
     std::vector<std::int32_t> compact_reach;
@@ -183,6 +185,7 @@ class NextFacts {
     table_ = std::move(compact);
     hashes_ = std::move(compact_hashes);
     reach_ = std::move(compact_reach);
+    return true;
   }
 
   incremental::FactTable table_;
@@ -200,6 +203,7 @@ struct FrameMemo {
   std::shared_ptr<const snapshot::SiteFrame> frame;
   DiagnosticList diagnostics;  // what assemble reported
   std::vector<Hash128> identities;  // Plan::identities of the frame's schedule
+  ReaderIndex readers;              // who reads each fact, by schedule index
 };
 
 // The config as this build applies it: the file, then the overrides the
@@ -416,8 +420,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   ParseOutput parsed;
   {
     StageTimer t(stats, "parse");
-    parsed = parse_pages(fs, content_root, *config, disc, site, highlighter, previous, use_cache, pool, progress,
-                         diags);
+    const ParseReuse reuse{use_cache, frame_reused, previous.generation + 1};
+    parsed = parse_pages(fs, content_root, *config, disc, site, highlighter, previous, reuse, pool, progress, diags);
     stats.pages_parsed = parsed.parsed;
   }
 
@@ -450,7 +454,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   {
     StageTimer t(stats, "plan");
     const FrameReuse reuse{resident != nullptr, frame_reused, &parsed.fresh,
-                           frame_memo != nullptr ? &frame_memo->identities : nullptr};
+                           frame_memo != nullptr ? &frame_memo->identities : nullptr,
+                           frame_memo != nullptr ? &frame_memo->readers : nullptr};
     plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool, reuse);
     if (frame_memo != nullptr && !frame_reused) frame_memo->identities = plan.identities;
     for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
@@ -519,6 +524,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       rec.size = plan.clean_files[c].size;
       rec.mtime_ns = plan.clean_files[c].mtime_ns;
       rec.generation = generation;
+      rec.job = static_cast<std::int64_t>(plan.clean[c]);
     }
     facts.hash_wanted(resolver, *snap, pool);
     for (std::size_t r = 0; r < rendered.size(); ++r) {
@@ -526,8 +532,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (job.outcome == incremental::WriteOutcome::kFailed) continue;
       ++stats.outputs_rendered;
       count(stats, job.outcome);
+      if (frame_memo != nullptr) frame_memo->readers.add(static_cast<std::uint32_t>(job.job), job.facts);
       job.record.facts = std::move(job.facts);
       job.record.identity = plan.identities[job.job];
+      job.record.job = static_cast<std::int64_t>(job.job);
       keep_record(snap->schedule()[job.job].output_path, std::move(job.record));
     }
     stats.outputs_skipped = plan.clean.size();
@@ -568,6 +576,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         FileInfo info = fs.stat(join_path(result.output_dir, c.to));
         if (info.exists && info.size == prev->second.size && info.mtime_ns == prev->second.mtime_ns) {
           prev->second.generation = generation;
+          prev->second.job = -1;
           ++stats.files_copied;
           ++stats.outputs_unchanged;
           continue;
@@ -601,22 +610,23 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     records_changed = records_changed || records.size() != records_before;
     next.outputs = std::move(records);
     next.generation = generation;
-    // Bodies keep their dependency keys in the same fact table.
-    NextFacts::Mapping from_deps(parsed.deps);
-    for (auto& [path, body] : parsed.records) {
-      for (incremental::FactId& d : body.deps) {
-        incremental::FactId id = from_deps(facts, d);
-        facts.set_if_unknown(id, [&] { return render::body_dep_hash(parsed.deps.key(d), site, fs, content_root); });
-        d = id;
-      }
-    }
     {
-      // Rendering is over: the records take the bodies' facts and the HTML
-      // is freed before the cache is serialized (peak memory).
+      // Bodies keep their dependency keys in the same fact table: records
+      // parsed now have theirs translated, reused ones have ids in it
+      // already. Rendering is over: the records take the bodies' facts and
+      // the HTML is freed before the cache is serialized (peak memory).
+      NextFacts::Mapping from_deps(parsed.deps);
       std::vector<snapshot::PageBody> bodies = snap->take_bodies();
       for (auto& [path, body] : parsed.records) {
-        auto page = site.by_path.find(path);
-        if (page != site.by_path.end()) fill_body_record(std::move(bodies[page->second]), body, resident != nullptr);
+        const content::PageId page = site.by_path.find(path)->second;  // the parse keeps only records of pages
+        const bool fresh = parsed.fresh[page];
+        for (incremental::FactId& d : body.deps) {
+          const incremental::FactId id = fresh ? from_deps(facts, d) : d;
+          const incremental::FactTable& keys = fresh ? parsed.deps : facts.table();
+          facts.set_if_unknown(id, [&] { return render::body_dep_hash(keys, d, site, fs, content_root); });
+          d = id;
+        }
+        fill_body_record(std::move(bodies[page]), body, resident != nullptr);
       }
     }
     // Hand the freed HTML back to the OS; the cache buffers would otherwise
@@ -625,10 +635,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // handing it back would only fault it in again.
     if (resident == nullptr) release_free_memory();
     next.bodies = std::move(parsed.records);
-    facts.move_into(next, previous.facts_counted_at);
+    if (facts.move_into(next, previous.facts_counted_at) && frame_memo != nullptr) frame_memo->readers.invalidate();
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
-                    records_changed || next.bodies.size() != previous.bodies.size();
+                    records_changed || parsed.records_dropped > 0;
     Status saved = Ok{};
     if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next, &pool);
     if (auto s = std::move(saved); !s.ok()) {

@@ -1,5 +1,6 @@
 #include "build/parse_stage.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -88,11 +89,23 @@ void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r, bool k
 
 namespace {
 
+// The provenance of a parse: its settings and the hash of each dependency,
+// given as FactKeys (a parse just made) or as ids of a table (a record).
 Hash128 provenance_of(const Hash128& settings, const std::vector<incremental::FactKey>& deps,
                       const content::Site& site, const FileSystem& fs, const std::string& content_root) {
   Hasher h;
   h.add(settings);
-  for (const incremental::FactKey& d : deps) h.add(render::body_dep_hash(d, site, fs, content_root));
+  for (const incremental::FactKey& d : deps) {
+    h.add(render::body_dep_hash(d.kind, d.subject, d.field, site, fs, content_root));
+  }
+  return h.digest();
+}
+Hash128 provenance_of(const Hash128& settings, const incremental::FactTable& table,
+                      const std::vector<incremental::FactId>& deps, const content::Site& site, const FileSystem& fs,
+                      const std::string& content_root) {
+  Hasher h;
+  h.add(settings);
+  for (incremental::FactId d : deps) h.add(render::body_dep_hash(table, d, site, fs, content_root));
   return h.digest();
 }
 
@@ -101,42 +114,51 @@ Hash128 provenance_of(const Hash128& settings, const std::vector<incremental::Fa
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,
                         const highlight::Registry& highlighter, incremental::BuildCache& previous,
-                        bool use_cache, ThreadPool& pool, Progress& progress, DiagnosticList& diags) {
+                        const ParseReuse& reuse, ThreadPool& pool, Progress& progress, DiagnosticList& diags) {
   ParseOutput out;
   out.bodies.resize(site.pages.size());
   // Kept with the parsers: lazy parses happen during render.
   out.shared = std::make_unique<render::BodyParser::Shared>(
       render::BodyParser::Shared{config, fs, content_root, &site, highlighter});
   for (unsigned w = 0; w < pool.size(); ++w) out.parsers.push_back(std::make_unique<render::BodyParser>(*out.shared));
+  // The records are carried over in place: a body that is still good keeps
+  // its record (and its dependency ids, in the cache's fact table).
+  if (reuse.use_cache) out.records = std::move(previous.bodies);
 
   struct PageResult {
-    bool cached = false;
+    incremental::BodyRecord* cached = nullptr;  // the record still good, in out.records
     bool parsed = false;
-    incremental::BodyRecord record;
+    incremental::BodyRecord record;              // parsed now
     std::vector<incremental::FactKey> deps;
     DiagnosticList diags;
   };
   std::vector<PageResult> results(site.pages.size());
   progress.begin_stage("parse", site.pages.size());
+  // Each worker touches only its own page's record: the map itself does not
+  // change until the merge.
   pool.parallel_for(site.pages.size(), [&](std::size_t i, unsigned worker) {
     const content::Page& page = site.pages[i];
     progress.advance();
     if (page.source < 0) return;
     content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     PageResult& r = results[i];
-    Hash128 settings = body_settings_hash(src, page, config);
-    if (use_cache) {
-      auto it = previous.bodies.find(src.rel_path);
-      if (it != previous.bodies.end()) {
-        std::vector<incremental::FactKey> deps;
-        for (incremental::FactId id : it->second.deps) deps.push_back(previous.facts.key(id));
-        if (provenance_of(settings, deps, site, fs, content_root) == it->second.provenance) {
-          out.bodies[i] = body_from_record(it->second);
-          r.record.provenance = it->second.provenance;
-          r.record.diagnostics = it->second.diagnostics;
-          r.deps = std::move(deps);
-          r.cached = true;
-          for (const Diagnostic& d : it->second.diagnostics) r.diags.add(d);  // still true: report again
+    const Hash128 settings = body_settings_hash(src, page, config);
+    if (reuse.use_cache) {
+      auto it = out.records.find(src.rel_path);
+      if (it != out.records.end()) {
+        incremental::BodyRecord& rec = it->second;
+        // On the last build's frame, an unchanged source has the same
+        // settings (config and front matter are the frame's) and its links
+        // resolve as before; only included files can have changed.
+        bool good = reuse.same_frame && src.from_cache &&
+                    std::none_of(rec.deps.begin(), rec.deps.end(), [&](incremental::FactId d) {
+                      return previous.facts.kind(d) == incremental::FactKind::kFile;
+                    });
+        good = good || provenance_of(settings, previous.facts, rec.deps, site, fs, content_root) == rec.provenance;
+        if (good) {
+          out.bodies[i] = body_from_record(rec);
+          r.cached = &rec;
+          for (const Diagnostic& d : rec.diagnostics) r.diags.add(d);  // still true: report again
           return;
         }
       }
@@ -170,13 +192,22 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
       diags.add(std::move(d));
     }
     if (page.source < 0) continue;
-    const content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     out.parsed += r.parsed;
-    out.fresh[i] = !r.cached;
+    out.fresh[i] = r.cached == nullptr;
+    if (r.cached != nullptr) {
+      r.cached->generation = reuse.generation;
+      continue;
+    }
+    if (!r.parsed) continue;  // unreadable: no record
+    const content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     r.record.deps.clear();
     for (const incremental::FactKey& k : r.deps) r.record.deps.push_back(out.deps.intern(k));
-    out.records[src.rel_path] = std::move(r.record);
+    r.record.generation = reuse.generation;
+    out.records.insert_or_assign(src.rel_path, std::move(r.record));
   }
+  // Records of pages gone, or no longer readable, go.
+  out.records_dropped =
+      std::erase_if(out.records, [&](const auto& entry) { return entry.second.generation != reuse.generation; });
   return out;
 }
 

@@ -38,13 +38,23 @@ incremental::SourceRecord source_record(content::SourcePage& page);
 // own toc/summary settings, Bengal's version.
 Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& page, const config::Config& config);
 
+// What the parse may take from the last build.
+struct ParseReuse {
+  bool use_cache = false;   // records of the previous cache may be reused
+  bool same_frame = false;  // this build stands on the last build's frame (a resident build)
+  std::uint32_t generation = 0;  // stamped on the records kept (BodyRecord::generation)
+};
+
 struct ParseOutput {
   std::vector<snapshot::PageBody> bodies;                  // by page id
   // By content path, for the next cache: provenance, deps and diagnostics;
   // the facts themselves are taken from the snapshot's bodies at commit.
+  // Records reused from the cache (`fresh` 0) keep their deps as ids of the
+  // cache's fact table; those made now (`fresh` 1) as ids of `deps`.
   std::map<std::string, incremental::BodyRecord> records;
-  incremental::FactTable deps;                             // keys of the records' deps
+  incremental::FactTable deps;                             // keys of the fresh records' deps
   std::size_t parsed = 0;                                  // bodies parsed now (not taken from the cache)
+  std::size_t records_dropped = 0;                         // cached records of pages gone or unreadable
   std::vector<char> fresh;  // by page id: 1 when the body is not the cached one (parsed now, or unreadable)
   std::unique_ptr<render::BodyParser::Shared> shared;       // what the parsers read
   std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
@@ -58,6 +68,6 @@ void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,
                         const highlight::Registry& highlighter, incremental::BuildCache& previous,
-                        bool use_cache, ThreadPool& pool, Progress& progress, DiagnosticList& diags);
+                        const ParseReuse& reuse, ThreadPool& pool, Progress& progress, DiagnosticList& diags);
 
 }  // namespace bengal::build

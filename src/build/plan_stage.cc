@@ -36,9 +36,6 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
                   bool full_build, ThreadPool& pool, const FrameReuse& reuse) {
   const auto& schedule = snap.schedule();
   Plan plan;
-  plan.now.assign(previous.facts.size(), Hash128{});
-  plan.computed.assign(previous.facts.size(), false);
-  if (reuse.resident) plan.reach.assign(previous.facts.size(), snapshot::ReadScope::kAnything);
   if (reuse.same_frame && reuse.identities != nullptr && reuse.identities->size() == schedule.size()) {
     plan.identities = *reuse.identities;
   } else {
@@ -47,50 +44,87 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
                       [&](std::size_t i, unsigned) { plan.identities[i] = identity_hash(snap, schedule[i]); });
   }
   if (full_build) {
+    if (reuse.readers != nullptr) reuse.readers->invalidate();
     for (std::size_t i = 0; i < schedule.size(); ++i) {
       plan.dirty.push_back(i);
       plan.reasons.emplace_back("full build");
     }
     return plan;
   }
-  // Hash every fact some existing record read, once, in parallel, and note
-  // which of them changed since the last build. On the last build's frame
-  // that is every fact in the table, near enough (the last build dropped
-  // the records it did not keep, and most facts keep their hash unread),
-  // which spares a walk over every record's facts.
+  // Each output's record. On the last build's frame the records that build
+  // kept are those stamped with its generation, and each names its job's
+  // schedule index, which is the same now: no lookup by path.
   std::vector<incremental::OutputRecord*> records(schedule.size(), nullptr);
-  for (std::size_t i = 0; i < schedule.size(); ++i) {
-    auto it = previous.outputs.find(schedule[i].output_path);
-    if (it == previous.outputs.end()) continue;
-    records[i] = &it->second;
-    if (!reuse.same_frame) {
-      for (incremental::FactId f : it->second.facts) plan.computed[f] = true;
+  if (reuse.same_frame) {
+    for (auto& [path, rec] : previous.outputs) {
+      if (rec.generation == previous.generation && rec.job >= 0 &&
+          static_cast<std::size_t>(rec.job) < schedule.size()) {
+        records[static_cast<std::size_t>(rec.job)] = &rec;
+      }
+    }
+  } else {
+    for (std::size_t i = 0; i < schedule.size(); ++i) {
+      auto it = previous.outputs.find(schedule[i].output_path);
+      if (it != previous.outputs.end()) records[i] = &it->second;
     }
   }
-  if (reuse.same_frame) plan.computed.assign(previous.facts.size(), true);
+
+  // Hash the facts some record read, once each, in parallel, and note which
+  // changed since the last build. On the last build's frame that is every
+  // fact in the table, near enough (the last build dropped the records it
+  // did not keep), which spares a walk over every record's facts; and a
+  // fact whose hash read nothing that changed keeps its hash unread.
+  const std::size_t fact_count = previous.facts.size();
   std::vector<incremental::FactId> needed;
-  for (incremental::FactId f = 0; f < plan.computed.size(); ++f) {
-    if (plan.computed[f]) needed.push_back(f);
+  if (reuse.same_frame) {
+    plan.computed.assign(fact_count, true);
+    plan.now = previous.fact_hashes;
+    plan.now.resize(fact_count);
+    if (reuse.resident) {
+      plan.reach = previous.fact_reach;
+      plan.reach.resize(fact_count, snapshot::ReadScope::kAnything);
+    }
+    for (incremental::FactId f = 0; f < fact_count; ++f) {
+      const std::int32_t r = f < previous.fact_reach.size() ? previous.fact_reach[f] : snapshot::ReadScope::kAnything;
+      const bool same = r == snapshot::ReadScope::kFrameOnly ||
+                        (r >= 0 && !(*reuse.body_changed)[static_cast<std::size_t>(r)]);
+      if (!same) needed.push_back(f);
+    }
+  } else {
+    plan.now.assign(fact_count, Hash128{});
+    plan.computed.assign(fact_count, false);
+    if (reuse.resident) plan.reach.assign(fact_count, snapshot::ReadScope::kAnything);
+    for (const incremental::OutputRecord* rec : records) {
+      if (rec == nullptr) continue;
+      for (incremental::FactId f : rec->facts) plan.computed[f] = true;
+    }
+    for (incremental::FactId f = 0; f < fact_count; ++f) {
+      if (plan.computed[f]) needed.push_back(f);
+    }
   }
   std::vector<render::RenderHost> hosts(pool.size());
   for (auto& h : hosts) h.snap = &snap;
-  std::vector<char> changed(previous.facts.size(), 0);  // char, not bool: written from every worker
-  auto unchanged = [&](incremental::FactId f) {
-    if (!reuse.same_frame || f >= previous.fact_reach.size()) return false;
-    std::int32_t r = previous.fact_reach[f];
-    if (r == snapshot::ReadScope::kFrameOnly) return true;
-    return r >= 0 && !(*reuse.body_changed)[static_cast<std::size_t>(r)];
-  };
+  std::vector<char> changed(fact_count, 0);  // char, not bool: written from every worker
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
-    if (unchanged(f)) {
-      plan.now[f] = previous.fact_hashes[f];
-      plan.reach[f] = previous.fact_reach[f];
-      return;
-    }
     plan.now[f] = hash_fact(resolver, previous.facts, f, hosts[worker], reuse.resident ? &plan.reach[f] : nullptr);
     changed[f] = plan.now[f] != previous.fact_hashes[f];
   });
+  std::vector<incremental::FactId> changed_ids;
+  for (incremental::FactId f : needed) {
+    if (changed[f]) changed_ids.push_back(f);
+  }
+  // With a valid reader index, only the outputs it names can read a changed
+  // fact; the others' facts are not walked.
+  const bool indexed = reuse.same_frame && reuse.readers != nullptr && reuse.readers->valid();
+  std::vector<char> suspect;
+  if (indexed) {
+    suspect.assign(schedule.size(), 0);
+    reuse.readers->mark_readers(changed_ids, changed, suspect);
+  }
+  // A file system that alone writes the output keeps the stamps of the
+  // files the records describe true: no stat needed.
+  const bool exclusive = fs.exclusive(output_dir);
 
   // Each output's verdict in its own slot (stat and provenance in
   // parallel), merged in schedule order so the plan is the same for any
@@ -111,14 +145,20 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     // The provenance is unchanged when no fact it read changed hash and the
     // job is the same: the table's hashes are those the record was made with
     // (every build stores the hashes of the facts its records read).
-    for (incremental::FactId f : rec->facts) {
-      if (changed[f]) {
-        v.reason = previous.facts.describe(f) + " changed";
-        return;
+    if (!indexed || suspect[i]) {
+      for (incremental::FactId f : rec->facts) {
+        if (changed[f]) {
+          v.reason = previous.facts.describe(f) + " changed";
+          return;
+        }
       }
     }
     if (plan.identities[i] != rec->identity) {
       v.reason = "now produced by " + job_identity(snap, job);
+      return;
+    }
+    if (exclusive) {
+      v.info = FileInfo{true, false, rec->size, rec->mtime_ns};
       return;
     }
     v.info = fs.stat(join_path(output_dir, job.output_path));
@@ -144,6 +184,14 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       // dirties every output: that is 10 MB at 10,000 pages).
       if (records[i] != nullptr) std::vector<incremental::FactId>().swap(records[i]->facts);
     }
+  }
+  // The index the next plan on this frame uses: the clean records (the
+  // render adds the records it makes).
+  if (reuse.readers != nullptr && (!indexed || reuse.readers->wants_rebuild())) {
+    reuse.readers->rebuild(fact_count, schedule.size(), [&](std::size_t j) {
+      return records[j] == nullptr ? std::span<const incremental::FactId>()
+                                   : std::span<const incremental::FactId>(records[j]->facts);
+    });
   }
   return plan;
 }

@@ -4,8 +4,10 @@
 // provenance changed (the first recorded fact whose hash differs is the
 // reason: "template partials/nav.html changed"; or the job writing the path
 // is another one: "now produced by ..."), or when its file is missing
-// or was edited by hand. Every other output is left alone: not rendered, not
-// written. --no-incremental (or no usable cache) makes everything dirty.
+// or was edited by hand (not asked of a file system that is the only writer
+// of the output: FileSystem::exclusive). Every other output is left alone:
+// not rendered, not written. --no-incremental (or no usable cache) makes
+// everything dirty.
 // The records of dirty outputs keep their file stamps but lose their fact
 // lists (the render records new ones).
 //
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "core/fs.h"
+#include "build/reader_index.h"
 #include "core/thread_pool.h"
 #include "incremental/build_cache.h"
 #include "render/provenance.h"
@@ -52,6 +55,10 @@ struct FrameReuse {
   // The jobs' identities as the last plan on this frame computed them (they
   // read only the frame); empty: computed now.
   const std::vector<Hash128>* identities = nullptr;  // same_frame only
+  // Resident only: who reads each fact. Used on the last build's frame when
+  // valid (only outputs reading a changed fact have their facts checked);
+  // rebuilt from the clean records otherwise.
+  ReaderIndex* readers = nullptr;
 };
 
 // The identity of a job (what it renders): "<template or page>|<page key>|<pager>/<count>".

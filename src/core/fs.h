@@ -57,6 +57,14 @@ class FileSystem {
   virtual Status make_dirs(const std::string& path) = 0;
   // Removes empty directories from `dir` upwards, stopping at `stop` (exclusive).
   virtual void prune_empty_dirs(const std::string& dir, const std::string& stop) = 0;
+  // True when files under `dir` change only through this object, so a stat
+  // taken after writing one stays true until this object writes or removes
+  // it (serve's in-memory output). A disk never promises that: anyone may
+  // edit a file there.
+  virtual bool exclusive(const std::string& dir) const {
+    (void)dir;
+    return false;
+  }
 };
 
 // A file found by walk(): `path` is relative to the walked root.

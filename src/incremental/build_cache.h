@@ -63,6 +63,9 @@ struct BodyRecord {
   std::string plain_text;
   Hash128 content_hash;        // of the body HTML
   std::vector<Diagnostic> diagnostics;  // what the parse reported (file = the page)
+  // Kept only in memory: the BuildCache::generation of the last build that
+  // made or kept this record.
+  std::uint32_t generation = 0;
 };
 
 struct OutputRecord {
@@ -77,8 +80,10 @@ struct OutputRecord {
   std::uint64_t source_size = 0;
   std::int64_t source_mtime_ns = 0;
   // Kept only in memory: the BuildCache::generation of the last build that
-  // produced or kept this output (a build removes the outputs it did not).
+  // produced or kept this output (a build removes the outputs it did not),
+  // and the schedule index of its job in that build (-1: a copy).
   std::uint32_t generation = 0;
+  std::int64_t job = -1;
 };
 
 struct BuildCache {

@@ -196,20 +196,20 @@ void BodyParser::markdownify(std::string_view text, std::string& out) {
   out.append(html);
 }
 
-Hash128 body_dep_hash(const incremental::FactKey& dep, const content::Site& site, const FileSystem& fs,
-                      const std::string& content_root) {
-  if (dep.kind == incremental::FactKind::kFile) {
-    auto bytes = fs.read_file(join_path(content_root, dep.subject));
+Hash128 body_dep_hash(incremental::FactKind kind, std::string_view subject, std::string_view field,
+                      const content::Site& site, const FileSystem& fs, const std::string& content_root) {
+  if (kind == incremental::FactKind::kFile) {
+    auto bytes = fs.read_file(join_path(content_root, subject));
     return bytes.ok() ? hash_bytes(*bytes) : absent_fact_hash();
   }
   const content::Page* p = nullptr;
-  if (starts_with(dep.subject, "link:")) {
-    if (auto it = site.by_url.find(dep.subject.substr(5)); it != site.by_url.end()) p = &site.page(it->second);
-  } else if (auto it = site.by_path.find(dep.subject); it != site.by_path.end()) {
+  if (starts_with(subject, "link:")) {
+    if (auto it = site.by_url.find(subject.substr(5)); it != site.by_url.end()) p = &site.page(it->second);
+  } else if (auto it = site.by_path.find(subject); it != site.by_path.end()) {
     p = &site.page(it->second);
   }
   if (p == nullptr) return absent_fact_hash();
-  return string_fact_hash(dep.field == "title" ? p->title : p->url);
+  return string_fact_hash(field == "title" ? p->title : p->url);
 }
 
 void LazyBodies::load_html(content::PageId id, std::string& html) {

@@ -72,8 +72,13 @@ class BodyParser {
 // The hash of a body-parse dependency in `site` now: a page's url or title
 // ("absent" when no page has that key) or an included file's bytes. Used both
 // when recording and when checking, so the two always agree.
-Hash128 body_dep_hash(const incremental::FactKey& dep, const content::Site& site, const FileSystem& fs,
-                      const std::string& content_root);
+Hash128 body_dep_hash(incremental::FactKind kind, std::string_view subject, std::string_view field,
+                      const content::Site& site, const FileSystem& fs, const std::string& content_root);
+// Of fact `id` of `table`.
+inline Hash128 body_dep_hash(const incremental::FactTable& table, incremental::FactId id, const content::Site& site,
+                             const FileSystem& fs, const std::string& content_root) {
+  return body_dep_hash(table.kind(id), table.subject(id), table.field(id), site, fs, content_root);
+}
 
 // Parses bodies on demand (SiteSnapshot::html) for pages whose facts came
 // from the cache: reads the file again and parses it with a worker's parser.

@@ -69,6 +69,11 @@ const std::string* OverlayFileSystem::root_of(const std::string& key) const {
   return nullptr;
 }
 
+bool OverlayFileSystem::exclusive(const std::string& dir) const {
+  std::string key;
+  return memory_key(dir, key);
+}
+
 std::string OverlayFileSystem::key_or_raw(const std::string& path) const {
   std::string key;
   if (!normalize(path, key)) return path;

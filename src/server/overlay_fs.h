@@ -54,6 +54,8 @@ class OverlayFileSystem final : public FileSystem {
   Status remove_tree(const std::string& path) override;
   Status make_dirs(const std::string& path) override;
   void prune_empty_dirs(const std::string& dir, const std::string& stop) override;
+  // Memory roots are: reads under them never fall through to disk.
+  bool exclusive(const std::string& dir) const override;
 
   // The shared bytes of a memory file, or null.
   SharedBytes shared_bytes(const std::string& path) const;

@@ -50,6 +50,16 @@ TEST_F(OverlayTest, WritesStayInMemoryAndNeverReachTheDisk) {
   EXPECT_EQ((*listed)[1].name, "b.css");
 }
 
+TEST_F(OverlayTest, OnlyMemoryRootsAreExclusive) {
+  EXPECT_TRUE(fs_.exclusive("/site/public"));
+  EXPECT_TRUE(fs_.exclusive("/site/./public/a/"));
+  EXPECT_TRUE(fs_.exclusive("/site/.bengal"));
+  EXPECT_FALSE(fs_.exclusive("/site/content"));
+  EXPECT_FALSE(fs_.exclusive("/site/public/../content"));
+  EXPECT_FALSE(fs_.exclusive("/site/publicity"));
+  EXPECT_FALSE(disk_.exclusive("/site/public"));
+}
+
 TEST_F(OverlayTest, WritesOutsideTheMemoryRootsAreRefused) {
   auto s = fs_.write_file("/site/content/a.md", "overwritten");
   EXPECT_FALSE(s.ok());
