@@ -206,6 +206,36 @@ struct FrameMemo {
   ReaderIndex readers;              // who reads each fact, by schedule index
 };
 
+// The theme and its compiled templates as a resident build loaded them
+// last. They read the config and the files under the templates and themes
+// folders, nothing else.
+struct ThemeMemo {
+  Hash128 key;  // add_config() of the config they were loaded with
+  std::shared_ptr<render::Theme> theme;
+  std::shared_ptr<render::SiteTemplates> templates;  // compiled from `theme`
+  DiagnosticList diagnostics;                        // what loading the theme reported
+};
+
+// Whether a resident build may keep `memo`: the config is the same, and the
+// paths the watcher saw change (none known: anything may have) lie outside
+// the templates and themes folders.
+bool theme_holds(const ThemeMemo& memo, const Hash128& config_key, const config::Config& config,
+                 const std::vector<std::string>* changed) {
+  if (memo.theme == nullptr || memo.key != config_key || changed == nullptr) return false;
+  // Folders outside the site root are not watched: nothing proves them unchanged.
+  std::string templates, themes;
+  if (!normalize_relative_path(config.templates_dir, templates) || !normalize_relative_path(config.themes_dir, themes) ||
+      starts_with(config.templates_dir, "/") || starts_with(config.themes_dir, "/")) {
+    return false;
+  }
+  auto under = [](const std::string& path, const std::string& dir) {
+    return dir.empty() || dir == "." || path == dir || starts_with(path, dir + "/");
+  };
+  return std::none_of(changed->begin(), changed->end(), [&](const std::string& path) {
+    return under(path, templates) || under(path, themes);
+  });
+}
+
 // The config as this build applies it: the file, then the overrides the
 // command line sets after loading it.
 Hasher& add_config(Hasher& h, const config::Config& config) {
@@ -236,6 +266,9 @@ struct BuildStateAccess {
   }
   static FrameMemo* frame_memo(BuildState* state) {
     return state ? &slot<FrameMemo>(state->frame_memo_) : nullptr;
+  }
+  static ThemeMemo* theme_memo(BuildState* state) {
+    return state ? &slot<ThemeMemo>(state->theme_memo_) : nullptr;
   }
   // A state member holding a T, made on first use.
   template <typename T>
@@ -428,8 +461,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- freeze ------------------------------------------------------------------
   // The snapshot and the compiled templates are frozen together.
   std::unique_ptr<snapshot::SiteSnapshot> snap;
-  std::unique_ptr<render::Theme> theme;
-  std::unique_ptr<render::SiteTemplates> templates;
+  std::shared_ptr<render::Theme> theme;
+  std::shared_ptr<render::SiteTemplates> templates;
   incremental::BuildCache next;
   next.output_dir = result.output_dir;
   // Whether the next cache differs from the one loaded (a build that changed
@@ -437,8 +470,21 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   bool cache_changed = !use_cache;
   {
     StageTimer t(stats, "freeze");
-    theme = render::Theme::load(fs, root, *config, diags);
-    templates = render::SiteTemplates::build(*theme, *config);
+    // A resident build keeps the theme while nothing it reads changed.
+    ThemeMemo* const theme_memo = BuildStateAccess::theme_memo(resident);
+    Hasher config_key;
+    add_config(config_key, *config);
+    if (theme_memo != nullptr && theme_holds(*theme_memo, config_key.digest(), *config, options.changed)) {
+      theme = theme_memo->theme;
+      templates = theme_memo->templates;
+      for (const Diagnostic& d : theme_memo->diagnostics.items()) diags.add(d);
+    } else {
+      DiagnosticList loaded;
+      theme = render::Theme::load(fs, root, *config, loaded);
+      templates = render::SiteTemplates::build(*theme, *config);
+      if (theme_memo != nullptr) *theme_memo = ThemeMemo{config_key.digest(), theme, templates, loaded};
+      diags.append(std::move(loaded));
+    }
     for (content::SourcePage& p : disc.pages) {
       if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
       cache_changed = cache_changed || !p.from_cache;

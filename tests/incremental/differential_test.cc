@@ -162,6 +162,28 @@ class SiteEditor {
   int next_id_ = 0;
 };
 
+// The site's file system as serve's overlay presents it to a resident
+// build: nobody but the build writes the output, which the plan may then
+// take on trust (FileSystem::exclusive). True here: the test only reads it.
+class ExclusiveOutput final : public FileSystem {
+ public:
+  explicit ExclusiveOutput(MemoryFileSystem& fs) : fs_(fs) {}
+  Result<std::string> read_file(const std::string& path) const override { return fs_.read_file(path); }
+  FileInfo stat(const std::string& path) const override { return fs_.stat(path); }
+  Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override { return fs_.list_dir(dir); }
+  Status write_file(const std::string& path, std::string_view bytes) override { return fs_.write_file(path, bytes); }
+  Status remove_file(const std::string& path) override { return fs_.remove_file(path); }
+  Status remove_tree(const std::string& path) override { return fs_.remove_tree(path); }
+  Status make_dirs(const std::string& path) override { return fs_.make_dirs(path); }
+  void prune_empty_dirs(const std::string& dir, const std::string& stop) override { fs_.prune_empty_dirs(dir, stop); }
+  bool exclusive(const std::string& dir) const override {
+    return dir == "site/public" || dir.rfind("site/public/", 0) == 0;
+  }
+
+ private:
+  MemoryFileSystem& fs_;
+};
+
 // `resident`: the builds share one BuildState and keep the cache in memory,
 // as `bengal serve` does (the snapshot frame and fact hashes carry over).
 // `changed`: the paths a watcher would report since the last build.
@@ -174,7 +196,8 @@ build::BuildResult build(MemoryFileSystem& fs, bool incremental, build::BuildSta
   o.incremental = incremental;
   o.state = resident;
   o.save_cache = resident == nullptr;
-  build::BuildResult r = build::build_site(fs, o);
+  ExclusiveOutput overlay(fs);
+  build::BuildResult r = resident != nullptr ? build::build_site(overlay, o) : build::build_site(fs, o);
   if (resident != nullptr) resident->release();
   return r;
 }
