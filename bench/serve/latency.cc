@@ -1,7 +1,7 @@
 // serve_latency: how long a writer waits in `bengal serve`, from saving a file
 // to the browser's reload event, and to the new page being served.
 //
-//   serve_latency --site DIR [--runs N] [--settle MS] [--jobs N] [--only body|title|css]
+//   serve_latency --site DIR [--runs N] [--settle MS] [--gap MS] [--jobs N] [--only body|title|css]
 //
 // DIR is a site such as the 10,000-page corpus of shared/bench/gen_corpus.py
 // (a static/css/site.css is added when missing). The server runs in this
@@ -11,6 +11,11 @@
 //   body   append a paragraph to one page           -> that page reloads
 //   title  change one page's title                  -> it and the pages listing it reload
 //   css    change static/css/site.css               -> the stylesheet is swapped
+//
+// Before each timed save the writer pauses for --gap ms (default 100; a
+// person does not save twice within a tenth of a second), so a save does not
+// land while the server is still freeing the previous build (BuildState::
+// release(), which runs after the reload event went out).
 //
 // it records write -> reload event and write -> new bytes served (measured
 // by the client), and from the server's report: watcher (write -> batch
@@ -26,6 +31,7 @@
 #include <fstream>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "http_client.h"
@@ -115,6 +121,7 @@ int main(int argc, char** argv) {
   std::string site;
   int runs = 5;
   int settle = 10;
+  int gap_ms = 100;
   unsigned jobs = 0;
   std::string only;  // one scenario (for profiling), by the first word of its name
   for (int i = 1; i < argc; ++i) {
@@ -126,13 +133,15 @@ int main(int argc, char** argv) {
       runs = std::atoi(next().c_str());
     else if (a == "--settle")
       settle = std::atoi(next().c_str());
+    else if (a == "--gap")
+      gap_ms = std::atoi(next().c_str());
     else if (a == "--jobs")
       jobs = static_cast<unsigned>(std::atoi(next().c_str()));
     else if (a == "--only")
       only = next();
     else {
       std::fprintf(stderr,
-                   "usage: serve_latency --site DIR [--runs N] [--settle MS] [--jobs N] [--only body|title|css]\n");
+                   "usage: serve_latency --site DIR [--runs N] [--settle MS] [--gap MS] [--jobs N] [--only body|title|css]\n");
       return 2;
     }
   }
@@ -223,6 +232,7 @@ int main(int argc, char** argv) {
         text = original_css + "/* " + marker + " */\n";
       }
       std::uint64_t before = server.generation();
+      std::this_thread::sleep_for(std::chrono::milliseconds(gap_ms));
       auto start = Clock::now();
       save(file, text);
       auto ev = stream.wait_for("change", expect_in_event, 60s);

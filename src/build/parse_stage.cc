@@ -142,7 +142,6 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     if (page.source < 0) return;
     content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     PageResult& r = results[i];
-    const Hash128 settings = body_settings_hash(src, page, config);
     if (reuse.use_cache) {
       auto it = out.records.find(src.rel_path);
       if (it != out.records.end()) {
@@ -154,7 +153,10 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
                     std::none_of(rec.deps.begin(), rec.deps.end(), [&](incremental::FactId d) {
                       return previous.facts.kind(d) == incremental::FactKind::kFile;
                     });
-        good = good || provenance_of(settings, previous.facts, rec.deps, site, fs, content_root) == rec.provenance;
+        if (!good) {
+          good = provenance_of(body_settings_hash(src, page, config), previous.facts, rec.deps, site, fs,
+                               content_root) == rec.provenance;
+        }
         if (good) {
           out.bodies[i] = body_from_record(rec);
           r.cached = &rec;
@@ -173,7 +175,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     }
     out.parsers[worker]->parse(src, page, out.bodies[i], r.diags, &r.deps);
     r.parsed = true;
-    r.record.provenance = provenance_of(settings, r.deps, site, fs, content_root);
+    r.record.provenance = provenance_of(body_settings_hash(src, page, config), r.deps, site, fs, content_root);
     r.record.diagnostics = r.diags.items();
     // Parsed: the source bytes are no longer needed here, and holding them
     // would double peak memory on large sites.

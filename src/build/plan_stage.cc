@@ -75,20 +75,23 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   // did not keep), which spares a walk over every record's facts; and a
   // fact whose hash read nothing that changed keeps its hash unread.
   const std::size_t fact_count = previous.facts.size();
+  const std::size_t hashed_before = previous.fact_hashes.size();  // facts with a hash from the last build
   std::vector<incremental::FactId> needed;
   if (reuse.same_frame) {
-    plan.computed.assign(fact_count, true);
-    plan.now = previous.fact_hashes;
-    plan.now.resize(fact_count);
-    if (reuse.resident) {
-      plan.reach = previous.fact_reach;
-      plan.reach.resize(fact_count, snapshot::ReadScope::kAnything);
-    }
     for (incremental::FactId f = 0; f < fact_count; ++f) {
       const std::int32_t r = f < previous.fact_reach.size() ? previous.fact_reach[f] : snapshot::ReadScope::kAnything;
       const bool same = r == snapshot::ReadScope::kFrameOnly ||
                         (r >= 0 && !(*reuse.body_changed)[static_cast<std::size_t>(r)]);
       if (!same) needed.push_back(f);
+    }
+    // The plan's hashes start as the last build's (taken, not copied: the
+    // cache's are replaced by the plan's at commit).
+    plan.computed.assign(fact_count, true);
+    plan.now = std::move(previous.fact_hashes);
+    plan.now.resize(fact_count);
+    if (reuse.resident) {
+      plan.reach = std::move(previous.fact_reach);
+      plan.reach.resize(fact_count, snapshot::ReadScope::kAnything);
     }
   } else {
     plan.now.assign(fact_count, Hash128{});
@@ -105,10 +108,13 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   std::vector<render::RenderHost> hosts(pool.size());
   for (auto& h : hosts) h.snap = &snap;
   std::vector<char> changed(fact_count, 0);  // char, not bool: written from every worker
+  // The hash a fact had: in previous.fact_hashes, or (same frame) in plan.now until overwritten.
+  const std::vector<Hash128>& before = reuse.same_frame ? plan.now : previous.fact_hashes;
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
-    plan.now[f] = hash_fact(resolver, previous.facts, f, hosts[worker], reuse.resident ? &plan.reach[f] : nullptr);
-    changed[f] = plan.now[f] != previous.fact_hashes[f];
+    const Hash128 h = hash_fact(resolver, previous.facts, f, hosts[worker], reuse.resident ? &plan.reach[f] : nullptr);
+    changed[f] = f >= hashed_before || h != before[f];
+    plan.now[f] = h;
   });
   std::vector<incremental::FactId> changed_ids;
   for (incremental::FactId f : needed) {
