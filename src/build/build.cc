@@ -486,8 +486,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       diags.append(std::move(loaded));
     }
     for (content::SourcePage& p : disc.pages) {
-      if (p.ok && files_with_errors.count(p.display_path) == 0) next.sources.emplace(p.rel_path, source_record(p));
       cache_changed = cache_changed || !p.from_cache;
+      // A resident build keeps the pages themselves instead (in the listing, at commit).
+      if (resident == nullptr && p.ok && files_with_errors.count(p.display_path) == 0) {
+        next.sources.emplace(p.rel_path, source_record(p));
+      }
     }
     snap = std::make_unique<snapshot::SiteSnapshot>(frame, std::move(parsed.bodies),
                                                     snapshot::make_site_data(disc.data_files), now_utc());
@@ -718,6 +721,16 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (!memo.cache.path.empty()) (void)incremental::save_memo(fs, cache_dir, memo);
     }
     if (options.state != nullptr) BuildStateAccess::keep_cache(*options.state, cache_dir, std::move(next));
+    if (content::Listing* listing = BuildStateAccess::listing(resident)) {
+      // The next discovery takes these pages as they are while their files
+      // keep their stamps; one with front-matter errors is read again, so
+      // its diagnostics keep their line and excerpt.
+      for (content::SourcePage& p : disc.pages) {
+        std::string().swap(p.raw);
+        if (files_with_errors.count(p.display_path) != 0) p.ok = false;
+      }
+      listing->pages = std::move(disc.pages);
+    }
   }
   if (options.state != nullptr) {
     // Users of other objects first: release() frees in this order.

@@ -148,33 +148,53 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
                  plain_relative(config.content_dir) && plain_relative(config.static_dir) &&
                  patch_listing(fs, site_root, config.content_dir, listing->content, *changed) &&
                  patch_listing(fs, site_root, config.static_dir, listing->static_files, *changed);
-  std::vector<SourceFile> content_files;
-  if (patched) {
-    content_files = listing->content;
-    result.static_files = listing->static_files;
-  } else {
-    content_files = list_files(fs, content_root, config.content_dir, result.diagnostics);
+  // The pages the last build left, if they were listed from this content dir
+  // (and this build may reuse anything).
+  std::vector<SourcePage> carried;
+  if (listing != nullptr && reuse && listing->known && listing->content_dir == config.content_dir) {
+    carried = std::move(listing->pages);
+  }
+  if (listing != nullptr) listing->pages.clear();
+  std::vector<SourceFile> walked;
+  if (!patched) {
+    walked = list_files(fs, content_root, config.content_dir, result.diagnostics);
     result.static_files =
         list_files(fs, join_path(site_root, config.static_dir), config.static_dir, result.diagnostics);
     if (listing != nullptr) {
-      listing->content = content_files;
+      listing->content = walked;
       listing->static_files = result.static_files;
       listing->content_dir = config.content_dir;
       listing->static_dir = config.static_dir;
       listing->known = result.diagnostics.empty();
     }
+  } else {
+    result.static_files = listing->static_files;
   }
-  for (SourceFile& f : content_files) {
+  const std::vector<SourceFile>& content_files = patched ? listing->content : walked;
+  std::size_t next_carried = 0;
+  for (const SourceFile& f : content_files) {
     if (!is_markdown_path(f.rel_path)) {
-      result.resources.push_back(std::move(f));
+      result.resources.push_back(f);
       continue;
+    }
+    // Both lists are sorted by path: one pass pairs each file with the page
+    // it was last time.
+    while (next_carried < carried.size() && carried[next_carried].rel_path < f.rel_path) ++next_carried;
+    if (next_carried < carried.size()) {
+      SourcePage& old = carried[next_carried];
+      if (old.ok && old.rel_path == f.rel_path && old.size == f.size && old.mtime_ns == f.mtime_ns &&
+          old.size <= config.max_page_bytes) {
+        old.from_cache = true;
+        result.pages.push_back(std::move(old));
+        continue;
+      }
     }
     SourcePage page;
     std::string_view stem = file_stem(f.rel_path);
     page.is_section_index = stem == "_index";
     page.is_leaf_bundle = stem == "index";
-    page.rel_path = std::move(f.rel_path);
-    page.display_path = std::move(f.display_path);
+    page.rel_path = f.rel_path;
+    page.display_path = f.display_path;
     page.size = f.size;
     page.mtime_ns = f.mtime_ns;
     result.pages.push_back(std::move(page));
@@ -185,6 +205,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   std::vector<DiagnosticList> per_page(result.pages.size());
   pool.parallel_for(result.pages.size(), [&](std::size_t i, unsigned) {
     SourcePage& page = result.pages[i];
+    if (page.from_cache) return;  // carried over as the last build left it
     if (reuse && page.size <= config.max_page_bytes && reuse(page)) {
       page.from_cache = true;
       page.ok = true;

@@ -74,11 +74,17 @@ struct DiscoverResult {
 // watcher reports them), the next discovery patches these lists instead of
 // walking the tree; a change it cannot place (a folder appeared or went, a
 // config edit) makes it walk.
+//
+// It also keeps the pages as the last build left them (front matter parsed,
+// raw bytes released; ok false for a page to read again): the next
+// discovery takes each one whose file has the same size and mtime as is,
+// without looking it up in the build cache.
 struct Listing {
   std::vector<SourceFile> content;       // every file under content/, sorted by rel_path
   std::vector<SourceFile> static_files;  // every file under static/, sorted
   std::string content_dir, static_dir;   // the config's, when listed
   bool known = false;                    // false: nothing listed yet
+  std::vector<SourcePage> pages;         // sorted by rel_path; taken by the next discovery
 };
 
 // Fills `page` (hash, split, front matter; not raw) from what an earlier
