@@ -666,8 +666,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       // the HTML is freed before the cache is serialized (peak memory).
       NextFacts::Mapping from_deps(parsed.deps);
       std::vector<snapshot::PageBody> bodies = snap->take_bodies();
-      for (auto& [path, body] : parsed.records) {
-        const content::PageId page = site.by_path.find(path)->second;  // the parse keeps only records of pages
+      for (content::PageId page = 0; page < parsed.by_page.size(); ++page) {
+        if (parsed.by_page[page] == nullptr) continue;
+        incremental::BodyRecord& body = *parsed.by_page[page];
         const bool fresh = parsed.fresh[page];
         for (incremental::FactId& d : body.deps) {
           const incremental::FactId id = fresh ? from_deps(facts, d) : d;

@@ -186,6 +186,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   // An unknown fence language is reported once, for the first page using it.
   std::set<std::string> languages_reported;
   out.fresh.assign(site.pages.size(), 0);
+  out.by_page.assign(site.pages.size(), nullptr);
   for (std::size_t i = 0; i < results.size(); ++i) {
     const content::Page& page = site.pages[i];
     PageResult& r = results[i];
@@ -198,6 +199,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     out.fresh[i] = r.cached == nullptr;
     if (r.cached != nullptr) {
       r.cached->generation = reuse.generation;
+      out.by_page[i] = r.cached;
       continue;
     }
     if (!r.parsed) continue;  // unreadable: no record
@@ -205,7 +207,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     r.record.deps.clear();
     for (const incremental::FactKey& k : r.deps) r.record.deps.push_back(out.deps.intern(k));
     r.record.generation = reuse.generation;
-    out.records.insert_or_assign(src.rel_path, std::move(r.record));
+    out.by_page[i] = &out.records.insert_or_assign(src.rel_path, std::move(r.record)).first->second;
   }
   // Records of pages gone, or no longer readable, go.
   out.records_dropped =

@@ -53,6 +53,7 @@ struct ParseOutput {
   // cache's fact table; those made now (`fresh` 1) as ids of `deps`.
   std::map<std::string, incremental::BodyRecord> records;
   incremental::FactTable deps;                             // keys of the fresh records' deps
+  std::vector<incremental::BodyRecord*> by_page;           // by page id: its record in `records` (null: none)
   std::size_t parsed = 0;                                  // bodies parsed now (not taken from the cache)
   std::size_t records_dropped = 0;                         // cached records of pages gone or unreadable
   std::vector<char> fresh;  // by page id: 1 when the body is not the cached one (parsed now, or unreadable)

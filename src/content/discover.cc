@@ -172,6 +172,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   }
   const std::vector<SourceFile>& content_files = patched ? listing->content : walked;
   std::size_t next_carried = 0;
+  result.pages.reserve(carried.empty() ? content_files.size() : carried.size() + 16);
   for (const SourceFile& f : content_files) {
     if (!is_markdown_path(f.rel_path)) {
       result.resources.push_back(f);
