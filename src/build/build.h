@@ -31,8 +31,9 @@ namespace bengal::build {
 //
 // `bengal serve` keeps one and writes no cache.bin (a *resident* build): the
 // next build starts from the build cache as this build left it, and also
-// from the tree's listing, the snapshot frame and the fact hashes it can
-// prove unchanged (docs/architecture.md, "Resident builds"). The large
+// from the tree's listing and pages, the snapshot frame, the theme and its
+// templates, who reads each fact and the fact hashes it can prove unchanged
+// (docs/architecture.md, "Resident builds"). The large
 // structures a build frees at its end (snapshot, site, old cache records)
 // are retained instead, for the owner to free off the latency path with
 // release(). `bengal build` keeps one it never releases, because the process
