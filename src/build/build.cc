@@ -222,17 +222,11 @@ struct ThemeMemo {
 bool theme_holds(const ThemeMemo& memo, const Hash128& config_key, const config::Config& config,
                  const std::vector<std::string>* changed) {
   if (memo.theme == nullptr || memo.key != config_key || changed == nullptr) return false;
-  // Folders outside the site root are not watched: nothing proves them unchanged.
-  std::string templates, themes;
-  if (!normalize_relative_path(config.templates_dir, templates) || !normalize_relative_path(config.themes_dir, themes) ||
-      starts_with(config.templates_dir, "/") || starts_with(config.themes_dir, "/")) {
-    return false;
-  }
-  auto under = [](const std::string& path, const std::string& dir) {
-    return dir.empty() || dir == "." || path == dir || starts_with(path, dir + "/");
-  };
+  // The changed paths can be compared only with folders named as plain
+  // paths under the site root, as discovery compares its own.
+  if (!is_plain_relative(config.templates_dir) || !is_plain_relative(config.themes_dir)) return false;
   return std::none_of(changed->begin(), changed->end(), [&](const std::string& path) {
-    return under(path, templates) || under(path, themes);
+    return path_within(path, config.templates_dir) || path_within(path, config.themes_dir);
   });
 }
 

@@ -18,8 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "core/fs.h"
 #include "build/reader_index.h"
+#include "core/fs.h"
 #include "core/thread_pool.h"
 #include "incremental/build_cache.h"
 #include "render/provenance.h"

@@ -87,7 +87,7 @@ bool patch_listing(const FileSystem& fs, const std::string& site_root, std::stri
                    std::vector<SourceFile>& files, const std::vector<std::string>& changed) {
   const std::string prefix = std::string(dir) + "/";
   for (const std::string& path : changed) {
-    if (path == dir || starts_with(dir, path + "/")) return false;  // the folder itself
+    if (path_within(dir, path)) return false;  // the folder itself, or one above it
     if (!starts_with(path, prefix)) continue;
     std::string rel = path.substr(prefix.size());
     if (!is_input_path(rel)) continue;  // walks never list it
@@ -114,16 +114,6 @@ bool patch_listing(const FileSystem& fs, const std::string& site_root, std::stri
   return true;
 }
 
-// Whether a config directory is a plain relative path, as watcher paths are
-// compared against it.
-bool plain_relative(std::string_view dir) {
-  if (dir.empty() || dir.front() == '/' || dir.back() == '/') return false;
-  for (std::string_view seg : split(dir, '/')) {
-    if (seg.empty() || seg == "." || seg == "..") return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 bool is_input_path(std::string_view rel_path) {
@@ -145,7 +135,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   // (A failed patch leaves the listing half-patched; the walk replaces it.)
   bool patched = listing != nullptr && listing->known && changed != nullptr &&
                  listing->content_dir == config.content_dir && listing->static_dir == config.static_dir &&
-                 plain_relative(config.content_dir) && plain_relative(config.static_dir) &&
+                 is_plain_relative(config.content_dir) && is_plain_relative(config.static_dir) &&
                  patch_listing(fs, site_root, config.content_dir, listing->content, *changed) &&
                  patch_listing(fs, site_root, config.static_dir, listing->static_files, *changed);
   // The pages the last build left, if they were listed from this content dir
@@ -172,7 +162,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   }
   const std::vector<SourceFile>& content_files = patched ? listing->content : walked;
   std::size_t next_carried = 0;
-  result.pages.reserve(carried.empty() ? content_files.size() : carried.size() + 16);
+  result.pages.reserve(content_files.size());
   for (const SourceFile& f : content_files) {
     if (!is_markdown_path(f.rel_path)) {
       result.resources.push_back(f);

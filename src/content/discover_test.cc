@@ -201,5 +201,56 @@ body {}
   check({"content/docs"});
 }
 
+TEST(Discover, PagesLeftInTheListingAreTakenWhileTheirStampsHold) {
+  MemoryFileSystem fs;
+  load_txtar(fs, R"(-- content/a.md --
+---
+title: A
+---
+-- content/b.md --
+---
+title: B
+---
+-- content/c.md --
+---
+title: C
+---
+)", "site");
+  config::Config config;
+  ThreadPool pool(2);
+  Listing listing;
+  int looked_up = 0;
+  ReuseSource reuse = [&](SourcePage&) {
+    ++looked_up;
+    return false;  // no cache: every page not carried is read
+  };
+  DiscoverResult first = discover(fs, "site", config, pool, reuse, &listing, nullptr);
+  ASSERT_EQ(first.pages.size(), 3u);
+  EXPECT_EQ(looked_up, 3);
+  // As a resident build leaves them: raw released; c.md had errors, so it is to be read again.
+  for (SourcePage& p : first.pages) p.raw.clear();
+  first.pages[2].ok = false;
+  listing.pages = std::move(first.pages);
+
+  fs.set_file("site/content/b.md", "---\ntitle: B2\n---\n");
+  std::vector<std::string> changed = {"content/b.md"};
+  looked_up = 0;
+  DiscoverResult next = discover(fs, "site", config, pool, reuse, &listing, &changed);
+  ASSERT_EQ(next.pages.size(), 3u);
+  EXPECT_TRUE(next.pages[0].from_cache) << "a.md kept its stamps: carried as it was";
+  EXPECT_EQ(next.pages[0].front_matter.find("title")->as_string(), "A");
+  EXPECT_FALSE(next.pages[1].from_cache) << "b.md changed: read again";
+  EXPECT_EQ(next.pages[1].front_matter.find("title")->as_string(), "B2");
+  EXPECT_FALSE(next.pages[2].from_cache) << "c.md was marked to be read again";
+  EXPECT_TRUE(next.pages[2].ok);
+  EXPECT_EQ(looked_up, 2) << "only pages not carried are looked up";
+  EXPECT_TRUE(listing.pages.empty()) << "discovery takes the pages";
+
+  // A build that may reuse nothing carries nothing either.
+  listing.pages = std::move(next.pages);
+  DiscoverResult fresh = discover(fs, "site", config, pool, {}, &listing, &changed);
+  for (const SourcePage& p : fresh.pages) EXPECT_FALSE(p.from_cache) << p.rel_path;
+}
+
 }  // namespace
 }  // namespace bengal::content

@@ -87,6 +87,18 @@ bool normalize_relative_path(std::string_view path, std::string& out) {
   return true;
 }
 
+bool path_within(std::string_view path, std::string_view dir) {
+  return starts_with(path, dir) && (path.size() == dir.size() || path[dir.size()] == '/');
+}
+
+bool is_plain_relative(std::string_view dir) {
+  if (dir.empty() || dir.front() == '/' || dir.back() == '/') return false;
+  for (std::string_view seg : split(dir, '/')) {
+    if (seg.empty() || seg == "." || seg == "..") return false;
+  }
+  return true;
+}
+
 namespace {
 
 // Visits `rel` depth-first. Entries go in order of their name, with '/'

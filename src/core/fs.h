@@ -102,6 +102,12 @@ std::string_view file_stem(std::string_view path);       // "x" for "a/x.md"
 // Collapses "." and "x/.." segments and duplicate slashes. Returns false when
 // the path climbs above its start ("../x", "a/../../x").
 bool normalize_relative_path(std::string_view path, std::string& out);
+// Whether `path` is `dir` or lies below it ("a/b" is within "a", "ab" is not).
+bool path_within(std::string_view path, std::string_view dir);
+// Whether `dir` is a plain relative path ("a/b": no empty, "." or ".."
+// segment, no leading or trailing '/'), so that paths reported relative to
+// the same root can be compared with it as they are.
+bool is_plain_relative(std::string_view dir);
 
 class RealFileSystem final : public FileSystem {
  public:

@@ -22,6 +22,22 @@ TEST(Paths, NormalizeRefusesToClimbAboveStart) {
   EXPECT_EQ(join_path("a/", "/b"), "a/b");
 }
 
+TEST(Paths, WithinAndPlainRelative) {
+  EXPECT_TRUE(path_within("a/b", "a"));
+  EXPECT_TRUE(path_within("a", "a"));
+  EXPECT_FALSE(path_within("ab", "a"));
+  EXPECT_FALSE(path_within("a", "a/b"));
+  EXPECT_TRUE(path_within("/site/x", "/site"));
+  EXPECT_TRUE(is_plain_relative("templates"));
+  EXPECT_TRUE(is_plain_relative("site/templates"));
+  EXPECT_FALSE(is_plain_relative(""));
+  EXPECT_FALSE(is_plain_relative("/abs"));
+  EXPECT_FALSE(is_plain_relative("a/"));
+  EXPECT_FALSE(is_plain_relative("./a"));
+  EXPECT_FALSE(is_plain_relative("a//b"));
+  EXPECT_FALSE(is_plain_relative("../shared"));
+}
+
 TEST(MemoryFileSystem, ListsDirectoriesAndWalksSorted) {
   MemoryFileSystem fs;
   fs.set_file("site/content/b.md", "b");

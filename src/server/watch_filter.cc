@@ -5,22 +5,14 @@
 
 namespace bengal::server {
 
-namespace {
-
-bool is_under(std::string_view path, std::string_view dir) {
-  return starts_with(path, dir) && (path.size() == dir.size() || path[dir.size()] == '/');
-}
-
-}  // namespace
-
 WatchScope::WatchScope(std::string root, std::vector<std::string> ignored_dirs)
     : root_(std::move(root)), ignored_(std::move(ignored_dirs)) {}
 
 bool WatchScope::in_skipped_dir(std::string_view path) const {
   for (const std::string& dir : ignored_) {
-    if (is_under(path, dir)) return true;
+    if (path_within(path, dir)) return true;
   }
-  if (!is_under(path, root_)) return false;
+  if (!path_within(path, root_)) return false;
   std::string_view rel = path.substr(root_.size());
   for (std::string_view seg : split(rel, '/')) {
     if (seg.empty()) continue;
