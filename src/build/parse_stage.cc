@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "render/provenance.h"
@@ -125,12 +126,28 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   // its record (and its dependency ids, in the cache's fact table).
   if (reuse.use_cache) out.records = std::move(previous.bodies);
 
+  // Each page's record, paired by one walk: pages and records are both
+  // sorted by path (a lookup per page was most of a resident no-op parse).
+  std::vector<incremental::BodyRecord*> record_of(disc.pages.size(), nullptr);
+  if (reuse.use_cache) {
+    auto it = out.records.begin();
+    for (std::size_t s = 0; s < disc.pages.size(); ++s) {
+      const std::string& path = disc.pages[s].rel_path;
+      if (s > 0 && path < disc.pages[s - 1].rel_path) it = out.records.begin();  // not sorted after all
+      while (it != out.records.end() && it->first < path) ++it;
+      if (it != out.records.end() && it->first == path) record_of[s] = &it->second;
+    }
+  }
+
+  // What a page parsed now leaves for the merge (most pages reuse their record).
+  struct Parsed {
+    incremental::BodyRecord record;
+    std::vector<incremental::FactKey> deps;
+  };
   struct PageResult {
     incremental::BodyRecord* cached = nullptr;  // the record still good, in out.records
-    bool parsed = false;
-    incremental::BodyRecord record;              // parsed now
-    std::vector<incremental::FactKey> deps;
-    DiagnosticList diags;
+    std::unique_ptr<Parsed> parsed;
+    DiagnosticList diags;                        // of a parse now, or of reading the file
   };
   std::vector<PageResult> results(site.pages.size());
   progress.begin_stage("parse", site.pages.size());
@@ -142,27 +159,22 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     if (page.source < 0) return;
     content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     PageResult& r = results[i];
-    if (reuse.use_cache) {
-      auto it = out.records.find(src.rel_path);
-      if (it != out.records.end()) {
-        incremental::BodyRecord& rec = it->second;
-        // On the last build's frame, an unchanged source has the same
-        // settings (config and front matter are the frame's) and its links
-        // resolve as before; only included files can have changed.
-        bool good = reuse.same_frame && src.from_cache &&
-                    std::none_of(rec.deps.begin(), rec.deps.end(), [&](incremental::FactId d) {
-                      return previous.facts.kind(d) == incremental::FactKind::kFile;
-                    });
-        if (!good) {
-          good = provenance_of(body_settings_hash(src, page, config), previous.facts, rec.deps, site, fs,
-                               content_root) == rec.provenance;
-        }
-        if (good) {
-          out.bodies[i] = body_from_record(rec);
-          r.cached = &rec;
-          for (const Diagnostic& d : rec.diagnostics) r.diags.add(d);  // still true: report again
-          return;
-        }
+    if (incremental::BodyRecord* rec = record_of[static_cast<std::size_t>(page.source)]) {
+      // On the last build's frame, an unchanged source has the same
+      // settings (config and front matter are the frame's) and its links
+      // resolve as before; only included files can have changed.
+      bool good = reuse.same_frame && src.from_cache &&
+                  std::none_of(rec->deps.begin(), rec->deps.end(), [&](incremental::FactId d) {
+                    return previous.facts.kind(d) == incremental::FactKind::kFile;
+                  });
+      if (!good) {
+        good = provenance_of(body_settings_hash(src, page, config), previous.facts, rec->deps, site, fs,
+                             content_root) == rec->provenance;
+      }
+      if (good) {
+        out.bodies[i] = body_from_record(*rec);
+        r.cached = rec;
+        return;
       }
     }
     if (src.raw.empty() && src.size > 0) {
@@ -173,10 +185,11 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
       }
       src.raw = std::move(bytes).value();
     }
-    out.parsers[worker]->parse(src, page, out.bodies[i], r.diags, &r.deps);
-    r.parsed = true;
-    r.record.provenance = provenance_of(body_settings_hash(src, page, config), r.deps, site, fs, content_root);
-    r.record.diagnostics = r.diags.items();
+    r.parsed = std::make_unique<Parsed>();
+    out.parsers[worker]->parse(src, page, out.bodies[i], r.diags, &r.parsed->deps);
+    r.parsed->record.provenance =
+        provenance_of(body_settings_hash(src, page, config), r.parsed->deps, site, fs, content_root);
+    r.parsed->record.diagnostics = r.diags.items();
     // Parsed: the source bytes are no longer needed here, and holding them
     // would double peak memory on large sites.
     std::string().swap(src.raw);
@@ -187,15 +200,18 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   std::set<std::string> languages_reported;
   out.fresh.assign(site.pages.size(), 0);
   out.by_page.assign(site.pages.size(), nullptr);
+  auto report = [&](Diagnostic d) {
+    if (d.code == "unknown-language" && !languages_reported.insert(d.message).second) return;
+    diags.add(std::move(d));
+  };
   for (std::size_t i = 0; i < results.size(); ++i) {
     const content::Page& page = site.pages[i];
     PageResult& r = results[i];
-    for (Diagnostic& d : r.diags.items()) {
-      if (d.code == "unknown-language" && !languages_reported.insert(d.message).second) continue;
-      diags.add(std::move(d));
+    if (r.cached != nullptr) {
+      for (const Diagnostic& d : r.cached->diagnostics) report(d);  // still true: report again
     }
+    for (Diagnostic& d : r.diags.items()) report(std::move(d));
     if (page.source < 0) continue;
-    out.parsed += r.parsed;
     out.fresh[i] = r.cached == nullptr;
     if (r.cached != nullptr) {
       r.cached->generation = reuse.generation;
@@ -203,15 +219,20 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
       continue;
     }
     if (!r.parsed) continue;  // unreadable: no record
+    ++out.parsed;
     const content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
-    r.record.deps.clear();
-    for (const incremental::FactKey& k : r.deps) r.record.deps.push_back(out.deps.intern(k));
-    r.record.generation = reuse.generation;
-    out.by_page[i] = &out.records.insert_or_assign(src.rel_path, std::move(r.record)).first->second;
+    incremental::BodyRecord& rec = r.parsed->record;
+    for (const incremental::FactKey& k : r.parsed->deps) rec.deps.push_back(out.deps.intern(k));
+    rec.generation = reuse.generation;
+    out.by_page[i] = &out.records.insert_or_assign(src.rel_path, std::move(rec)).first->second;
   }
   // Records of pages gone, or no longer readable, go.
-  out.records_dropped =
-      std::erase_if(out.records, [&](const auto& entry) { return entry.second.generation != reuse.generation; });
+  std::size_t kept = 0;
+  for (const incremental::BodyRecord* rec : out.by_page) kept += rec != nullptr;
+  if (kept != out.records.size()) {
+    out.records_dropped =
+        std::erase_if(out.records, [&](const auto& entry) { return entry.second.generation != reuse.generation; });
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "content/discover.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/data_formats.h"
@@ -161,34 +162,58 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
     result.static_files = listing->static_files;
   }
   const std::vector<SourceFile>& content_files = patched ? listing->content : walked;
+  // Both lists are sorted by path: one pass pairs each Markdown file with the
+  // page it was last time (-1: none, or its file changed; -2: not a page).
+  constexpr std::int32_t kNew = -1, kResource = -2;
+  std::vector<std::int32_t> pairs(content_files.size(), kResource);
+  std::size_t page_count = 0;
+  bool all_carried = true;  // each page is the carried one at the same index
   std::size_t next_carried = 0;
-  result.pages.reserve(content_files.size());
-  for (const SourceFile& f : content_files) {
+  for (std::size_t k = 0; k < content_files.size(); ++k) {
+    const SourceFile& f = content_files[k];
     if (!is_markdown_path(f.rel_path)) {
       result.resources.push_back(f);
       continue;
     }
-    // Both lists are sorted by path: one pass pairs each file with the page
-    // it was last time.
     while (next_carried < carried.size() && carried[next_carried].rel_path < f.rel_path) ++next_carried;
+    std::int32_t pair = kNew;
     if (next_carried < carried.size()) {
-      SourcePage& old = carried[next_carried];
+      const SourcePage& old = carried[next_carried];
       if (old.ok && old.rel_path == f.rel_path && old.size == f.size && old.mtime_ns == f.mtime_ns &&
           old.size <= config.max_page_bytes) {
+        pair = static_cast<std::int32_t>(next_carried);
+      }
+    }
+    all_carried = all_carried && pair == static_cast<std::int32_t>(page_count);
+    pairs[k] = pair;
+    ++page_count;
+  }
+  if (all_carried && page_count == carried.size()) {
+    // Nothing under content/ changed: the pages are the last build's as they are.
+    result.pages = std::move(carried);
+    for (SourcePage& page : result.pages) page.from_cache = true;
+  } else {
+    result.pages.reserve(page_count);
+    for (std::size_t k = 0; k < content_files.size(); ++k) {
+      const SourceFile& f = content_files[k];
+      const std::int32_t pair = pairs[k];
+      if (pair == kResource) continue;
+      if (pair >= 0) {
+        SourcePage& old = carried[static_cast<std::size_t>(pair)];
         old.from_cache = true;
         result.pages.push_back(std::move(old));
         continue;
       }
+      SourcePage page;
+      std::string_view stem = file_stem(f.rel_path);
+      page.is_section_index = stem == "_index";
+      page.is_leaf_bundle = stem == "index";
+      page.rel_path = f.rel_path;
+      page.display_path = f.display_path;
+      page.size = f.size;
+      page.mtime_ns = f.mtime_ns;
+      result.pages.push_back(std::move(page));
     }
-    SourcePage page;
-    std::string_view stem = file_stem(f.rel_path);
-    page.is_section_index = stem == "_index";
-    page.is_leaf_bundle = stem == "index";
-    page.rel_path = f.rel_path;
-    page.display_path = f.display_path;
-    page.size = f.size;
-    page.mtime_ns = f.mtime_ns;
-    result.pages.push_back(std::move(page));
   }
 
   // Read and parse in parallel; each worker reports into its own list and the

@@ -246,8 +246,24 @@ title: C
   EXPECT_EQ(looked_up, 2) << "only pages not carried are looked up";
   EXPECT_TRUE(listing.pages.empty()) << "discovery takes the pages";
 
-  // A build that may reuse nothing carries nothing either.
+  // Only a static file changed: every page is carried, none looked up, and
+  // a page's front matter is still its own.
+  fs.set_file("site/static/site.css", "body {}");
   listing.pages = std::move(next.pages);
+  changed = {"static/site.css"};
+  looked_up = 0;
+  DiscoverResult css = discover(fs, "site", config, pool, reuse, &listing, &changed);
+  ASSERT_EQ(css.pages.size(), 3u);
+  for (const SourcePage& p : css.pages) EXPECT_TRUE(p.from_cache) << p.rel_path;
+  EXPECT_EQ(css.pages[1].rel_path, "b.md");
+  EXPECT_EQ(css.pages[1].front_matter.find("title")->as_string(), "B2");
+  EXPECT_EQ(looked_up, 0);
+  ASSERT_EQ(css.static_files.size(), 1u);
+  EXPECT_EQ(css.static_files[0].rel_path, "site.css");
+
+  // A build that may reuse nothing carries nothing either.
+  listing.pages = std::move(css.pages);
+  changed = {"content/b.md"};
   DiscoverResult fresh = discover(fs, "site", config, pool, {}, &listing, &changed);
   for (const SourcePage& p : fresh.pages) EXPECT_FALSE(p.from_cache) << p.rel_path;
 }
