@@ -587,22 +587,24 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // published. The walk over every record's facts stops once each asset
     // the table knows of is found in use (at once, on most sites).
     std::vector<bool> used(theme->assets().size(), false);
-    std::vector<std::int32_t> unseen_asset(facts.table().size(), -1);  // by fact: its theme asset, until seen
-    std::size_t unseen = 0;
-    for (incremental::FactId id = 0; id < facts.table().size(); ++id) {
-      if (facts.table().kind(id) != incremental::FactKind::kAsset) continue;
-      if (const auto* e = theme->manifest().find(facts.table().subject(id))) {
-        unseen_asset[id] = static_cast<std::int32_t>(e->asset);
-        ++unseen;
-      }
+    std::vector<std::pair<incremental::FactId, std::uint32_t>> asset_facts;  // fact -> its theme asset
+    std::vector<bool> unseen(facts.table().size(), false);                   // by fact: an asset not seen yet
+    for (const auto& [logical, entry] : theme->manifest().all()) {
+      const std::int64_t id = facts.table().find(incremental::FactKey{incremental::FactKind::kAsset, logical, ""});
+      if (id < 0) continue;
+      asset_facts.emplace_back(static_cast<incremental::FactId>(id), entry.asset);
+      unseen[static_cast<std::size_t>(id)] = true;
     }
-    for (auto rec = records.begin(); unseen > 0 && rec != records.end(); ++rec) {
+    std::size_t unseen_count = asset_facts.size();
+    for (auto rec = records.begin(); unseen_count > 0 && rec != records.end(); ++rec) {
       if (rec->second.generation != generation) continue;
       for (incremental::FactId id : rec->second.facts) {
-        if (unseen_asset[id] < 0) continue;
-        used[static_cast<std::size_t>(unseen_asset[id])] = true;
-        unseen_asset[id] = -1;
-        --unseen;
+        if (!unseen[id]) continue;
+        unseen[id] = false;
+        --unseen_count;
+        for (const auto& [fact, asset] : asset_facts) {
+          if (fact == id) used[asset] = true;
+        }
       }
     }
     auto rendered_owner = [&](const std::string& path) {
