@@ -389,7 +389,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     if (auto resident = BuildStateAccess::take_cache(options.state, cache_dir)) {
       previous = std::move(*resident);
     } else {
-      previous = incremental::load_cache(fs, cache_dir, notice);
+      previous = incremental::load_cache(fs, cache_dir, notice, &pool);
     }
     if (!notice.empty()) {
       result.notices.push_back(notice);

@@ -1,10 +1,12 @@
 #include "incremental/build_cache.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
+#include <array>
+#include <tuple>
 
 #include "incremental/serial.h"
-
-#include <xxhash.h>
 
 namespace bengal::incremental {
 
@@ -12,7 +14,32 @@ namespace {
 
 constexpr std::string_view kMagic = "BENGALCACHE\n";
 // The envelope of serial.h: kMagic, version (varint), payload, XXH3-128 of
-// the payload.
+// the payload. The payload opens with the layout (each part's byte length,
+// then the fact count), then the parts, so each can be decoded on its own.
+constexpr std::size_t kParts = 4;  // facts and sources, bodies (two halves), outputs
+// A fact on disk is three varints and a hash: never fewer bytes than this.
+constexpr std::size_t kMinFactBytes = 3 + 16;
+
+struct Layout {
+  std::array<std::string_view, kParts> parts;
+  std::uint64_t fact_count = 0;  // every FactId in the parts is below it
+};
+
+// False unless the lengths tile the rest of the payload exactly.
+bool read_layout(std::string_view payload, Layout& layout) {
+  Reader r(payload);
+  std::array<std::uint64_t, kParts> sizes{};
+  for (std::uint64_t& n : sizes) n = r.u64();
+  layout.fact_count = r.u64();
+  if (r.failed()) return false;
+  std::string_view rest = payload.substr(payload.size() - r.remaining());
+  for (std::size_t i = 0; i < kParts; ++i) {
+    if (sizes[i] > rest.size()) return false;
+    layout.parts[i] = rest.substr(0, sizes[i]);
+    rest.remove_prefix(sizes[i]);
+  }
+  return rest.empty();
+}
 
 void write_ids(Writer& w, const std::vector<FactId>& ids) {
   w.u64(ids.size());
@@ -22,7 +49,7 @@ void write_ids(Writer& w, const std::vector<FactId>& ids) {
 std::vector<FactId> read_ids(Reader& r, std::size_t fact_count) {
   std::vector<FactId> ids;
   std::uint64_t n = r.u64();
-  if (n > fact_count) {  // a corrupt count would otherwise allocate wildly
+  if (n > fact_count || n > r.remaining()) {  // a corrupt count would otherwise allocate wildly
     r.fail();
     return {};
   }
@@ -82,15 +109,15 @@ void write_facts_and_sources(Writer& w, const BuildCache& c) {
     w.i64(s.body_line);
     w.data(s.front_matter);
   }
-  w.u64(c.bodies.size());
 }
 
 using BodyIt = std::map<std::string, BodyRecord>::const_iterator;
 
 void write_bodies(Writer& w, BodyIt begin, BodyIt end) {
-  std::size_t n = 0;
-  for (auto it = begin; it != end; ++it) n += body_size(it->first, it->second);
+  std::size_t n = 16, count = 0;
+  for (auto it = begin; it != end; ++it, ++count) n += body_size(it->first, it->second);
   w.bytes().reserve(n + n / 8);
+  w.u64(count);
   for (auto it = begin; it != end; ++it) {
     const BodyRecord& b = it->second;
     w.str(it->first);
@@ -130,15 +157,122 @@ void write_outputs(Writer& w, const BuildCache& c) {
   }
 }
 
+// The record for `key`, added at the end of `records`; nullptr unless `key`
+// sorts after every key there. The writer walks std::maps, so keys arrive
+// strictly ascending: anything else is damage (a repeated key would quietly
+// merge two records).
+template <typename Record>
+Record* append(std::map<std::string, Record>& records, std::string_view key) {
+  if (!records.empty() && key <= records.rbegin()->first) return nullptr;
+  auto it = records.emplace_hint(records.end(), std::piecewise_construct,
+                                 std::forward_as_tuple(key), std::tuple<>());
+  return &it->second;
+}
+
+// Each read_* decodes one whole part into containers no other task touches
+// and returns false if it is malformed.
+bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, BuildCache& c) {
+  Reader r(part);
+  c.output_dir = r.str();
+  // Names and facts are interned, so a repeated one would shrink its table
+  // and shift every index after it: the sizes must come out as written.
+  std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) c.facts.subjects().intern(r.str());
+  if (c.facts.subjects().size() != n) return false;
+  n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) c.facts.fields().intern(r.str());
+  if (c.facts.fields().size() != n) return false;
+  n = r.u64();
+  if (n != fact_count || n > r.remaining() / kMinFactBytes) return false;
+  c.facts.reserve(n);
+  c.fact_hashes.reserve(n);
+  const std::uint64_t subjects = c.facts.subjects().size(), fields = c.facts.fields().size();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    std::uint64_t kind = r.u64(), subject = r.u64(), field = r.u64();
+    if (kind > static_cast<std::uint64_t>(FactKind::kFile) || subject >= subjects ||
+        field >= fields) {
+      return false;
+    }
+    c.facts.intern(static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
+                   static_cast<std::uint32_t>(field));
+    c.fact_hashes.push_back(r.hash());
+  }
+  if (c.facts.size() != n) return false;
+
+  n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    SourceRecord* s = append(c.sources, r.str());
+    if (s == nullptr) return false;
+    s->size = r.u64();
+    s->mtime_ns = r.i64();
+    s->hash = r.hash();
+    s->front_matter_hash = r.hash();
+    s->format = static_cast<std::uint8_t>(r.u64());
+    s->text_offset = r.u64();
+    s->text_size = r.u64();
+    s->body_offset = r.u64();
+    s->text_line = static_cast<std::int32_t>(r.i64());
+    s->body_line = static_cast<std::int32_t>(r.i64());
+    s->front_matter = r.data();
+  }
+  return !r.failed() && r.at_end();
+}
+
+bool read_bodies(std::string_view part, std::uint64_t fact_count,
+                 std::map<std::string, BodyRecord>& bodies) {
+  Reader r(part);
+  std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    BodyRecord* b = append(bodies, r.str());
+    if (b == nullptr) return false;
+    b->provenance = r.hash();
+    b->deps = read_ids(r, fact_count);
+    b->summary_html = r.str();
+    b->summary_truncated = r.u64() != 0;
+    std::uint64_t toc = r.u64();
+    for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
+      TocRecord& e = b->toc.emplace_back();
+      e.level = static_cast<int>(r.i64());
+      e.id = r.str();
+      e.text = r.str();
+    }
+    b->word_count = static_cast<std::uint32_t>(r.u64());
+    b->reading_minutes = static_cast<std::uint32_t>(r.u64());
+    b->plain_text = r.str();
+    b->content_hash = r.hash();
+    std::uint64_t nd = r.u64();
+    for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b->diagnostics.push_back(r.diagnostic());
+  }
+  return !r.failed() && r.at_end();
+}
+
+bool read_outputs(std::string_view part, std::uint64_t fact_count,
+                  std::map<std::string, OutputRecord>& outputs) {
+  Reader r(part);
+  std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    OutputRecord* o = append(outputs, r.str());
+    if (o == nullptr) return false;
+    o->size = r.u64();
+    o->mtime_ns = r.i64();
+    o->content = r.hash();
+    o->identity = r.hash();
+    o->facts = read_ids(r, fact_count);
+    o->source_size = r.u64();
+    o->source_mtime_ns = r.i64();
+  }
+  return !r.failed() && r.at_end();
+}
+
 }  // namespace
 
 std::vector<std::string> BuildCache::serialize_parts(ThreadPool* pool) const {
-  // Parts: [magic, version] [output dir, facts, sources, body count]
-  // [bodies, first half] [bodies, second half] [outputs] [checksum]. The
-  // four middle parts are written at once on the pool.
+  // Parts: [magic, version, layout] [output dir, facts, sources] [bodies,
+  // first half] [bodies, second half] [outputs] [checksum]. The four middle
+  // parts are written at once on the pool.
   BodyIt half = bodies.begin();
   std::advance(half, static_cast<std::ptrdiff_t>(bodies.size() / 2));
-  std::vector<Writer> parts(4);
+  std::vector<Writer> parts(kParts);
   auto write = [&](std::size_t i, unsigned) {
     switch (i) {
       case 0: write_facts_and_sources(parts[0], *this); break;
@@ -155,8 +289,12 @@ std::vector<std::string> BuildCache::serialize_parts(ThreadPool* pool) const {
   Writer head;
   head.bytes().append(kMagic);
   head.u64(kVersion);
+  const std::size_t layout_at = head.bytes().size();
+  for (const Writer& w : parts) head.u64(w.bytes().size());
+  head.u64(facts.size());
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
+  XXH3_128bits_update(state, head.bytes().data() + layout_at, head.bytes().size() - layout_at);
   for (const Writer& w : parts) XXH3_128bits_update(state, w.bytes().data(), w.bytes().size());
   XXH128_hash_t h = XXH3_128bits_digest(state);
   XXH3_freeState(state);
@@ -176,106 +314,76 @@ std::string BuildCache::serialize() const {
   return out;
 }
 
-BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice) {
-  BuildCache cache;
+BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, ThreadPool* pool) {
   std::string_view payload;
-  switch (open_envelope(bytes, kMagic, kVersion, payload)) {
+  Hash128 checksum;
+  switch (open_envelope_unchecked(bytes, kMagic, kVersion, payload, checksum)) {
     case Envelope::kForeign:
       notice = "build cache is not a Bengal cache; doing a full build";
-      return cache;
+      return {};
     case Envelope::kOtherVersion:
       notice = "build cache is from another Bengal version; doing a full build";
-      return cache;
+      return {};
     case Envelope::kDamaged:
-      notice = "build cache is damaged (checksum mismatch); doing a full build";
-      return cache;
+      notice = "build cache is damaged (truncated); doing a full build";
+      return {};
     case Envelope::kOk:
       break;
   }
-  Reader r(payload);
-  cache.output_dir = std::string(r.str());
-
-  std::uint64_t n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) cache.facts.subjects().intern(r.str());
-  n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) cache.facts.fields().intern(r.str());
-  n = r.u64();
-  const std::uint64_t subjects = cache.facts.subjects().size(), fields = cache.facts.fields().size();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    std::uint64_t kind = r.u64(), subject = r.u64(), field = r.u64();
-    if (kind > static_cast<std::uint64_t>(FactKind::kFile) || subject >= subjects || field >= fields) {
-      r.fail();
-      break;
-    }
-    cache.facts.intern(static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
-                       static_cast<std::uint32_t>(field));
-    cache.fact_hashes.push_back(r.hash());
-  }
-
-  n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    std::string path(r.str());
-    SourceRecord s;
-    s.size = r.u64();
-    s.mtime_ns = r.i64();
-    s.hash = r.hash();
-    s.front_matter_hash = r.hash();
-    s.format = static_cast<std::uint8_t>(r.u64());
-    s.text_offset = r.u64();
-    s.text_size = r.u64();
-    s.body_offset = r.u64();
-    s.text_line = static_cast<std::int32_t>(r.i64());
-    s.body_line = static_cast<std::int32_t>(r.i64());
-    s.front_matter = r.data();
-    cache.sources.emplace(std::move(path), std::move(s));
-  }
-
-  n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    std::string path(r.str());
-    BodyRecord b;
-    b.provenance = r.hash();
-    b.deps = read_ids(r, cache.facts.size());
-    b.summary_html = std::string(r.str());
-    b.summary_truncated = r.u64() != 0;
-    std::uint64_t toc = r.u64();
-    for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
-      TocRecord e;
-      e.level = static_cast<int>(r.i64());
-      e.id = std::string(r.str());
-      e.text = std::string(r.str());
-      b.toc.push_back(std::move(e));
-    }
-    b.word_count = static_cast<std::uint32_t>(r.u64());
-    b.reading_minutes = static_cast<std::uint32_t>(r.u64());
-    b.plain_text = std::string(r.str());
-    b.content_hash = r.hash();
-    std::uint64_t nd = r.u64();
-    for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
-    cache.bodies.emplace(std::move(path), std::move(b));
-  }
-
-  n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    std::string path(r.str());
-    OutputRecord rec;
-    rec.size = r.u64();
-    rec.mtime_ns = r.i64();
-    rec.content = r.hash();
-    rec.identity = r.hash();
-    rec.facts = read_ids(r, cache.facts.size());
-    rec.source_size = r.u64();
-    rec.source_mtime_ns = r.i64();
-    cache.outputs.emplace(std::move(path), std::move(rec));
-  }
-  if (r.failed() || !r.at_end()) {
+  Layout layout;
+  if (!read_layout(payload, layout)) {
     notice = "build cache is damaged; doing a full build";
-    return BuildCache{};
+    return {};
+  }
+  // One task per part, and one that checks the checksum: the readers never
+  // read out of bounds, so the bytes can be decoded before they are trusted,
+  // and a mismatch still throws away everything decoded. The second half of
+  // the bodies goes to a map of its own and is spliced on afterwards.
+  BuildCache cache;
+  std::map<std::string, BodyRecord> later_bodies;
+  std::array<bool, kParts + 1> ok{};
+  auto decode = [&](std::size_t i, unsigned) {
+    switch (i) {
+      case 0:
+        ok[0] = read_facts_and_sources(layout.parts[0], layout.fact_count, cache);
+        break;
+      case 1:
+        ok[1] = read_bodies(layout.parts[1], layout.fact_count, cache.bodies);
+        break;
+      case 2:
+        ok[2] = read_bodies(layout.parts[2], layout.fact_count, later_bodies);
+        break;
+      case 3:
+        ok[3] = read_outputs(layout.parts[3], layout.fact_count, cache.outputs);
+        break;
+      case 4:
+        ok[4] = hash_bytes(payload) == checksum;
+        break;
+    }
+  };
+  if (pool != nullptr) {
+    pool->parallel_for(ok.size(), decode, 1);
+  } else {
+    for (std::size_t i = 0; i < ok.size(); ++i) decode(i, 0);
+  }
+  if (!ok[4]) {
+    notice = "build cache is damaged (checksum mismatch); doing a full build";
+    return {};
+  }
+  bool sorted = cache.bodies.empty() || later_bodies.empty() ||
+                cache.bodies.rbegin()->first < later_bodies.begin()->first;
+  if (!std::all_of(ok.begin(), ok.end(), [](bool b) { return b; }) || !sorted) {
+    notice = "build cache is damaged; doing a full build";
+    return {};
+  }
+  while (!later_bodies.empty()) {
+    cache.bodies.insert(cache.bodies.end(), later_bodies.extract(later_bodies.begin()));
   }
   return cache;
 }
 
-BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice) {
+BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice,
+                      ThreadPool* pool) {
   std::string path = join_path(cache_dir, "cache.bin");
   if (!fs.stat(path).exists) return {};
   auto bytes = fs.read_file(path);
@@ -283,7 +391,7 @@ BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::s
     notice = "build cache is unreadable (" + bytes.error().message + "); doing a full build";
     return {};
   }
-  return BuildCache::deserialize(*bytes, notice);
+  return BuildCache::deserialize(*bytes, notice, pool);
 }
 
 Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache, ThreadPool* pool) {

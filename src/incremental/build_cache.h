@@ -12,11 +12,24 @@
 //            outputs the facts they read and the identity of the job; for
 //            copies, the source's size and mtime.
 //
-// On disk: magic, format version, payload, XXH3 checksum of the payload
-// (at 10,000 pages the cache is ~30 MB; it is built in a few pieces at once,
-// each sized up front, and written without joining them).
+// On disk (format kVersion):
+//   "BENGALCACHE\n", the version (varint), the payload, XXH3-128 of the payload.
+//   The payload is a layout, then four parts:
+//     layout  the byte length of each part, then the fact count (varints);
+//     part 0  output dir, fact table (subjects, fields, facts with hashes), sources;
+//     part 1  bodies, the first half of them by path;
+//     part 2  bodies, the second half;
+//     part 3  outputs.
+//   Parts 1-3 start with their record count; records are sorted by path
+//   (the bodies across both halves), and a part that is not is damaged. With
+//   the layout each part can be found, and its FactIds bounds-checked,
+//   without decoding the ones before it, so all four are written and read at
+//   once on a ThreadPool (at 10,000 pages the file is ~32 MB; it is written
+//   in pieces, without joining them).
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
-// as "no cache" and says why in `notice`; it never fails the build.
+// (a bad checksum, a layout that does not tile the payload, a malformed or
+// unsorted part) as "no cache" and says why in `notice`; it never fails the
+// build.
 // save_cache() writes to a temporary name and renames it into place.
 //
 // Thread-safety: plain data; read concurrently only through const access.
@@ -87,7 +100,7 @@ struct OutputRecord {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 5;
+  static constexpr std::uint32_t kVersion = 6;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record
@@ -110,12 +123,15 @@ struct BuildCache {
   // The same bytes in pieces, the large ones built at once on `pool` (when
   // given): concatenated they are serialize().
   std::vector<std::string> serialize_parts(ThreadPool* pool) const;
-  // Parses `bytes`; on any problem returns an empty cache and sets `notice`.
-  static BuildCache deserialize(std::string_view bytes, std::string& notice);
+  // Parses `bytes`, the parts at once on `pool` (when given); on any problem
+  // returns an empty cache and sets `notice`.
+  static BuildCache deserialize(std::string_view bytes, std::string& notice,
+                                ThreadPool* pool = nullptr);
 };
 
 // Loads <cache_dir>/cache.bin. Missing file: empty cache, empty notice.
-BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice);
+BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice,
+                      ThreadPool* pool = nullptr);
 Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache,
                   ThreadPool* pool = nullptr);
 

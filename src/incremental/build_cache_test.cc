@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+
+#include "incremental/serial.h"
+
 namespace bengal::incremental {
 namespace {
 
@@ -47,6 +51,81 @@ BuildCache sample() {
   return c;
 }
 
+// Enough pages that each half of the bodies holds several.
+BuildCache many_pages(int pages) {
+  BuildCache c = sample();
+  for (int p = 0; p < pages; ++p) {
+    std::string path = "docs/page-" + std::to_string(p) + ".md";
+    FactId title = c.facts.intern(FactKey{FactKind::kPage, path, "title"});
+    c.fact_hashes.push_back(hash_bytes(path));
+    c.sources[path].hash = hash_bytes(path);
+    BodyRecord& b = c.bodies[path];
+    b.deps = {title, 0};
+    b.plain_text = "text of " + path;
+    c.outputs["docs/page-" + std::to_string(p) + "/index.html"].facts = {title, 1};
+  }
+  return c;
+}
+
+// The file around a payload: 12 bytes of magic, a one-byte version, the
+// payload, a 16-byte checksum. reseal() gives edited payloads a valid
+// checksum, so the decoder's own checks are what reject them.
+constexpr std::size_t kHeadSize = 13, kChecksumSize = 16;
+
+std::string payload_of(const std::string& bytes) {
+  return bytes.substr(kHeadSize, bytes.size() - kHeadSize - kChecksumSize);
+}
+
+std::string reseal(const std::string& bytes, const std::string& payload) {
+  Writer w;
+  w.bytes() = bytes.substr(0, kHeadSize) + payload;
+  w.hash(hash_bytes(payload));
+  return w.bytes();
+}
+
+// The payload's layout (four part lengths, the fact count) and what follows it.
+struct Layout {
+  std::array<std::uint64_t, 5> fields{};
+  std::string parts;
+};
+
+Layout split_layout(const std::string& payload) {
+  Reader r(payload);
+  Layout l;
+  for (std::uint64_t& f : l.fields) f = r.u64();
+  l.parts = payload.substr(payload.size() - r.remaining());
+  return l;
+}
+
+std::string join_layout(const Layout& l) {
+  Writer w;
+  for (std::uint64_t f : l.fields) w.u64(f);
+  return w.bytes() + l.parts;
+}
+
+// `bytes` with the first `from` inside part `part` replaced by `to` (same length), resealed.
+std::string edit_part(const std::string& bytes, int part, const std::string& from,
+                      const std::string& to) {
+  Layout l = split_layout(payload_of(bytes));
+  std::size_t begin = 0;
+  for (int i = 0; i < part; ++i) begin += l.fields[i];
+  std::size_t at = l.parts.find(from, begin);
+  EXPECT_LT(at + from.size(), begin + l.fields[part] + 1) << from << " is not in part " << part;
+  l.parts.replace(at, from.size(), to);
+  return reseal(bytes, join_layout(l));
+}
+
+void expect_rejected(const std::string& bytes, const std::string& what) {
+  ThreadPool pool(2);
+  for (ThreadPool* p : {static_cast<ThreadPool*>(nullptr), &pool}) {
+    std::string notice;
+    BuildCache c = BuildCache::deserialize(bytes, notice, p);
+    EXPECT_TRUE(c.outputs.empty() && c.sources.empty() && c.bodies.empty() && c.facts.size() == 0)
+        << what;
+    EXPECT_FALSE(notice.empty()) << what;
+  }
+}
+
 TEST(BuildCache, RoundTripsEverySection) {
   std::string notice;
   BuildCache back = BuildCache::deserialize(sample().serialize(), notice);
@@ -71,22 +150,90 @@ TEST(BuildCache, RoundTripsEverySection) {
   EXPECT_EQ(back.outputs.at("css/site.css").source_mtime_ns, -2);
 }
 
+TEST(BuildCache, LoadsTheSameCacheWithOrWithoutAPool) {
+  const std::string bytes = many_pages(40).serialize();
+  std::string notice;
+  BuildCache alone = BuildCache::deserialize(bytes, notice);
+  ASSERT_TRUE(notice.empty()) << notice;
+  for (unsigned threads : {1u, 2u, 4u}) {
+    ThreadPool pool(threads);
+    BuildCache pooled = BuildCache::deserialize(bytes, notice, &pool);
+    ASSERT_TRUE(notice.empty()) << notice;
+    EXPECT_EQ(pooled.bodies.size(), 41u);
+    EXPECT_EQ(pooled.serialize(), bytes) << threads << " threads";
+  }
+  EXPECT_EQ(alone.serialize(), bytes);
+  EXPECT_EQ(alone.facts.find({FactKind::kPage, "docs/page-39.md", "title"}), 41);
+}
+
 TEST(BuildCache, EveryTruncationOrBitFlipMeansEmptyCacheWithNotice) {
   std::string bytes = sample().serialize();
   for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
-    std::string notice;
-    BuildCache c = BuildCache::deserialize(bytes.substr(0, cut), notice);
-    EXPECT_TRUE(c.outputs.empty() && c.sources.empty()) << "cut at " << cut;
-    EXPECT_FALSE(notice.empty());
+    expect_rejected(bytes.substr(0, cut), "cut at " + std::to_string(cut));
   }
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     std::string flipped = bytes;
     flipped[i] = static_cast<char>(flipped[i] ^ 0x10);
-    std::string notice;
-    BuildCache c = BuildCache::deserialize(flipped, notice);
-    EXPECT_TRUE(c.outputs.empty() && c.sources.empty()) << "flip at " << i;
-    EXPECT_FALSE(notice.empty());
+    expect_rejected(flipped, "flip at " + std::to_string(i));
   }
+}
+
+// Parts are decoded before the checksum is known to match: damage with a
+// valid checksum must be harmless too, whatever the decoders make of it.
+TEST(BuildCache, ResealedBitFlipsNeverCrash) {
+  const std::string bytes = many_pages(3).serialize();
+  const std::string payload = payload_of(bytes);
+  ThreadPool pool(2);
+  for (std::size_t i = 0; i < payload.size(); ++i) {
+    std::string flipped = payload;
+    flipped[i] = static_cast<char>(flipped[i] ^ 0x41);
+    std::string notice;
+    BuildCache c = BuildCache::deserialize(reseal(bytes, flipped), notice, &pool);
+    if (!notice.empty()) {
+      EXPECT_TRUE(c.outputs.empty() && c.sources.empty()) << "flip at " << i;
+    }
+  }
+}
+
+TEST(BuildCache, PartLengthsOrFactCountThatLieMeanEmptyCacheWithNotice) {
+  const std::string bytes = many_pages(4).serialize();
+  const Layout layout = split_layout(payload_of(bytes));
+  std::string notice;
+  EXPECT_EQ(BuildCache::deserialize(reseal(bytes, join_layout(layout)), notice).outputs.size(), 6u);
+  EXPECT_TRUE(notice.empty()) << notice;
+  for (std::size_t f = 0; f < layout.fields.size(); ++f) {
+    for (std::uint64_t lie :
+         {layout.fields[f] - 1, layout.fields[f] + 1, std::uint64_t{1} << 40, std::uint64_t{0}}) {
+      Layout l = layout;
+      l.fields[f] = lie;
+      expect_rejected(reseal(bytes, join_layout(l)),
+                      "field " + std::to_string(f) + " = " + std::to_string(lie));
+    }
+  }
+  // A boundary moved between two parts keeps the total right.
+  for (std::size_t part = 0; part + 1 < 4; ++part) {
+    Layout l = layout;
+    --l.fields[part];
+    ++l.fields[part + 1];
+    expect_rejected(reseal(bytes, join_layout(l)), "boundary after part " + std::to_string(part));
+  }
+}
+
+TEST(BuildCache, UnsortedOrRepeatedPathsMeanEmptyCacheWithNotice) {
+  BuildCache c = sample();
+  c.sources["blog/b.md"].size = 1;
+  c.bodies["blog/b.md"].word_count = 1;
+  const std::string bytes = c.serialize();
+  std::string notice;
+  BuildCache renamed =
+      BuildCache::deserialize(edit_part(bytes, 2, "blog/b.md", "blog/c.md"), notice);
+  EXPECT_TRUE(notice.empty() && renamed.bodies.contains("blog/c.md")) << notice;
+  expect_rejected(edit_part(bytes, 0, "blog/b.md", "blog/a.md"), "repeated source");
+  expect_rejected(edit_part(bytes, 0, "blog/b.md", "blog/0.md"), "unsorted sources");
+  // One body in each half: the halves must not overlap either.
+  expect_rejected(edit_part(bytes, 2, "blog/b.md", "blog/a.md"), "repeated body across halves");
+  expect_rejected(edit_part(bytes, 2, "blog/b.md", "blog/0.md"), "unsorted bodies across halves");
+  expect_rejected(edit_part(bytes, 3, "css/site.css", "aaa/site.css"), "unsorted outputs");
 }
 
 TEST(BuildCache, OtherVersionIsRejectedWithNotice) {
@@ -106,6 +253,9 @@ TEST(BuildCache, MissingFileIsSilentlyEmpty) {
   EXPECT_TRUE(notice.empty());
   ASSERT_TRUE(save_cache(fs, ".bengal", sample()).ok());
   EXPECT_EQ(load_cache(fs, ".bengal", notice).outputs.size(), 2u);
+  ThreadPool pool(2);
+  EXPECT_EQ(load_cache(fs, ".bengal", notice, &pool).outputs.size(), 2u);
+  EXPECT_TRUE(notice.empty());
 }
 
 TEST(FactTable, DescribesFactsForExplainAndInternsOnce) {

@@ -82,6 +82,11 @@ class FactTable {
   FactId intern(FactKind kind, std::uint32_t subject, std::uint32_t field);
   FactId intern(const FactKey& key) { return intern(key.kind, key.subject, key.field); }
   std::int64_t find(const FactKey& key) const;  // -1 when absent
+  // Room for `n` facts without regrowing (a cache load knows its count).
+  void reserve(std::size_t n) {
+    facts_.reserve(n);
+    index_.reserve(n);
+  }
 
   const Fact& fact(FactId id) const { return facts_[id]; }
   FactKind kind(FactId id) const { return facts_[id].kind; }

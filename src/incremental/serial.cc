@@ -155,8 +155,9 @@ Diagnostic Reader::diagnostic() {
   return d;
 }
 
-Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint64_t version,
-                       std::string_view& payload) {
+Envelope open_envelope_unchecked(std::string_view bytes, std::string_view magic,
+                                 std::uint64_t version, std::string_view& payload,
+                                 Hash128& checksum) {
   constexpr std::size_t kChecksumSize = 16;
   if (bytes.substr(0, magic.size()) != magic) return Envelope::kForeign;
   Reader file(bytes.substr(magic.size()));
@@ -164,9 +165,16 @@ Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint
   std::string_view rest = bytes.substr(bytes.size() - file.remaining());
   if (rest.size() < kChecksumSize) return Envelope::kDamaged;
   payload = rest.substr(0, rest.size() - kChecksumSize);
-  Reader checksum(rest.substr(payload.size()));
-  if (checksum.hash() != hash_bytes(payload)) return Envelope::kDamaged;
+  checksum = Reader(rest.substr(payload.size())).hash();
   return Envelope::kOk;
+}
+
+Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint64_t version,
+                       std::string_view& payload) {
+  Hash128 checksum;
+  Envelope e = open_envelope_unchecked(bytes, magic, version, payload, checksum);
+  if (e == Envelope::kOk && checksum != hash_bytes(payload)) return Envelope::kDamaged;
+  return e;
 }
 
 }  // namespace bengal::incremental

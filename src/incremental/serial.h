@@ -46,6 +46,13 @@ class Writer {
 enum class Envelope : std::uint8_t { kOk, kForeign, kOtherVersion, kDamaged };
 Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint64_t version,
                        std::string_view& payload);
+// open_envelope() without hashing the payload: views it and the checksum
+// recorded after it, so a large payload can be hashed while it is decoded.
+// kOk here says nothing about the payload; the caller must compare
+// hash_bytes(payload) with `checksum` before trusting what it decoded.
+Envelope open_envelope_unchecked(std::string_view bytes, std::string_view magic,
+                                 std::uint64_t version, std::string_view& payload,
+                                 Hash128& checksum);
 
 class Reader {
  public:
