@@ -51,6 +51,10 @@ void count(BuildStats& stats, incremental::WriteOutcome outcome) {
 // with its hash in this build. It starts as the previous build's table, so
 // the records of outputs left alone keep their ids; facts from other tables
 // (each worker's recorder, body dependencies) are translated once each.
+// The cache keeps each fact's reach (what its hash read) in its own terms.
+static_assert(incremental::BuildCache::kReachAnything == snapshot::ReadScope::kAnything &&
+              incremental::BuildCache::kReachFrameOnly == snapshot::ReadScope::kFrameOnly);
+
 class NextFacts {
  public:
   // A translator from `from`'s ids to this table's.
@@ -91,11 +95,10 @@ class NextFacts {
       : table_(std::move(previous)),
         hashes_(std::move(plan.now)),
         known_(std::move(plan.computed)),
-        reach_(std::move(plan.reach)),
-        tracking_(!reach_.empty()) {
+        reach_(std::move(plan.reach)) {
     hashes_.resize(table_.size());
     known_.resize(table_.size(), false);
-    if (tracking_) reach_.resize(table_.size(), snapshot::ReadScope::kAnything);
+    reach_.resize(table_.size(), snapshot::ReadScope::kAnything);
   }
 
   incremental::FactId add(incremental::FactKind kind, std::uint32_t subject, std::uint32_t field) {
@@ -103,7 +106,7 @@ class NextFacts {
     if (id >= hashes_.size()) {
       hashes_.resize(id + 1);
       known_.resize(id + 1, false);
-      if (tracking_) reach_.resize(id + 1, snapshot::ReadScope::kAnything);
+      reach_.resize(id + 1, snapshot::ReadScope::kAnything);
     }
     return id;
   }
@@ -124,15 +127,18 @@ class NextFacts {
       }
     }
   }
-  // Hashes the wanted facts, in parallel.
-  void hash_wanted(const render::FactResolver& resolver, const snapshot::SiteSnapshot& snap, ThreadPool& pool) {
+  // Hashes the wanted facts, in parallel; returns how many.
+  std::size_t hash_wanted(const render::FactResolver& resolver, const snapshot::SiteSnapshot& snap,
+                          ThreadPool& pool) {
     std::vector<render::RenderHost> hosts(pool.size());
     for (auto& h : hosts) h.snap = &snap;
     pool.parallel_for(wanted_.size(), [&](std::size_t i, unsigned w) {
       incremental::FactId id = wanted_[i];
-      hashes_[id] = hash_fact(resolver, table_, id, hosts[w], tracking_ ? &reach_[id] : nullptr);
+      hashes_[id] = hash_fact(resolver, table_, id, hosts[w], &reach_[id]);
     });
+    const std::size_t count = wanted_.size();
     wanted_.clear();
+    return count;
   }
   const incremental::FactTable& table() const { return table_; }
 
@@ -174,7 +180,7 @@ class NextFacts {
       if (!live[id]) continue;
       renumber[id] = compact.intern(table_.kind(id), table_.subject(id), table_.field(id));
       compact_hashes.push_back(hashes_[id]);
-      if (tracking_) compact_reach.push_back(reach_[id]);
+      compact_reach.push_back(reach_[id]);
     }
     for (auto& [path, rec] : cache.outputs) {
       for (incremental::FactId& id : rec.facts) id = renumber[id];
@@ -191,8 +197,7 @@ class NextFacts {
   incremental::FactTable table_;
   std::vector<Hash128> hashes_;
   std::vector<bool> known_;
-  std::vector<std::int32_t> reach_;  // resident builds: what each known hash read beyond the frame
-  bool tracking_;
+  std::vector<std::int32_t> reach_;  // what each known hash read beyond the frame
   std::vector<incremental::FactId> wanted_;
 };
 
@@ -408,18 +413,28 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // those of the last one keeps its frame.
   FrameMemo* const frame_memo = BuildStateAccess::frame_memo(resident);
   std::shared_ptr<const snapshot::SiteFrame> frame;
-  bool frame_reused = false;
+  bool frame_reused = false;  // the last (resident) build's frame, kept in memory
+  // This build's frame is equal to the one the cache's fact hashes were
+  // computed on: kept from the last resident build, or (a build that loaded
+  // its cache) assembled now from the same inputs by the same Bengal, in the
+  // window of time in which that frame held.
+  bool same_frame = false;
+  Hash128 frame_key;
+  std::int64_t assembled_at = 0;
   std::set<std::string> files_with_errors;
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
     const Hash128 key = assemble_key(disc, *config);
+    frame_key = Hasher().add(key).add(self_exe.size).add(static_cast<std::uint64_t>(self_exe.mtime_ns)).digest();
+    assembled_at = opts.now.epoch_seconds;
     DiagnosticList assembled;
     if (frame_memo != nullptr && frame_memo->frame != nullptr && use_cache && frame_memo->key == key &&
         frame_memo->assembled_at <= opts.now.epoch_seconds &&
         opts.now.epoch_seconds < frame_memo->frame->site().visibility_changes_at) {
       frame = frame_memo->frame;
-      frame_reused = true;
+      frame_reused = same_frame = true;
+      assembled_at = frame_memo->assembled_at;
       assembled = frame_memo->diagnostics;
     } else {
       content::Site site = content::assemble(disc, *config, opts);
@@ -430,6 +445,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
       frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
       if (frame_memo != nullptr) *frame_memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
+      same_frame = resident == nullptr && use_cache && previous.frame_key == frame_key &&
+                   previous.frame_from <= assembled_at && assembled_at < previous.frame_until;
     }
     // A file with front-matter errors is read again next time, so its
     // diagnostics keep their line and excerpt.
@@ -447,7 +464,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   ParseOutput parsed;
   {
     StageTimer t(stats, "parse");
-    const ParseReuse reuse{use_cache, frame_reused, previous.generation + 1};
+    const ParseReuse reuse{use_cache, same_frame, previous.generation + 1};
     parsed = parse_pages(fs, content_root, *config, disc, site, highlighter, previous, reuse, pool, progress, diags);
     stats.pages_parsed = parsed.parsed;
   }
@@ -459,6 +476,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   std::shared_ptr<render::SiteTemplates> templates;
   incremental::BuildCache next;
   next.output_dir = result.output_dir;
+  next.frame_key = frame_key;
+  next.frame_from = assembled_at;
+  next.frame_until = site.visibility_changes_at;
   // Whether the next cache differs from the one loaded (a build that changed
   // nothing leaves it alone).
   bool cache_changed = !use_cache;
@@ -496,7 +516,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Plan plan;
   {
     StageTimer t(stats, "plan");
-    const FrameReuse reuse{resident != nullptr, frame_reused, &parsed.fresh,
+    const FrameReuse reuse{resident != nullptr, same_frame, &parsed.fresh,
                            frame_memo != nullptr ? &frame_memo->identities : nullptr,
                            frame_memo != nullptr ? &frame_memo->readers : nullptr};
     plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool, reuse);
@@ -569,7 +589,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       rec.generation = generation;
       rec.job = static_cast<std::int64_t>(plan.clean[c]);
     }
-    facts.hash_wanted(resolver, *snap, pool);
+    stats.facts_hashed = plan.hashed + facts.hash_wanted(resolver, *snap, pool);
     for (std::size_t r = 0; r < rendered.size(); ++r) {
       RenderedJob& job = rendered[r];
       if (job.outcome == incremental::WriteOutcome::kFailed) continue;
@@ -765,6 +785,7 @@ std::string stats_json(const BuildStats& s) {
   num("outputs_unchanged", static_cast<double>(s.outputs_unchanged), true);
   num("outputs_removed", static_cast<double>(s.outputs_removed), true);
   num("files_copied", static_cast<double>(s.files_copied), true);
+  num("facts_hashed", static_cast<double>(s.facts_hashed), true);
   num("errors", static_cast<double>(s.errors), true);
   num("warnings", static_cast<double>(s.warnings), true);
   num("threads", s.threads, true);

@@ -51,11 +51,11 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     }
     return plan;
   }
-  // Each output's record. On the last build's frame the records that build
-  // kept are those stamped with its generation, and each names its job's
-  // schedule index, which is the same now: no lookup by path.
+  // Each output's record. On the last resident build's frame the records
+  // that build kept are those stamped with its generation, and each names
+  // its job's schedule index, which is the same now: no lookup by path.
   std::vector<incremental::OutputRecord*> records(schedule.size(), nullptr);
-  if (reuse.same_frame) {
+  if (reuse.same_frame && reuse.resident) {
     for (auto& [path, rec] : previous.outputs) {
       if (rec.generation == previous.generation && rec.job >= 0 &&
           static_cast<std::size_t>(rec.job) < schedule.size()) {
@@ -81,7 +81,8 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     for (incremental::FactId f = 0; f < fact_count; ++f) {
       const std::int32_t r = f < previous.fact_reach.size() ? previous.fact_reach[f] : snapshot::ReadScope::kAnything;
       const bool same = r == snapshot::ReadScope::kFrameOnly ||
-                        (r >= 0 && !(*reuse.body_changed)[static_cast<std::size_t>(r)]);
+                        (r >= 0 && static_cast<std::size_t>(r) < reuse.body_changed->size() &&
+                         !(*reuse.body_changed)[static_cast<std::size_t>(r)]);
       if (!same) needed.push_back(f);
     }
     // The plan's hashes start as the last build's (taken, not copied: the
@@ -89,14 +90,12 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     plan.computed.assign(fact_count, true);
     plan.now = std::move(previous.fact_hashes);
     plan.now.resize(fact_count);
-    if (reuse.resident) {
-      plan.reach = std::move(previous.fact_reach);
-      plan.reach.resize(fact_count, snapshot::ReadScope::kAnything);
-    }
+    plan.reach = std::move(previous.fact_reach);
+    plan.reach.resize(fact_count, snapshot::ReadScope::kAnything);
   } else {
     plan.now.assign(fact_count, Hash128{});
     plan.computed.assign(fact_count, false);
-    if (reuse.resident) plan.reach.assign(fact_count, snapshot::ReadScope::kAnything);
+    plan.reach.assign(fact_count, snapshot::ReadScope::kAnything);
     for (const incremental::OutputRecord* rec : records) {
       if (rec == nullptr) continue;
       for (incremental::FactId f : rec->facts) plan.computed[f] = true;
@@ -112,10 +111,11 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   const std::vector<Hash128>& before = reuse.same_frame ? plan.now : previous.fact_hashes;
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
-    const Hash128 h = hash_fact(resolver, previous.facts, f, hosts[worker], reuse.resident ? &plan.reach[f] : nullptr);
+    const Hash128 h = hash_fact(resolver, previous.facts, f, hosts[worker], &plan.reach[f]);
     changed[f] = f >= hashed_before || h != before[f];
     plan.now[f] = h;
   });
+  plan.hashed = needed.size();
   std::vector<incremental::FactId> changed_ids;
   for (incremental::FactId f : needed) {
     if (changed[f]) changed_ids.push_back(f);

@@ -40,21 +40,23 @@ struct Plan {
   // `computed` says which, the others have a zero hash.
   std::vector<Hash128> now;
   std::vector<bool> computed;
-  std::vector<std::int32_t> reach;  // resident plans: of the computed facts (snapshot::ReadScope::reach)
+  std::vector<std::int32_t> reach;  // of the computed facts (snapshot::ReadScope::reach), for the next build
   std::vector<Hash128> identities;  // by schedule index: identity_hash() of each job
+  std::size_t hashed = 0;           // facts hashed now
 };
 
 // What a plan may take as unchanged without hashing: when this build's
-// snapshot stands on the last build's frame, a fact whose hash read nothing
-// beyond the frame, or only the body of a page whose body is the same, has
-// the hash recorded last time (incremental::BuildCache::fact_reach).
+// snapshot stands on a frame equal to the last build's (the same one kept in
+// memory, or one assembled from the same inputs), a fact whose hash read
+// nothing beyond the frame, or only the body of a page whose body is the
+// same, has the hash recorded last time (incremental::BuildCache::fact_reach).
 struct FrameReuse {
-  bool resident = false;    // note what each hash reads (Plan::reach), for the next build
-  bool same_frame = false;  // resident only
+  bool resident = false;    // the last build's records and memos are in memory (serve)
+  bool same_frame = false;
   const std::vector<char>* body_changed = nullptr;  // by page id (same_frame only)
   // The jobs' identities as the last plan on this frame computed them (they
   // read only the frame); empty: computed now.
-  const std::vector<Hash128>* identities = nullptr;  // same_frame only
+  const std::vector<Hash128>* identities = nullptr;  // resident and same_frame only
   // Resident only: who reads each fact. Used on the last build's frame when
   // valid (only outputs reading a changed fact have their facts checked);
   // rebuilt from the clean records otherwise.

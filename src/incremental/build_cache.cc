@@ -17,8 +17,8 @@ constexpr std::string_view kMagic = "BENGALCACHE\n";
 // the payload. The payload opens with the layout (each part's byte length,
 // then the fact count), then the parts, so each can be decoded on its own.
 constexpr std::size_t kParts = 4;  // facts and sources, bodies (two halves), outputs
-// A fact on disk is three varints and a hash: never fewer bytes than this.
-constexpr std::size_t kMinFactBytes = 3 + 16;
+// A fact on disk is three varints, a hash and a varint: never fewer bytes than this.
+constexpr std::size_t kMinFactBytes = 3 + 16 + 1;
 
 struct Layout {
   std::array<std::string_view, kParts> parts;
@@ -80,6 +80,9 @@ void write_facts_and_sources(Writer& w, const BuildCache& c) {
   for (const auto& [path, s] : c.sources) n += path.size() + 256;
   w.bytes().reserve(n + n / 8);
   w.str(c.output_dir);
+  w.hash(c.frame_key);
+  w.i64(c.frame_from);
+  w.i64(c.frame_until);
   const FactTable& facts = c.facts;
   w.u64(facts.subjects().size());
   for (std::uint32_t i = 0; i < facts.subjects().size(); ++i) w.str(facts.subjects().at(i));
@@ -92,6 +95,7 @@ void write_facts_and_sources(Writer& w, const BuildCache& c) {
     w.u64(f.subject);
     w.u64(f.field);
     w.hash(id < c.fact_hashes.size() ? c.fact_hashes[id] : Hash128{});
+    w.u64(static_cast<std::uint64_t>((id < c.fact_reach.size() ? c.fact_reach[id] : BuildCache::kReachAnything) + 2));
   }
 
   w.u64(c.sources.size());
@@ -174,6 +178,9 @@ Record* append(std::map<std::string, Record>& records, std::string_view key) {
 bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, BuildCache& c) {
   Reader r(part);
   c.output_dir = r.str();
+  c.frame_key = r.hash();
+  c.frame_from = r.i64();
+  c.frame_until = r.i64();
   // Names and facts are interned, so a repeated one would shrink its table
   // and shift every index after it: the sizes must come out as written.
   std::uint64_t n = r.u64();
@@ -186,6 +193,7 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
   if (n != fact_count || n > r.remaining() / kMinFactBytes) return false;
   c.facts.reserve(n);
   c.fact_hashes.reserve(n);
+  c.fact_reach.reserve(n);
   const std::uint64_t subjects = c.facts.subjects().size(), fields = c.facts.fields().size();
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
     std::uint64_t kind = r.u64(), subject = r.u64(), field = r.u64();
@@ -196,6 +204,9 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
     c.facts.intern(static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
                    static_cast<std::uint32_t>(field));
     c.fact_hashes.push_back(r.hash());
+    const std::uint64_t reach = r.u64();
+    if (reach > std::uint64_t{INT32_MAX}) return false;
+    c.fact_reach.push_back(static_cast<std::int32_t>(reach) - 2);
   }
   if (c.facts.size() != n) return false;
 

@@ -16,7 +16,8 @@
 //   "BENGALCACHE\n", the version (varint), the payload, XXH3-128 of the payload.
 //   The payload is a layout, then four parts:
 //     layout  the byte length of each part, then the fact count (varints);
-//     part 0  output dir, fact table (subjects, fields, facts with hashes), sources;
+//     part 0  output dir, frame key and window, fact table (subjects, fields,
+//             facts with hashes and reaches), sources;
 //     part 1  bodies, the first half of them by path;
 //     part 2  bodies, the second half;
 //     part 3  outputs.
@@ -100,17 +101,25 @@ struct OutputRecord {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 6;
+  static constexpr std::uint32_t kVersion = 7;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record
   std::map<std::string, BodyRecord> bodies;     // content-relative path -> record
   FactTable facts;
   std::vector<Hash128> fact_hashes;             // by FactId: the fact's hash when last computed
-  // By FactId, kept only in memory (a resident build): what the fact's hash
-  // read beyond the snapshot's frame (snapshot::ReadScope::reach); missing
-  // or kAnything means it must be hashed again.
+  // By FactId: what the fact's hash read beyond the snapshot's frame
+  // (snapshot::ReadScope::reach: kReachAnything, kReachFrameOnly or the id of
+  // the one page whose body it read); missing or kReachAnything means it
+  // must be hashed again. On disk as reach + 2.
+  static constexpr std::int32_t kReachAnything = -2, kReachFrameOnly = -1;
   std::vector<std::int32_t> fact_reach;
+  // The frame the hashes were computed on: the key of everything assembling
+  // the site read, and the clock times between which that frame holds (a
+  // page's publish or expiry date falls outside them). A build whose frame
+  // has the same key, made in that window, stands on an equal frame.
+  Hash128 frame_key;
+  std::int64_t frame_from = 0, frame_until = 0;
   // Kept only in memory: the table's size when its live facts were last
   // counted (0: never), so a resident build recounts only once it has grown.
   std::size_t facts_counted_at = 0;

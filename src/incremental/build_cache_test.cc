@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstdint>
 
 #include "incremental/serial.h"
 
@@ -15,6 +16,10 @@ BuildCache sample() {
   FactId title = c.facts.intern(FactKey{FactKind::kPage, "blog/a.md", "title"});
   FactId nav = c.facts.intern(FactKey{FactKind::kTemplate, "partials/nav.html", ""});
   c.fact_hashes = {hash_bytes("A"), hash_bytes("nav")};
+  c.fact_reach = {7, BuildCache::kReachAnything};
+  c.frame_key = hash_bytes("frame");
+  c.frame_from = 1700000000;
+  c.frame_until = INT64_MAX;
   SourceRecord s;
   s.size = 42;
   s.mtime_ns = 7;
@@ -134,6 +139,10 @@ TEST(BuildCache, RoundTripsEverySection) {
   ASSERT_EQ(back.facts.size(), 2u);
   EXPECT_EQ(back.facts.subject(1), "partials/nav.html");
   EXPECT_EQ(back.fact_hashes[0], hash_bytes("A"));
+  EXPECT_EQ(back.fact_reach, (std::vector<std::int32_t>{7, BuildCache::kReachAnything}));
+  EXPECT_EQ(back.frame_key, hash_bytes("frame"));
+  EXPECT_EQ(back.frame_from, 1700000000);
+  EXPECT_EQ(back.frame_until, INT64_MAX);
   EXPECT_EQ(back.facts.find({FactKind::kPage, "blog/a.md", "title"}), 0);
   const SourceRecord& s = back.sources.at("blog/a.md");
   EXPECT_EQ(s.size, 42u);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "incremental/build_cache.h"
 #include "support/site_fixture.h"
 
 namespace bengal::testing {
@@ -125,6 +126,45 @@ TEST_F(Work, BodyEditBelowTheSummaryRendersOnlyThatPage) {
   EXPECT_EQ(rendered(*site_), (std::set<std::string>{"blog/p2/index.html"}));
   EXPECT_EQ(site_->result.stats.pages_parsed, 1u);
   EXPECT_NE(site_->out("blog/p2/index.html").find("Edited sentence number 39"), std::string::npos);
+}
+
+// A body edit leaves the assembled site (the frame) as it was: the facts
+// whose hash read only the frame, or only another page's body, keep their
+// hashes unread. A title edit changes the frame, and every fact some output
+// read is hashed again.
+TEST_F(Work, BodyEditHashesOnlyTheFactsItCanHaveChanged) {
+  edit("content/blog/p2.md", "Filler sentence number 39", "Edited sentence number 39");
+  rebuild(*site_);
+  const std::size_t body_edit = site_->result.stats.facts_hashed;
+  edit("content/blog/p2.md", "title: blog page 2", "title: blog page two");
+  rebuild(*site_);
+  const std::size_t title_edit = site_->result.stats.facts_hashed;
+  EXPECT_GT(body_edit, 0u) << "the edited page's body facts are hashed";
+  EXPECT_LT(body_edit * 4, title_edit) << "body edit: " << body_edit << ", title edit: " << title_edit;
+  // The next body edit stands on the frame the title edit made.
+  edit("content/blog/p2.md", "Edited sentence number 39", "Edited again 39");
+  rebuild(*site_);
+  EXPECT_LT(site_->result.stats.facts_hashed * 4, title_edit);
+  EXPECT_EQ(rendered(*site_), (std::set<std::string>{"blog/p2/index.html"}));
+}
+
+// The frame holds only in the window of time the cache names (a page's
+// publish or expiry date can fall outside it): past it, every fact some
+// output read is hashed again, and the output is still exact.
+TEST_F(Work, AFrameIsNotTakenAsEqualOutsideItsWindowOfTime) {
+  edit("content/blog/p2.md", "Filler sentence number 39", "Edited sentence number 39");
+  rebuild(*site_);
+  const std::size_t in_window = site_->result.stats.facts_hashed;
+  std::string notice;
+  incremental::BuildCache cache = incremental::load_cache(*site_->fs, "site/.bengal", notice);
+  ASSERT_TRUE(notice.empty()) << notice;
+  ASSERT_GT(cache.frame_until, cache.frame_from);
+  cache.frame_until = cache.frame_from;  // the window has closed
+  ASSERT_TRUE(incremental::save_cache(*site_->fs, "site/.bengal", cache).ok());
+  edit("content/blog/p2.md", "Edited sentence number 39", "Edited again 39");
+  rebuild(*site_);
+  EXPECT_GT(site_->result.stats.facts_hashed, in_window * 4) << "in the window: " << in_window;
+  EXPECT_EQ(rendered(*site_), (std::set<std::string>{"blog/p2/index.html"}));
 }
 
 TEST_F(Work, SummaryEditRendersThePageAndWhatShowsItsSummaryOnly) {
