@@ -445,7 +445,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
       frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
       if (frame_memo != nullptr) *frame_memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
-      same_frame = resident == nullptr && use_cache && previous.frame_key == frame_key &&
+      same_frame = resident == nullptr && use_cache && self_exe.exists && previous.frame_key == frame_key &&
                    previous.frame_from <= assembled_at && assembled_at < previous.frame_until;
     }
     // A file with front-matter errors is read again next time, so its
