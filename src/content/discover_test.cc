@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+
 #include "core/txtar.h"
 
 namespace bengal::content {
@@ -219,7 +221,7 @@ title: C
   config::Config config;
   ThreadPool pool(2);
   Listing listing;
-  int looked_up = 0;
+  std::atomic<int> looked_up = 0;  // the lookup runs on discovery's workers
   ReuseSource reuse = [&](SourcePage&) {
     ++looked_up;
     return false;  // no cache: every page not carried is read
