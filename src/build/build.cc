@@ -134,7 +134,7 @@ class NextFacts {
     for (auto& h : hosts) h.snap = &snap;
     pool.parallel_for(wanted_.size(), [&](std::size_t i, unsigned w) {
       incremental::FactId id = wanted_[i];
-      hashes_[id] = hash_fact(resolver, table_, id, hosts[w], &reach_[id]);
+      hashes_[id] = hash_fact(resolver, table_, id, hosts[w], reach_[id]);
     });
     const std::size_t count = wanted_.size();
     wanted_.clear();
@@ -203,7 +203,7 @@ class NextFacts {
 
 // The last frame a resident build made, with what it was made from.
 struct FrameMemo {
-  Hash128 key;                 // assemble_key() of its inputs
+  Hash128 key;                 // the frame key of its inputs (see build_site's assemble stage)
   std::int64_t assembled_at = 0;  // the clock it was assembled with (epoch seconds)
   std::shared_ptr<const snapshot::SiteFrame> frame;
   DiagnosticList diagnostics;  // what assemble reported
@@ -425,13 +425,22 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
-    const Hash128 key = assemble_key(disc, *config);
-    frame_key = Hasher().add(key).add(self_exe.size).add(static_cast<std::uint64_t>(self_exe.mtime_ns)).digest();
+    // The frame key: everything assemble reads, and the Bengal that
+    // assembles (a resident build's executable does not change under it).
+    frame_key = Hasher()
+                    .add(assemble_key(disc, *config))
+                    .add(self_exe.size)
+                    .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
+                    .digest();
     assembled_at = opts.now.epoch_seconds;
+    // A frame made from inputs with key `key`, holding from `from` until
+    // `until`, is the one this build would assemble now.
+    auto holds = [&](const Hash128& key, std::int64_t from, std::int64_t until) {
+      return use_cache && key == frame_key && from <= assembled_at && assembled_at < until;
+    };
     DiagnosticList assembled;
-    if (frame_memo != nullptr && frame_memo->frame != nullptr && use_cache && frame_memo->key == key &&
-        frame_memo->assembled_at <= opts.now.epoch_seconds &&
-        opts.now.epoch_seconds < frame_memo->frame->site().visibility_changes_at) {
+    if (frame_memo != nullptr && frame_memo->frame != nullptr &&
+        holds(frame_memo->key, frame_memo->assembled_at, frame_memo->frame->site().visibility_changes_at)) {
       frame = frame_memo->frame;
       frame_reused = same_frame = true;
       assembled_at = frame_memo->assembled_at;
@@ -444,9 +453,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       sources.reserve(disc.pages.size());
       for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
       frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
-      if (frame_memo != nullptr) *frame_memo = FrameMemo{key, opts.now.epoch_seconds, frame, assembled};
-      same_frame = resident == nullptr && use_cache && self_exe.exists && previous.frame_key == frame_key &&
-                   previous.frame_from <= assembled_at && assembled_at < previous.frame_until;
+      if (frame_memo != nullptr) *frame_memo = FrameMemo{frame_key, assembled_at, frame, assembled};
+      same_frame = resident == nullptr && self_exe.exists &&
+                   holds(previous.frame_key, previous.frame_from, previous.frame_until);
     }
     // A file with front-matter errors is read again next time, so its
     // diagnostics keep their line and excerpt.

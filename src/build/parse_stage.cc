@@ -200,6 +200,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   std::set<std::string> languages_reported;
   out.fresh.assign(site.pages.size(), 0);
   out.by_page.assign(site.pages.size(), nullptr);
+  std::size_t kept = 0;  // records stamped with this generation
   auto report = [&](Diagnostic d) {
     if (d.code == "unknown-language" && !languages_reported.insert(d.message).second) return;
     diags.add(std::move(d));
@@ -216,6 +217,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     if (r.cached != nullptr) {
       r.cached->generation = reuse.generation;
       out.by_page[i] = r.cached;
+      ++kept;
       continue;
     }
     if (!r.parsed) continue;  // unreadable: no record
@@ -225,10 +227,9 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     for (const incremental::FactKey& k : r.parsed->deps) rec.deps.push_back(out.deps.intern(k));
     rec.generation = reuse.generation;
     out.by_page[i] = &out.records.insert_or_assign(src.rel_path, std::move(rec)).first->second;
+    ++kept;
   }
   // Records of pages gone, or no longer readable, go.
-  std::size_t kept = 0;
-  for (const incremental::BodyRecord* rec : out.by_page) kept += rec != nullptr;
   if (kept != out.records.size()) {
     out.records_dropped =
         std::erase_if(out.records, [&](const auto& entry) { return entry.second.generation != reuse.generation; });

@@ -41,7 +41,7 @@ Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& 
 // What the parse may take from the last build.
 struct ParseReuse {
   bool use_cache = false;   // records of the previous cache may be reused
-  bool same_frame = false;  // this build stands on the last build's frame (a resident build)
+  bool same_frame = false;  // this build's frame equals the last build's (build.cc, "same_frame")
   std::uint32_t generation = 0;  // stamped on the records kept (BodyRecord::generation)
 };
 

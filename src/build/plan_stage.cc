@@ -19,15 +19,14 @@ Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::Render
 }
 
 Hash128 hash_fact(const render::FactResolver& resolver, const incremental::FactTable& table, incremental::FactId id,
-                  render::RenderHost& host, std::int32_t* reach) {
-  if (reach == nullptr) return resolver.hash(table.kind(id), table.subject(id), table.field(id), host);
+                  render::RenderHost& host, std::int32_t& reach) {
   snapshot::ReadScope scope;
   Hash128 h;
   {
     snapshot::ReadScope::Open open(scope);
     h = resolver.hash(table.kind(id), table.subject(id), table.field(id), host);
   }
-  *reach = scope.reach;
+  reach = scope.reach;
   return h;
 }
 
@@ -111,7 +110,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   const std::vector<Hash128>& before = reuse.same_frame ? plan.now : previous.fact_hashes;
   pool.parallel_for(needed.size(), [&](std::size_t i, unsigned worker) {
     incremental::FactId f = needed[i];
-    const Hash128 h = hash_fact(resolver, previous.facts, f, hosts[worker], &plan.reach[f]);
+    const Hash128 h = hash_fact(resolver, previous.facts, f, hosts[worker], plan.reach[f]);
     changed[f] = f >= hashed_before || h != before[f];
     plan.now[f] = h;
   });

@@ -68,10 +68,10 @@ std::string job_identity(const snapshot::SiteSnapshot& snap, const snapshot::Ren
 // Its hash, kept in the output's record.
 Hash128 identity_hash(const snapshot::SiteSnapshot& snap, const snapshot::RenderJob& job);
 
-// A fact's hash now; with `reach`, also what the hash read beyond the
+// A fact's hash now; sets `reach` to what the hash read beyond the
 // snapshot's frame (snapshot::ReadScope::reach).
 Hash128 hash_fact(const render::FactResolver& resolver, const incremental::FactTable& table, incremental::FactId id,
-                  render::RenderHost& host, std::int32_t* reach = nullptr);
+                  render::RenderHost& host, std::int32_t& reach);
 
 Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver& resolver,
                   incremental::BuildCache& previous, const FileSystem& fs, const std::string& output_dir,

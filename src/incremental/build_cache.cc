@@ -173,6 +173,19 @@ Record* append(std::map<std::string, Record>& records, std::string_view key) {
   return &it->second;
 }
 
+// Reads a count, then that many records, each a key (see append()) and the
+// fields `read_fields(r, record)` reads; false at the first out of order.
+template <typename Record, typename ReadFields>
+bool read_records(Reader& r, std::map<std::string, Record>& records, ReadFields&& read_fields) {
+  std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    Record* rec = append(records, r.str());
+    if (rec == nullptr) return false;
+    read_fields(*rec);
+  }
+  return true;
+}
+
 // Each read_* decodes one whole part into containers no other task touches
 // and returns false if it is malformed.
 bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, BuildCache& c) {
@@ -210,69 +223,60 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
   }
   if (c.facts.size() != n) return false;
 
-  n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    SourceRecord* s = append(c.sources, r.str());
-    if (s == nullptr) return false;
-    s->size = r.u64();
-    s->mtime_ns = r.i64();
-    s->hash = r.hash();
-    s->front_matter_hash = r.hash();
-    s->format = static_cast<std::uint8_t>(r.u64());
-    s->text_offset = r.u64();
-    s->text_size = r.u64();
-    s->body_offset = r.u64();
-    s->text_line = static_cast<std::int32_t>(r.i64());
-    s->body_line = static_cast<std::int32_t>(r.i64());
-    s->front_matter = r.data();
-  }
-  return !r.failed() && r.at_end();
+  const bool sorted = read_records(r, c.sources, [&](SourceRecord& s) {
+    s.size = r.u64();
+    s.mtime_ns = r.i64();
+    s.hash = r.hash();
+    s.front_matter_hash = r.hash();
+    s.format = static_cast<std::uint8_t>(r.u64());
+    s.text_offset = r.u64();
+    s.text_size = r.u64();
+    s.body_offset = r.u64();
+    s.text_line = static_cast<std::int32_t>(r.i64());
+    s.body_line = static_cast<std::int32_t>(r.i64());
+    s.front_matter = r.data();
+  });
+  return sorted && !r.failed() && r.at_end();
 }
 
 bool read_bodies(std::string_view part, std::uint64_t fact_count,
                  std::map<std::string, BodyRecord>& bodies) {
   Reader r(part);
-  std::uint64_t n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    BodyRecord* b = append(bodies, r.str());
-    if (b == nullptr) return false;
-    b->provenance = r.hash();
-    b->deps = read_ids(r, fact_count);
-    b->summary_html = r.str();
-    b->summary_truncated = r.u64() != 0;
+  const bool sorted = read_records(r, bodies, [&](BodyRecord& b) {
+    b.provenance = r.hash();
+    b.deps = read_ids(r, fact_count);
+    b.summary_html = r.str();
+    b.summary_truncated = r.u64() != 0;
     std::uint64_t toc = r.u64();
     for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
-      TocRecord& e = b->toc.emplace_back();
+      TocRecord& e = b.toc.emplace_back();
       e.level = static_cast<int>(r.i64());
       e.id = r.str();
       e.text = r.str();
     }
-    b->word_count = static_cast<std::uint32_t>(r.u64());
-    b->reading_minutes = static_cast<std::uint32_t>(r.u64());
-    b->plain_text = r.str();
-    b->content_hash = r.hash();
+    b.word_count = static_cast<std::uint32_t>(r.u64());
+    b.reading_minutes = static_cast<std::uint32_t>(r.u64());
+    b.plain_text = r.str();
+    b.content_hash = r.hash();
     std::uint64_t nd = r.u64();
-    for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b->diagnostics.push_back(r.diagnostic());
-  }
-  return !r.failed() && r.at_end();
+    for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
+  });
+  return sorted && !r.failed() && r.at_end();
 }
 
 bool read_outputs(std::string_view part, std::uint64_t fact_count,
                   std::map<std::string, OutputRecord>& outputs) {
   Reader r(part);
-  std::uint64_t n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    OutputRecord* o = append(outputs, r.str());
-    if (o == nullptr) return false;
-    o->size = r.u64();
-    o->mtime_ns = r.i64();
-    o->content = r.hash();
-    o->identity = r.hash();
-    o->facts = read_ids(r, fact_count);
-    o->source_size = r.u64();
-    o->source_mtime_ns = r.i64();
-  }
-  return !r.failed() && r.at_end();
+  const bool sorted = read_records(r, outputs, [&](OutputRecord& o) {
+    o.size = r.u64();
+    o.mtime_ns = r.i64();
+    o.content = r.hash();
+    o.identity = r.hash();
+    o.facts = read_ids(r, fact_count);
+    o.source_size = r.u64();
+    o.source_mtime_ns = r.i64();
+  });
+  return sorted && !r.failed() && r.at_end();
 }
 
 }  // namespace
