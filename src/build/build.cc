@@ -209,6 +209,11 @@ struct FrameMemo {
   DiagnosticList diagnostics;  // what assemble reported
   std::vector<Hash128> identities;  // Plan::identities of the frame's schedule
   ReaderIndex readers;              // who reads each fact, by schedule index
+  // The output records the last build on this frame kept, by schedule index
+  // (null: none), in the resident cache of generation `records_generation`
+  // (the records stay where they are while the cache's map is only moved).
+  std::vector<incremental::OutputRecord*> records;
+  std::uint32_t records_generation = 0;
 };
 
 // The theme and its compiled templates as a resident build loaded them
@@ -268,6 +273,9 @@ struct BuildStateAccess {
   }
   static ThemeMemo* theme_memo(BuildState* state) {
     return state ? &slot<ThemeMemo>(state->theme_memo_) : nullptr;
+  }
+  static ParseMemo* parse_memo(BuildState* state) {
+    return state ? &slot<ParseMemo>(state->parse_memo_) : nullptr;
   }
   // A state member holding a T, made on first use.
   template <typename T>
@@ -387,6 +395,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // The build cache is read first: it lets discovery skip unchanged files.
   incremental::BuildCache previous;
   bool use_cache = options.incremental;
+  bool outputs_kept = false;  // the cache's output records are those of this build's output dir
   content::DiscoverResult disc;
   {
     StageTimer t(stats, "discover");
@@ -400,7 +409,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       result.notices.push_back(notice);
       use_cache = false;
     }
-    if (previous.output_dir != result.output_dir) previous.outputs.clear();  // records describe another dir
+    outputs_kept = previous.output_dir == result.output_dir;
+    if (!outputs_kept) previous.outputs.clear();  // records describe another dir
     disc = content::discover(fs, root, *config, pool, use_cache ? reuse_from(previous) : content::ReuseSource(),
                              BuildStateAccess::listing(resident), options.changed);
     diags.append(std::move(disc.diagnostics));
@@ -473,7 +483,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   ParseOutput parsed;
   {
     StageTimer t(stats, "parse");
-    const ParseReuse reuse{use_cache, same_frame, previous.generation + 1};
+    const ParseReuse reuse{use_cache, same_frame, previous.generation + 1, BuildStateAccess::parse_memo(resident),
+                           frame};
     parsed = parse_pages(fs, content_root, *config, disc, site, highlighter, previous, reuse, pool, progress, diags);
     stats.pages_parsed = parsed.parsed;
   }
@@ -525,9 +536,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   Plan plan;
   {
     StageTimer t(stats, "plan");
-    const FrameReuse reuse{resident != nullptr, same_frame, &parsed.fresh,
-                           frame_memo != nullptr ? &frame_memo->identities : nullptr,
-                           frame_memo != nullptr ? &frame_memo->readers : nullptr};
+    const bool records_kept = frame_reused && outputs_kept && frame_memo->records_generation == previous.generation &&
+                              frame_memo->records.size() == snap->schedule().size();
+    const FrameReuse reuse{same_frame, &parsed.fresh, frame_memo != nullptr ? &frame_memo->identities : nullptr,
+                           frame_memo != nullptr ? &frame_memo->readers : nullptr,
+                           records_kept ? &frame_memo->records : nullptr};
     plan = plan_outputs(*snap, resolver, previous, fs, result.output_dir, !use_cache, pool, reuse);
     if (frame_memo != nullptr && !frame_reused) frame_memo->identities = plan.identities;
     for (std::size_t k = 0; k < plan.dirty.size(); ++k) {
@@ -572,7 +585,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     rec.generation = generation;
     auto [it, added] = records.insert_or_assign(path, std::move(rec));
     records_changed = records_changed || added;
+    return &it->second;
   };
+  // A resident build notes each job's record for the next plan on this frame.
+  std::vector<incremental::OutputRecord*> by_job;
+  if (frame_memo != nullptr) by_job.assign(snap->schedule().size(), nullptr);
   {
     StageTimer t(stats, "postprocess");
     std::vector<RenderedJob> site_rendered = render_jobs(*snap, site_jobs, workers, writer, pool, progress, diags);
@@ -596,7 +613,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       rec.size = plan.clean_files[c].size;
       rec.mtime_ns = plan.clean_files[c].mtime_ns;
       rec.generation = generation;
-      rec.job = static_cast<std::int64_t>(plan.clean[c]);
+      if (frame_memo != nullptr) by_job[plan.clean[c]] = &rec;
     }
     stats.facts_hashed = plan.hashed + facts.hash_wanted(resolver, *snap, pool);
     for (std::size_t r = 0; r < rendered.size(); ++r) {
@@ -607,8 +624,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (frame_memo != nullptr) frame_memo->readers.add(static_cast<std::uint32_t>(job.job), job.facts);
       job.record.facts = std::move(job.facts);
       job.record.identity = plan.identities[job.job];
-      job.record.job = static_cast<std::int64_t>(job.job);
-      keep_record(snap->schedule()[job.job].output_path, std::move(job.record));
+      incremental::OutputRecord* kept = keep_record(snap->schedule()[job.job].output_path, std::move(job.record));
+      if (frame_memo != nullptr) by_job[job.job] = kept;
     }
     stats.outputs_skipped = plan.clean.size();
 
@@ -650,7 +667,6 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
         FileInfo info = fs.stat(join_path(result.output_dir, c.to));
         if (info.exists && info.size == prev->second.size && info.mtime_ns == prev->second.mtime_ns) {
           prev->second.generation = generation;
-          prev->second.job = -1;
           ++stats.files_copied;
           ++stats.outputs_unchanged;
           continue;
@@ -689,20 +705,28 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       // parsed now have theirs translated, reused ones have ids in it
       // already. Rendering is over: the records take the bodies' facts and
       // the HTML is freed before the cache is serialized (peak memory).
+      // A resident build keeps the bodies themselves instead (ParseMemo),
+      // so its next build on this frame touches only the pages that change.
+      // On the same frame a reused record's deps have their hashes already
+      // (the plan took every hash of the table).
+      ParseMemo* const parse_memo = BuildStateAccess::parse_memo(resident);
       NextFacts::Mapping from_deps(parsed.deps);
       std::vector<snapshot::PageBody> bodies = snap->take_bodies();
       for (content::PageId page = 0; page < parsed.by_page.size(); ++page) {
         if (parsed.by_page[page] == nullptr) continue;
         incremental::BodyRecord& body = *parsed.by_page[page];
         const bool fresh = parsed.fresh[page];
-        for (incremental::FactId& d : body.deps) {
-          const incremental::FactId id = fresh ? from_deps(facts, d) : d;
-          const incremental::FactTable& keys = fresh ? parsed.deps : facts.table();
-          facts.set_if_unknown(id, [&] { return render::body_dep_hash(keys, d, site, fs, content_root); });
-          d = id;
+        if (fresh || !same_frame) {
+          for (incremental::FactId& d : body.deps) {
+            const incremental::FactId id = fresh ? from_deps(facts, d) : d;
+            const incremental::FactTable& keys = fresh ? parsed.deps : facts.table();
+            facts.set_if_unknown(id, [&] { return render::body_dep_hash(keys, d, site, fs, content_root); });
+            d = id;
+          }
         }
-        fill_body_record(std::move(bodies[page]), body, resident != nullptr);
+        if (parse_memo == nullptr) fill_body_record(std::move(bodies[page]), body, false);
       }
+      if (parse_memo != nullptr) keep_parse(*parse_memo, parsed, std::move(bodies), generation, frame);
     }
     // Hand the freed HTML back to the OS; the cache buffers would otherwise
     // come on top of it (malloc keeps freed small blocks for reuse). A
@@ -745,6 +769,10 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       memo.outputs_unchanged = memo.files_copied = stats.files_copied;
       memo.cache = incremental::stamp_cache(fs, cache_dir);
       if (!memo.cache.path.empty()) (void)incremental::save_memo(fs, cache_dir, memo);
+    }
+    if (frame_memo != nullptr) {
+      frame_memo->records = std::move(by_job);
+      frame_memo->records_generation = generation;
     }
     if (options.state != nullptr) BuildStateAccess::keep_cache(*options.state, cache_dir, std::move(next));
     if (content::Listing* listing = BuildStateAccess::listing(resident)) {

@@ -57,6 +57,7 @@ class BuildState {
   std::shared_ptr<void> frame_memo_;                   // the last snapshot frame and its inputs
   std::shared_ptr<void> listing_;                      // content::Listing: the files discovery listed
   std::shared_ptr<void> theme_memo_;                   // the last theme and compiled templates
+  std::shared_ptr<void> parse_memo_;                   // ParseMemo: the last parse's bodies
   std::vector<std::shared_ptr<void>> retained_;
 };
 

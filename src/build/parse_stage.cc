@@ -112,30 +112,77 @@ Hash128 provenance_of(const Hash128& settings, const incremental::FactTable& tab
 
 }  // namespace
 
+void ParseMemo::restore(incremental::BuildCache& cache, ThreadPool& pool) {
+  if (generation != 0 && generation == cache.generation) {
+    pool.parallel_for(by_page.size(), [&](std::size_t i, unsigned) {
+      if (by_page[i] != nullptr) fill_body_record(std::move(bodies[i]), *by_page[i], true);
+    });
+  }
+  *this = ParseMemo{};
+}
+
+void keep_parse(ParseMemo& memo, ParseOutput& parsed, std::vector<snapshot::PageBody> bodies,
+                std::uint32_t generation, std::shared_ptr<const snapshot::SiteFrame> frame) {
+  // Bodies taken from the memo parse their HTML again on first use, as
+  // bodies taken from records do.
+  for (snapshot::PageBody& b : bodies) {
+    if (!b.html_ready) continue;
+    b.html_ready = false;
+    std::string().swap(b.html);
+  }
+  memo.generation = generation;
+  memo.frame = std::move(frame);
+  memo.bodies = std::move(bodies);
+  memo.by_page = std::move(parsed.by_page);
+  memo.reads_files = std::move(parsed.reads_files);
+  memo.reports = std::move(parsed.reports);
+}
+
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,
                         const highlight::Registry& highlighter, incremental::BuildCache& previous,
                         const ParseReuse& reuse, ThreadPool& pool, Progress& progress, DiagnosticList& diags) {
   ParseOutput out;
-  out.bodies.resize(site.pages.size());
+  const std::size_t n = site.pages.size();
   // Kept with the parsers: lazy parses happen during render.
   out.shared = std::make_unique<render::BodyParser::Shared>(
       render::BodyParser::Shared{config, fs, content_root, &site, highlighter});
   for (unsigned w = 0; w < pool.size(); ++w) out.parsers.push_back(std::make_unique<render::BodyParser>(*out.shared));
+  // A resident build's last parse is taken as it is on the same frame;
+  // otherwise its facts go back into the records first.
+  ParseMemo* const memo = reuse.memo;
+  const bool from_memo = memo != nullptr && reuse.use_cache && reuse.same_frame && memo->fits(previous, reuse.frame);
+  if (memo != nullptr && !from_memo) memo->restore(previous, pool);
   // The records are carried over in place: a body that is still good keeps
   // its record (and its dependency ids, in the cache's fact table).
   if (reuse.use_cache) out.records = std::move(previous.bodies);
 
-  // Each page's record, paired by one walk: pages and records are both
-  // sorted by path (a lookup per page was most of a resident no-op parse).
-  std::vector<incremental::BodyRecord*> record_of(disc.pages.size(), nullptr);
-  if (reuse.use_cache) {
-    auto it = out.records.begin();
-    for (std::size_t s = 0; s < disc.pages.size(); ++s) {
-      const std::string& path = disc.pages[s].rel_path;
-      if (s > 0 && path < disc.pages[s - 1].rel_path) it = out.records.begin();  // not sorted after all
-      while (it != out.records.end() && it->first < path) ++it;
-      if (it != out.records.end() && it->first == path) record_of[s] = &it->second;
+  // Each page's record: the memo's, or paired by one walk (pages and
+  // records are both sorted by path; a lookup per page was most of a
+  // resident no-op parse).
+  if (from_memo) {
+    out.bodies = std::move(memo->bodies);
+    out.by_page = std::move(memo->by_page);
+    out.reads_files = std::move(memo->reads_files);
+    out.reports = std::move(memo->reports);
+    *memo = ParseMemo{};
+  } else {
+    out.bodies.resize(n);
+    out.by_page.assign(n, nullptr);
+    out.reads_files.assign(n, 0);
+    out.reports.assign(n, 0);
+    if (reuse.use_cache) {
+      std::vector<incremental::BodyRecord*> record_of(disc.pages.size(), nullptr);
+      auto it = out.records.begin();
+      for (std::size_t s = 0; s < disc.pages.size(); ++s) {
+        const std::string& path = disc.pages[s].rel_path;
+        if (s > 0 && path < disc.pages[s - 1].rel_path) it = out.records.begin();  // not sorted after all
+        while (it != out.records.end() && it->first < path) ++it;
+        if (it != out.records.end() && it->first == path) record_of[s] = &it->second;
+      }
+      for (std::size_t i = 0; i < n; ++i) {
+        if (site.pages[i].source >= 0) out.by_page[i] = record_of[static_cast<std::size_t>(site.pages[i].source)];
+      }
     }
   }
 
@@ -145,38 +192,42 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     std::vector<incremental::FactKey> deps;
   };
   struct PageResult {
-    incremental::BodyRecord* cached = nullptr;  // the record still good, in out.records
+    bool cached = false;  // its record (out.by_page) is still good
     std::unique_ptr<Parsed> parsed;
-    DiagnosticList diags;                        // of a parse now, or of reading the file
+    DiagnosticList diags;  // of a parse now, or of reading the file
   };
-  std::vector<PageResult> results(site.pages.size());
-  progress.begin_stage("parse", site.pages.size());
-  // Each worker touches only its own page's record: the map itself does not
-  // change until the merge.
-  pool.parallel_for(site.pages.size(), [&](std::size_t i, unsigned worker) {
+  std::vector<PageResult> results(n);
+  progress.begin_stage("parse", n);
+  // Each worker touches only its own page's record and slots: the map
+  // itself does not change until the merge.
+  pool.parallel_for(n, [&](std::size_t i, unsigned worker) {
     const content::Page& page = site.pages[i];
     progress.advance();
     if (page.source < 0) return;
     content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
     PageResult& r = results[i];
-    if (incremental::BodyRecord* rec = record_of[static_cast<std::size_t>(page.source)]) {
+    if (incremental::BodyRecord* rec = out.by_page[i]) {
+      if (!from_memo) {
+        out.reads_files[i] = std::any_of(rec->deps.begin(), rec->deps.end(), [&](incremental::FactId d) {
+          return previous.facts.kind(d) == incremental::FactKind::kFile;
+        });
+        out.reports[i] = !rec->diagnostics.empty();
+      }
       // On the last build's frame, an unchanged source has the same
       // settings (config and front matter are the frame's) and its links
       // resolve as before; only included files can have changed.
-      bool good = reuse.same_frame && src.from_cache &&
-                  std::none_of(rec->deps.begin(), rec->deps.end(), [&](incremental::FactId d) {
-                    return previous.facts.kind(d) == incremental::FactKind::kFile;
-                  });
+      bool good = reuse.same_frame && src.from_cache && !out.reads_files[i];
       if (!good) {
         good = provenance_of(body_settings_hash(src, page, config), previous.facts, rec->deps, site, fs,
                              content_root) == rec->provenance;
       }
       if (good) {
-        out.bodies[i] = body_from_record(*rec);
-        r.cached = rec;
+        if (!from_memo) out.bodies[i] = body_from_record(*rec);
+        r.cached = true;
         return;
       }
     }
+    out.bodies[i] = snapshot::PageBody{};
     if (src.raw.empty() && src.size > 0) {
       auto bytes = fs.read_file(join_path(content_root, src.rel_path));
       if (!bytes.ok()) {
@@ -198,39 +249,47 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   // Merge in page order so diagnostics and records are the same for any -j.
   // An unknown fence language is reported once, for the first page using it.
   std::set<std::string> languages_reported;
-  out.fresh.assign(site.pages.size(), 0);
-  out.by_page.assign(site.pages.size(), nullptr);
+  out.fresh.assign(n, 0);
   std::size_t kept = 0;  // records stamped with this generation
   auto report = [&](Diagnostic d) {
     if (d.code == "unknown-language" && !languages_reported.insert(d.message).second) return;
     diags.add(std::move(d));
   };
-  for (std::size_t i = 0; i < results.size(); ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     const content::Page& page = site.pages[i];
     PageResult& r = results[i];
-    if (r.cached != nullptr) {
-      for (const Diagnostic& d : r.cached->diagnostics) report(d);  // still true: report again
+    if (r.cached && out.reports[i]) {
+      for (const Diagnostic& d : out.by_page[i]->diagnostics) report(d);  // still true: report again
     }
     for (Diagnostic& d : r.diags.items()) report(std::move(d));
     if (page.source < 0) continue;
-    out.fresh[i] = r.cached == nullptr;
-    if (r.cached != nullptr) {
-      r.cached->generation = reuse.generation;
-      out.by_page[i] = r.cached;
+    out.fresh[i] = !r.cached;
+    if (r.cached) {
+      // The memo's records keep their stamps: on the same frame no record
+      // is dropped unless its page became unreadable (below).
+      if (!from_memo) out.by_page[i]->generation = reuse.generation;
       ++kept;
       continue;
     }
-    if (!r.parsed) continue;  // unreadable: no record
-    ++out.parsed;
     const content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
+    if (!r.parsed) {  // unreadable: no record
+      if (from_memo && out.by_page[i] != nullptr) out.records_dropped += out.records.erase(src.rel_path);
+      out.by_page[i] = nullptr;
+      continue;
+    }
+    ++out.parsed;
     incremental::BodyRecord& rec = r.parsed->record;
     for (const incremental::FactKey& k : r.parsed->deps) rec.deps.push_back(out.deps.intern(k));
     rec.generation = reuse.generation;
+    out.reads_files[i] = std::any_of(r.parsed->deps.begin(), r.parsed->deps.end(), [](const incremental::FactKey& k) {
+      return k.kind == incremental::FactKind::kFile;
+    });
+    out.reports[i] = !rec.diagnostics.empty();
     out.by_page[i] = &out.records.insert_or_assign(src.rel_path, std::move(rec)).first->second;
     ++kept;
   }
   // Records of pages gone, or no longer readable, go.
-  if (kept != out.records.size()) {
+  if (!from_memo && kept != out.records.size()) {
     out.records_dropped =
         std::erase_if(out.records, [&](const auto& entry) { return entry.second.generation != reuse.generation; });
   }

@@ -38,11 +38,43 @@ incremental::SourceRecord source_record(content::SourcePage& page);
 // own toc/summary settings, Bengal's version.
 Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& page, const config::Config& config);
 
+// What a resident build (serve) keeps of its parse for the next one: the
+// snapshot's bodies (their HTML freed) and, by page id, each page's record
+// in the resident cache. While a memo holds bodies, the facts of those
+// records are in the bodies, not in the records: the next parse either
+// takes them as they are (same frame: same page ids) or first puts them
+// back (restore). So a build on the last build's frame touches only the
+// pages that changed, not 10,000 records.
+// The pointers stay valid while the cache's body map is only moved (its
+// nodes never are); `generation` names the cache they point into.
+struct ParseMemo {
+  std::uint32_t generation = 0;  // BuildCache::generation of that cache; 0: the memo holds nothing
+  // The frame `bodies` are numbered by (weak: an old frame is not kept
+  // alive for this, its memory is freed where it was before).
+  std::weak_ptr<const snapshot::SiteFrame> frame;
+  std::vector<snapshot::PageBody> bodies;            // by page id
+  std::vector<incremental::BodyRecord*> by_page;     // by page id (null: none)
+  std::vector<char> reads_files;                     // by page id: its record's parse read an included file
+  std::vector<char> reports;                         // by page id: its record has diagnostics
+
+  // Whether this memo was kept for `cache` and `frame`.
+  bool fits(const incremental::BuildCache& cache, const std::shared_ptr<const snapshot::SiteFrame>& frame) const {
+    return generation != 0 && generation == cache.generation && this->frame.lock() == frame;
+  }
+  // Moves the bodies' facts back into their records (when they point into
+  // `cache`; each worker of `pool` its own records) and empties the memo.
+  void restore(incremental::BuildCache& cache, ThreadPool& pool);
+};
+
 // What the parse may take from the last build.
 struct ParseReuse {
   bool use_cache = false;   // records of the previous cache may be reused
   bool same_frame = false;  // this build's frame equals the last build's (build.cc, "same_frame")
   std::uint32_t generation = 0;  // stamped on the records kept (BodyRecord::generation)
+  // A resident build's memo of its last parse; taken when it fits this
+  // build's cache and frame (then `same_frame` holds), restored otherwise.
+  ParseMemo* memo = nullptr;
+  std::shared_ptr<const snapshot::SiteFrame> frame;  // this build's frame (ParseMemo::frame)
 };
 
 struct ParseOutput {
@@ -57,6 +89,8 @@ struct ParseOutput {
   std::size_t parsed = 0;                                  // bodies parsed now (not taken from the cache)
   std::size_t records_dropped = 0;                         // cached records of pages gone or unreadable
   std::vector<char> fresh;  // by page id: 1 when the body is not the cached one (parsed now, or unreadable)
+  std::vector<char> reads_files;  // by page id: see ParseMemo
+  std::vector<char> reports;      // by page id: see ParseMemo
   std::unique_ptr<render::BodyParser::Shared> shared;       // what the parsers read
   std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
 };
@@ -65,6 +99,12 @@ struct ParseOutput {
 // build keeps the TOC's HTML too; a build that saves the cache frees it
 // (peak memory).
 void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record, bool keep_toc_html);
+
+// Keeps a resident build's parse in `memo` (see ParseMemo), the HTML of
+// `bodies` freed; the records in `parsed.by_page` keep provenance, deps and
+// diagnostics only.
+void keep_parse(ParseMemo& memo, ParseOutput& parsed, std::vector<snapshot::PageBody> bodies,
+                std::uint32_t generation, std::shared_ptr<const snapshot::SiteFrame> frame);
 
 ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                         content::DiscoverResult& disc, const content::Site& site,

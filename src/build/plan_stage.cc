@@ -50,17 +50,11 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
     }
     return plan;
   }
-  // Each output's record. On the last resident build's frame the records
-  // that build kept are those stamped with its generation, and each names
-  // its job's schedule index, which is the same now: no lookup by path.
+  // Each output's record: as the last resident build on this frame noted
+  // them, or looked up by path.
   std::vector<incremental::OutputRecord*> records(schedule.size(), nullptr);
-  if (reuse.same_frame && reuse.resident) {
-    for (auto& [path, rec] : previous.outputs) {
-      if (rec.generation == previous.generation && rec.job >= 0 &&
-          static_cast<std::size_t>(rec.job) < schedule.size()) {
-        records[static_cast<std::size_t>(rec.job)] = &rec;
-      }
-    }
+  if (reuse.records != nullptr) {
+    records = *reuse.records;
   } else {
     for (std::size_t i = 0; i < schedule.size(); ++i) {
       auto it = previous.outputs.find(schedule[i].output_path);

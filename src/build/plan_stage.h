@@ -51,7 +51,6 @@ struct Plan {
 // nothing beyond the frame, or only the body of a page whose body is the
 // same, has the hash recorded last time (incremental::BuildCache::fact_reach).
 struct FrameReuse {
-  bool resident = false;    // the last build's records and memos are in memory (serve)
   bool same_frame = false;
   const std::vector<char>* body_changed = nullptr;  // by page id (same_frame only)
   // The jobs' identities as the last plan on this frame computed them (they
@@ -61,6 +60,9 @@ struct FrameReuse {
   // valid (only outputs reading a changed fact have their facts checked);
   // rebuilt from the clean records otherwise.
   ReaderIndex* readers = nullptr;
+  // Resident and same_frame only: each job's record as the last build kept
+  // it, by schedule index (no lookup by path).
+  const std::vector<incremental::OutputRecord*>* records = nullptr;
 };
 
 // The identity of a job (what it renders): "<template or page>|<page key>|<pager>/<count>".

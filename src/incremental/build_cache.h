@@ -94,10 +94,8 @@ struct OutputRecord {
   std::uint64_t source_size = 0;
   std::int64_t source_mtime_ns = 0;
   // Kept only in memory: the BuildCache::generation of the last build that
-  // produced or kept this output (a build removes the outputs it did not),
-  // and the schedule index of its job in that build (-1: a copy).
+  // produced or kept this output (a build removes the outputs it did not).
   std::uint32_t generation = 0;
-  std::int64_t job = -1;
 };
 
 struct BuildCache {
