@@ -95,6 +95,46 @@ TEST_F(MemoHolds, NotForAnotherKeyOrOnceTimeChangesWhatIsPublished) {
   EXPECT_FALSE(holds(200));
 }
 
+// Counts the stats a check makes.
+class CountingFs final : public FileSystem {
+ public:
+  explicit CountingFs(MemoryFileSystem& fs) : fs_(fs) {}
+  Result<std::string> read_file(const std::string& path) const override { return fs_.read_file(path); }
+  FileInfo stat(const std::string& path) const override {
+    ++stats;
+    return fs_.stat(path);
+  }
+  Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override { return fs_.list_dir(dir); }
+  Status write_file(const std::string& path, std::string_view bytes) override { return fs_.write_file(path, bytes); }
+  Status remove_file(const std::string& path) override { return fs_.remove_file(path); }
+  Status remove_tree(const std::string& path) override { return fs_.remove_tree(path); }
+  Status make_dirs(const std::string& path) override { return fs_.make_dirs(path); }
+  void prune_empty_dirs(const std::string& dir, const std::string& stop) override {
+    fs_.prune_empty_dirs(dir, stop);
+  }
+  mutable int stats = 0;
+
+ private:
+  MemoryFileSystem& fs_;
+};
+
+TEST_F(MemoHolds, TheFileSavedLastIsCheckedFirst) {
+  // Many pages, one saved after the others; then it is saved again.
+  for (int i = 0; i < 500; ++i) fs.set_file("/s/content/p" + std::to_string(i) + ".md", "x");
+  fs.set_file("/s/content/p7.md", "saved last");
+  memo.inputs = stamp_inputs(fs, dirs, files);
+  ASSERT_TRUE(holds());
+  fs.set_file("/s/content/p7.md", "saved again");
+  CountingFs counting(fs);
+  EXPECT_FALSE(memo_holds(counting, memo, key, 100, dirs, files, "/out", "/s/.bengal"));
+  EXPECT_LE(counting.stats, 2);  // the cache's stamp, then the page
+  // An older page's edit is still found, later.
+  fs.set_file("/s/content/p7.md", "saved last");
+  memo.inputs = stamp_inputs(fs, dirs, files);
+  fs.set_file("/s/content/p300.md", "edited");
+  EXPECT_FALSE(holds());
+}
+
 TEST(BuildMemo, SaveLoadAndForget) {
   MemoryFileSystem fs;
   BuildMemo m;
