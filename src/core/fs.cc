@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 #include "core/text.h"
 
@@ -169,6 +171,49 @@ Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& roo
 
 // ---------------------------------------------------------------------------
 // RealFileSystem
+
+FileView& FileView::operator=(FileView&& other) noexcept {
+  if (this == &other) return *this;
+  unmap();
+  owned_ = std::move(other.owned_);
+  map_ = std::exchange(other.map_, nullptr);
+  map_size_ = std::exchange(other.map_size_, 0);
+  view_ = map_ != nullptr ? other.view_ : std::string_view(owned_);  // a moved string may move its bytes
+  other.view_ = {};
+  return *this;
+}
+
+void FileView::unmap() {
+  if (map_ != nullptr) ::munmap(map_, map_size_);
+  map_ = nullptr;
+  map_size_ = 0;
+}
+
+Result<FileView> FileSystem::view_file(const std::string& path) const {
+  auto bytes = read_file(path);
+  if (!bytes.ok()) return std::move(bytes).error();
+  return FileView(std::move(bytes).value());
+}
+
+Result<FileView> RealFileSystem::view_file(const std::string& path) const {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error(path, "cannot read file", errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+    ::close(fd);
+    return FileSystem::view_file(path);  // read_file() says what is wrong, or reads the empty file
+  }
+  // Populated at once: one call maps every page instead of a fault per page.
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return FileSystem::view_file(path);
+  FileView view;
+  view.map_ = map;
+  view.map_size_ = size;
+  view.view_ = std::string_view(static_cast<const char*>(map), size);
+  return view;
+}
 
 Result<std::string> RealFileSystem::read_file(const std::string& path) const {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -37,11 +37,38 @@ struct DirEntry {
   std::int64_t mtime_ns = 0;
 };
 
+// The bytes of a whole file, read-only: mapped into memory where the file
+// system can (no copy, no fault per page), read into a buffer otherwise. A
+// mapping shows the file as it is on disk, so it is only for files that are
+// replaced by rename and never rewritten in place (the build cache).
+class FileView {
+ public:
+  FileView() = default;
+  explicit FileView(std::string bytes) : owned_(std::move(bytes)), view_(owned_) {}
+  FileView(FileView&& other) noexcept { *this = std::move(other); }
+  FileView& operator=(FileView&& other) noexcept;
+  FileView(const FileView&) = delete;
+  FileView& operator=(const FileView&) = delete;
+  ~FileView() { unmap(); }
+
+  std::string_view bytes() const { return view_; }
+
+ private:
+  friend class RealFileSystem;
+  void unmap();
+  std::string owned_;
+  void* map_ = nullptr;  // with map_size_: a mapping, when not null
+  std::size_t map_size_ = 0;
+  std::string_view view_;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
 
   virtual Result<std::string> read_file(const std::string& path) const = 0;
+  // read_file() as a FileView; RealFileSystem maps the file.
+  virtual Result<FileView> view_file(const std::string& path) const;
   virtual FileInfo stat(const std::string& path) const = 0;
   // Direct children of `dir`, sorted by name. A missing dir is an error.
   virtual Result<std::vector<DirEntry>> list_dir(const std::string& dir) const = 0;
@@ -112,6 +139,7 @@ bool is_plain_relative(std::string_view dir);
 class RealFileSystem final : public FileSystem {
  public:
   Result<std::string> read_file(const std::string& path) const override;
+  Result<FileView> view_file(const std::string& path) const override;
   FileInfo stat(const std::string& path) const override;
   Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override;
   Status write_file(const std::string& path, std::string_view bytes) override;

@@ -131,5 +131,39 @@ TEST(RealFileSystem, ReadsALargeFileExactly) {
   (void)fs.remove_tree(dir);
 }
 
+TEST(RealFileSystem, ViewsAFileAsReadAndOutlivesItsReplacement) {
+  RealFileSystem fs;
+  std::string dir = ::testing::TempDir() + "bengal-fs-view";
+  std::string bytes;
+  for (int i = 0; bytes.size() < (1u << 20) + 77; ++i) bytes += std::to_string(i) + ';';
+  ASSERT_TRUE(fs.write_file(dir + "/big.bin", bytes).ok());
+  ASSERT_TRUE(fs.write_file(dir + "/empty.bin", "").ok());
+  auto view = fs.view_file(dir + "/big.bin");
+  ASSERT_TRUE(view.ok());
+  // Replaced by rename, as the cache is: the view keeps the old bytes.
+  ASSERT_TRUE(fs.write_file(dir + "/big.bin", "new").ok());
+  FileView moved = std::move(view).value();
+  EXPECT_EQ(moved.bytes(), bytes);
+  auto empty = fs.view_file(dir + "/empty.bin");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(empty->bytes(), "");
+  auto missing = fs.view_file(dir + "/missing.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().location.file, dir + "/missing.bin");
+  EXPECT_FALSE(fs.view_file(dir).ok());  // a folder
+  (void)fs.remove_tree(dir);
+}
+
+TEST(MemoryFileSystem, ViewsAFileThroughReadFileAndSurvivesAMove) {
+  MemoryFileSystem fs;
+  fs.set_file("/a.txt", "short");  // small enough to sit inside the string itself
+  auto view = fs.view_file("/a.txt");
+  ASSERT_TRUE(view.ok());
+  FileView a = std::move(view).value();
+  FileView b = std::move(a);
+  EXPECT_EQ(b.bytes(), "short");
+  EXPECT_FALSE(fs.view_file("/b.txt").ok());
+}
+
 }  // namespace
 }  // namespace bengal
