@@ -187,6 +187,7 @@ class NextFacts {
     }
     for (auto& [path, body] : cache.bodies) {
       for (incremental::FactId& id : body.deps) id = renumber[id];
+      body.encoded = {};  // its bytes name the old ids
     }
     table_ = std::move(compact);
     hashes_ = std::move(compact_hashes);
@@ -734,6 +735,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // handing it back would only fault it in again.
     if (resident == nullptr) release_free_memory();
     next.bodies = std::move(parsed.records);
+    next.file = std::move(previous.file);  // the reused records' bytes are in it
     if (facts.move_into(next, previous.facts_counted_at) && frame_memo != nullptr) frame_memo->readers.invalidate();
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||

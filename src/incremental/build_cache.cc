@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <tuple>
 
 #include "incremental/serial.h"
@@ -117,13 +118,57 @@ void write_facts_and_sources(Writer& w, const BuildCache& c) {
 
 using BodyIt = std::map<std::string, BodyRecord>::const_iterator;
 
-void write_bodies(Writer& w, BodyIt begin, BodyIt end) {
+// A part as pieces: bytes encoded now, and views of bytes that outlive the
+// pieces (records as loaded, in the cache's file). Adjacent views are one
+// piece, so a run of unchanged records is written straight from the file.
+class Pieces {
+ public:
+  Writer& writer() { return w_; }
+  void view(std::string_view bytes) {
+    flush();
+    if (!pieces_.empty() && pieces_.back().data() + pieces_.back().size() == bytes.data()) {
+      pieces_.back() = std::string_view(pieces_.back().data(), pieces_.back().size() + bytes.size());
+    } else {
+      pieces_.push_back(bytes);
+    }
+  }
+  // Ends the part; the pieces live as long as this object.
+  const std::vector<std::string_view>& finish() {
+    flush();
+    return pieces_;
+  }
+  std::size_t size() const {
+    std::size_t n = w_.bytes().size();
+    for (std::string_view p : pieces_) n += p.size();
+    return n;
+  }
+
+ private:
+  void flush() {
+    if (w_.bytes().empty()) return;
+    owned_.push_back(std::move(w_.bytes()));  // a deque: earlier strings stay where they are
+    w_.bytes().clear();
+    pieces_.push_back(owned_.back());
+  }
+  Writer w_;
+  std::deque<std::string> owned_;
+  std::vector<std::string_view> pieces_;
+};
+
+void write_bodies(Pieces& out, BodyIt begin, BodyIt end) {
   std::size_t n = 16, count = 0;
-  for (auto it = begin; it != end; ++it, ++count) n += body_size(it->first, it->second);
+  for (auto it = begin; it != end; ++it, ++count) {
+    if (it->second.encoded.empty()) n += body_size(it->first, it->second);
+  }
+  Writer& w = out.writer();
   w.bytes().reserve(n + n / 8);
   w.u64(count);
   for (auto it = begin; it != end; ++it) {
     const BodyRecord& b = it->second;
+    if (!b.encoded.empty()) {  // as loaded: the same bytes, key included
+      out.view(b.encoded);
+      continue;
+    }
     w.str(it->first);
     w.hash(b.provenance);
     write_ids(w, b.deps);
@@ -174,14 +219,16 @@ Record* append(std::map<std::string, Record>& records, std::string_view key) {
 }
 
 // Reads a count, then that many records, each a key (see append()) and the
-// fields `read_fields(r, record)` reads; false at the first out of order.
+// fields `read_fields(record, where the entry began)` reads; false at the
+// first out of order.
 template <typename Record, typename ReadFields>
 bool read_records(Reader& r, std::map<std::string, Record>& records, ReadFields&& read_fields) {
   std::uint64_t n = r.u64();
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+    const std::size_t from = r.position();
     Record* rec = append(records, r.str());
     if (rec == nullptr) return false;
-    read_fields(*rec);
+    read_fields(*rec, from);
   }
   return true;
 }
@@ -223,7 +270,7 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
   }
   if (c.facts.size() != n) return false;
 
-  const bool sorted = read_records(r, c.sources, [&](SourceRecord& s) {
+  const bool sorted = read_records(r, c.sources, [&](SourceRecord& s, std::size_t) {
     s.size = r.u64();
     s.mtime_ns = r.i64();
     s.hash = r.hash();
@@ -239,10 +286,10 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
   return sorted && !r.failed() && r.at_end();
 }
 
-bool read_bodies(std::string_view part, std::uint64_t fact_count,
-                 std::map<std::string, BodyRecord>& bodies) {
+bool read_bodies(std::string_view part, std::uint64_t fact_count, std::map<std::string, BodyRecord>& bodies,
+                 bool keep_encoded) {
   Reader r(part);
-  const bool sorted = read_records(r, bodies, [&](BodyRecord& b) {
+  const bool sorted = read_records(r, bodies, [&](BodyRecord& b, std::size_t from) {
     b.provenance = r.hash();
     b.deps = read_ids(r, fact_count);
     b.summary_html = r.str();
@@ -260,6 +307,7 @@ bool read_bodies(std::string_view part, std::uint64_t fact_count,
     b.content_hash = r.hash();
     std::uint64_t nd = r.u64();
     for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
+    if (keep_encoded) b.encoded = r.since(from);
   });
   return sorted && !r.failed() && r.at_end();
 }
@@ -267,7 +315,7 @@ bool read_bodies(std::string_view part, std::uint64_t fact_count,
 bool read_outputs(std::string_view part, std::uint64_t fact_count,
                   std::map<std::string, OutputRecord>& outputs) {
   Reader r(part);
-  const bool sorted = read_records(r, outputs, [&](OutputRecord& o) {
+  const bool sorted = read_records(r, outputs, [&](OutputRecord& o, std::size_t) {
     o.size = r.u64();
     o.mtime_ns = r.i64();
     o.content = r.hash();
@@ -281,55 +329,62 @@ bool read_outputs(std::string_view part, std::uint64_t fact_count,
 
 }  // namespace
 
-std::vector<std::string> BuildCache::serialize_parts(ThreadPool* pool) const {
+CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
   // Parts: [magic, version, layout] [output dir, facts, sources] [bodies,
   // first half] [bodies, second half] [outputs] [checksum]. The four middle
   // parts are written at once on the pool.
   BodyIt half = bodies.begin();
   std::advance(half, static_cast<std::ptrdiff_t>(bodies.size() / 2));
-  std::vector<Writer> parts(kParts);
+  auto parts = std::make_shared<std::array<Pieces, kParts>>();
+  Pieces& p0 = (*parts)[0];
   auto write = [&](std::size_t i, unsigned) {
     switch (i) {
-      case 0: write_facts_and_sources(parts[0], *this); break;
-      case 1: write_bodies(parts[1], bodies.begin(), half); break;
-      case 2: write_bodies(parts[2], half, bodies.end()); break;
-      case 3: write_outputs(parts[3], *this); break;
+      case 0: write_facts_and_sources(p0.writer(), *this); break;
+      case 1: write_bodies((*parts)[1], bodies.begin(), half); break;
+      case 2: write_bodies((*parts)[2], half, bodies.end()); break;
+      case 3: write_outputs((*parts)[3].writer(), *this); break;
     }
   };
   if (pool != nullptr) {
-    pool->parallel_for(parts.size(), write, 1);
+    pool->parallel_for(kParts, write, 1);
   } else {
-    for (std::size_t i = 0; i < parts.size(); ++i) write(i, 0);
+    for (std::size_t i = 0; i < kParts; ++i) write(i, 0);
   }
-  Writer head;
+  auto ends = std::make_shared<std::array<Writer, 2>>();  // head and checksum
+  Writer& head = (*ends)[0];
   head.bytes().append(kMagic);
   head.u64(kVersion);
   const std::size_t layout_at = head.bytes().size();
-  for (const Writer& w : parts) head.u64(w.bytes().size());
+  for (const Pieces& part : *parts) head.u64(part.size());
   head.u64(facts.size());
+  CacheBytes out;
+  out.pieces.push_back(head.bytes());
+  for (Pieces& part : *parts) {
+    for (std::string_view piece : part.finish()) out.pieces.push_back(piece);
+  }
   XXH3_state_t* state = XXH3_createState();
   XXH3_128bits_reset(state);
   XXH3_128bits_update(state, head.bytes().data() + layout_at, head.bytes().size() - layout_at);
-  for (const Writer& w : parts) XXH3_128bits_update(state, w.bytes().data(), w.bytes().size());
+  for (std::size_t i = 1; i < out.pieces.size(); ++i) {
+    XXH3_128bits_update(state, out.pieces[i].data(), out.pieces[i].size());
+  }
   XXH128_hash_t h = XXH3_128bits_digest(state);
   XXH3_freeState(state);
-  Writer tail;
-  tail.hash(Hash128{h.low64, h.high64});
-  std::vector<std::string> out;
-  out.reserve(parts.size() + 2);
-  out.push_back(std::move(head.bytes()));
-  for (Writer& w : parts) out.push_back(std::move(w.bytes()));
-  out.push_back(std::move(tail.bytes()));
+  (*ends)[1].hash(Hash128{h.low64, h.high64});
+  out.pieces.push_back((*ends)[1].bytes());
+  out.owned = {std::move(parts), std::move(ends), file};
   return out;
 }
 
 std::string BuildCache::serialize() const {
+  const CacheBytes bytes = serialize_pieces(nullptr);
   std::string out;
-  for (const std::string& part : serialize_parts(nullptr)) out += part;
+  for (std::string_view piece : bytes.pieces) out += piece;
   return out;
 }
 
-BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, ThreadPool* pool) {
+BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, ThreadPool* pool,
+                                   std::shared_ptr<const FileView> file) {
   std::string_view payload;
   Hash128 checksum;
   switch (open_envelope_unchecked(bytes, kMagic, kVersion, payload, checksum)) {
@@ -363,10 +418,10 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
         ok[0] = read_facts_and_sources(layout.parts[0], layout.fact_count, cache);
         break;
       case 1:
-        ok[1] = read_bodies(layout.parts[1], layout.fact_count, cache.bodies);
+        ok[1] = read_bodies(layout.parts[1], layout.fact_count, cache.bodies, file != nullptr);
         break;
       case 2:
-        ok[2] = read_bodies(layout.parts[2], layout.fact_count, later_bodies);
+        ok[2] = read_bodies(layout.parts[2], layout.fact_count, later_bodies, file != nullptr);
         break;
       case 3:
         ok[3] = read_outputs(layout.parts[3], layout.fact_count, cache.outputs);
@@ -394,6 +449,7 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   while (!later_bodies.empty()) {
     cache.bodies.insert(cache.bodies.end(), later_bodies.extract(later_bodies.begin()));
   }
+  cache.file = std::move(file);
   return cache;
 }
 
@@ -401,18 +457,18 @@ BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::s
                       ThreadPool* pool) {
   std::string path = join_path(cache_dir, "cache.bin");
   if (!fs.stat(path).exists) return {};
-  auto bytes = fs.view_file(path);  // mapped: 32 MB at 10,000 pages, decoded once
+  auto bytes = fs.view_file(path);  // mapped: 32 MB at 10,000 pages
   if (!bytes.ok()) {
     notice = "build cache is unreadable (" + bytes.error().message + "); doing a full build";
     return {};
   }
-  return BuildCache::deserialize(bytes->bytes(), notice, pool);
+  auto file = std::make_shared<const FileView>(std::move(bytes).value());
+  return BuildCache::deserialize(file->bytes(), notice, pool, file);
 }
 
 Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache, ThreadPool* pool) {
-  std::vector<std::string> parts = cache.serialize_parts(pool);
-  std::vector<std::string_view> views(parts.begin(), parts.end());
-  return fs.write_parts(join_path(cache_dir, "cache.bin"), views);
+  CacheBytes bytes = cache.serialize_pieces(pool);
+  return fs.write_parts(join_path(cache_dir, "cache.bin"), bytes.pieces);
 }
 
 }  // namespace bengal::incremental

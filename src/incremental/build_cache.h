@@ -26,7 +26,10 @@
 //   the layout each part can be found, and its FactIds bounds-checked,
 //   without decoding the ones before it, so all four are written and read at
 //   once on a ThreadPool (at 10,000 pages the file is ~32 MB; it is written
-//   in pieces, without joining them).
+//   in pieces, without joining them). A body record loaded and not changed
+//   since is written as the bytes it was read from (BodyRecord::encoded):
+//   after a one-page edit most of parts 1 and 2 go from the old file's
+//   mapping straight to the new file.
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
 // (a bad checksum, a layout that does not tile the payload, a malformed or
 // unsorted part) as "no cache" and says why in `notice`; it never fails the
@@ -38,6 +41,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -80,6 +84,12 @@ struct BodyRecord {
   // Kept only in memory: the BuildCache::generation of the last build that
   // made or kept this record.
   std::uint32_t generation = 0;
+  // Kept only in memory: this record's bytes in the file it was read from
+  // (BuildCache::file) while it is as read, so saving copies them instead
+  // of encoding the record again; empty otherwise. Whatever changes a
+  // loaded record's fields (its deps renumbered) clears it; a record
+  // parsed anew is a new record.
+  std::string_view encoded;
 };
 
 struct OutputRecord {
@@ -96,6 +106,14 @@ struct OutputRecord {
   // Kept only in memory: the BuildCache::generation of the last build that
   // produced or kept this output (a build removes the outputs it did not).
   std::uint32_t generation = 0;
+};
+
+// A cache encoded in pieces (BuildCache::serialize_pieces), written without
+// joining them: views of buffers in `owned` and, for records unchanged since
+// the cache was loaded, of the file it was loaded from (BuildCache::file).
+struct CacheBytes {
+  std::vector<std::string_view> pieces;
+  std::vector<std::shared_ptr<const void>> owned;
 };
 
 struct BuildCache {
@@ -125,15 +143,21 @@ struct BuildCache {
   // through (OutputRecord::generation).
   std::uint32_t generation = 0;
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
+  // Kept only in memory: the file the cache was loaded from, while body
+  // records point into it (BodyRecord::encoded). Carried to the next cache
+  // with the records.
+  std::shared_ptr<const FileView> file;
 
   std::string serialize() const;
-  // The same bytes in pieces, the large ones built at once on `pool` (when
+  // The same bytes in pieces, the parts built at once on `pool` (when
   // given): concatenated they are serialize().
-  std::vector<std::string> serialize_parts(ThreadPool* pool) const;
+  CacheBytes serialize_pieces(ThreadPool* pool) const;
   // Parses `bytes`, the parts at once on `pool` (when given); on any problem
-  // returns an empty cache and sets `notice`.
-  static BuildCache deserialize(std::string_view bytes, std::string& notice,
-                                ThreadPool* pool = nullptr);
+  // returns an empty cache and sets `notice`. Given the `file` that holds
+  // `bytes`, the body records keep their encoded bytes (BodyRecord::encoded)
+  // and the cache keeps the file.
+  static BuildCache deserialize(std::string_view bytes, std::string& notice, ThreadPool* pool = nullptr,
+                                std::shared_ptr<const FileView> file = nullptr);
 };
 
 // Loads <cache_dir>/cache.bin. Missing file: empty cache, empty notice.

@@ -72,6 +72,9 @@ class Reader {
   void fail() { failed_ = true; }
   bool at_end() const { return pos_ == in_.size(); }
   std::size_t remaining() const { return in_.size() - pos_; }
+  // The bytes read since position `from` (a position() taken earlier).
+  std::size_t position() const { return pos_; }
+  std::string_view since(std::size_t from) const { return in_.substr(from, pos_ - from); }
 
  private:
   std::uint64_t u64_long();
