@@ -187,7 +187,12 @@ class NextFacts {
     }
     for (auto& [path, body] : cache.bodies) {
       for (incremental::FactId& id : body.deps) id = renumber[id];
-      body.encoded = {};  // its bytes name the old ids
+      // Its bytes name the old ids: the fields only they held are decoded first.
+      if (body.lazy) {
+        (void)incremental::decode_lazy_fields(body.encoded, body.summary_html, body.toc, body.plain_text);
+        body.lazy = false;
+      }
+      body.encoded = {};
     }
     table_ = std::move(compact);
     hashes_ = std::move(compact_hashes);
@@ -493,6 +498,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- freeze ------------------------------------------------------------------
   // The snapshot and the compiled templates are frozen together.
   std::unique_ptr<snapshot::SiteSnapshot> snap;
+  const RecordFacts record_facts(&parsed.by_page);  // for bodies taken undecoded from the cache
   std::shared_ptr<render::Theme> theme;
   std::shared_ptr<render::SiteTemplates> templates;
   incremental::BuildCache next;
@@ -528,7 +534,8 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       }
     }
     snap = std::make_unique<snapshot::SiteSnapshot>(frame, std::move(parsed.bodies),
-                                                    snapshot::make_site_data(disc.data_files), now_utc());
+                                                    snapshot::make_site_data(disc.data_files), now_utc(),
+                                                    &record_facts);
     for (const Diagnostic& d : snap->schedule_diagnostics().items()) diags.add(d);
   }
   render::FactResolver resolver(*snap, *templates, fs, content_root);

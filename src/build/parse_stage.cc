@@ -59,25 +59,38 @@ Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& 
 
 namespace {
 
-// Moves a cached body's facts into a PageBody (its HTML stays unparsed).
+// Moves a cached body's facts into a PageBody (its HTML stays unparsed;
+// the facts a lazy record holds only encoded load on first use).
 snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
   snapshot::PageBody b;
   b.html_ready = false;
   b.content_hash = r.content_hash;
-  b.summary_html = std::move(r.summary_html);
   b.summary_truncated = r.summary_truncated;
+  b.word_count = r.word_count;
+  b.reading_minutes = r.reading_minutes;
+  if (r.lazy) {
+    b.facts_ready = false;
+    return b;
+  }
+  b.summary_html = std::move(r.summary_html);
   b.toc = std::move(r.toc);
   r.toc.clear();
   b.toc_html = r.toc_html.empty() ? render::toc_html(b.toc) : std::move(r.toc_html);
   b.plain_text = std::move(r.plain_text);
-  b.word_count = r.word_count;
-  b.reading_minutes = r.reading_minutes;
   return b;
 }
 
 }  // namespace
 
+void RecordFacts::load_facts(content::PageId id, snapshot::PageBody& body) const {
+  const incremental::BodyRecord* rec = (*by_page_)[id];
+  if (rec == nullptr || !rec->lazy) return;
+  (void)incremental::decode_lazy_fields(rec->encoded, body.summary_html, body.toc, body.plain_text);
+  body.toc_html = render::toc_html(body.toc);
+}
+
 void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r, bool keep_toc_html) {
+  if (r.lazy) return;  // its facts are still in its encoded bytes, as loaded
   r.content_hash = b.content_hash;
   r.summary_html = std::move(b.summary_html);
   r.summary_truncated = b.summary_truncated;

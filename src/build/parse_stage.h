@@ -95,9 +95,21 @@ struct ParseOutput {
   std::vector<std::unique_ptr<render::BodyParser>> parsers;  // one per worker, kept for lazy parses
 };
 
-// Fills a body record's facts from the page's body (at commit). A resident
-// build keeps the TOC's HTML too; a build that saves the cache frees it
-// (peak memory).
+// Loads the facts of bodies taken undecoded from lazy records
+// (BodyRecord::lazy), by page id from `by_page` (ParseOutput::by_page,
+// which must outlive the snapshot's use).
+class RecordFacts final : public snapshot::FactSource {
+ public:
+  explicit RecordFacts(const std::vector<incremental::BodyRecord*>* by_page) : by_page_(by_page) {}
+  void load_facts(content::PageId id, snapshot::PageBody& body) const override;
+
+ private:
+  const std::vector<incremental::BodyRecord*>* by_page_;
+};
+
+// Fills a body record's facts from the page's body (at commit; a lazy
+// record keeps its encoded ones). A resident build keeps the TOC's HTML
+// too; a build that saves the cache frees it (peak memory).
 void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record, bool keep_toc_html);
 
 // Keeps a resident build's parse in `memo` (see ParseMemo), the HTML of

@@ -286,28 +286,49 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
   return sorted && !r.failed() && r.at_end();
 }
 
+// A body record's fields in order: key, provenance, deps, then the lazy
+// ones (summary, TOC, search text), then the rest. A lazy read skips the
+// lazy ones: they are copied out only if someone asks (decode_lazy_fields).
+void skip_to_lazy_fields(Reader& r) {
+  (void)r.str();
+  (void)r.hash();
+  std::uint64_t n = r.u64();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) (void)r.u64();
+}
+// Reads (or, with `skip`, steps over) summary, truncated flag, TOC, word
+// count, reading time and search text into `b`.
+void read_middle_fields(Reader& r, BodyRecord& b, bool skip) {
+  std::string_view summary = r.str();
+  b.summary_truncated = r.u64() != 0;
+  std::uint64_t toc = r.u64();
+  for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
+    const auto level = static_cast<int>(r.i64());
+    std::string_view id = r.str(), text = r.str();
+    if (!skip) b.toc.push_back(TocRecord{level, std::string(id), std::string(text)});
+  }
+  b.word_count = static_cast<std::uint32_t>(r.u64());
+  b.reading_minutes = static_cast<std::uint32_t>(r.u64());
+  std::string_view plain = r.str();
+  if (!skip) {
+    b.summary_html = summary;
+    b.plain_text = plain;
+  }
+}
+
 bool read_bodies(std::string_view part, std::uint64_t fact_count, std::map<std::string, BodyRecord>& bodies,
                  bool keep_encoded) {
   Reader r(part);
   const bool sorted = read_records(r, bodies, [&](BodyRecord& b, std::size_t from) {
     b.provenance = r.hash();
     b.deps = read_ids(r, fact_count);
-    b.summary_html = r.str();
-    b.summary_truncated = r.u64() != 0;
-    std::uint64_t toc = r.u64();
-    for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
-      TocRecord& e = b.toc.emplace_back();
-      e.level = static_cast<int>(r.i64());
-      e.id = r.str();
-      e.text = r.str();
-    }
-    b.word_count = static_cast<std::uint32_t>(r.u64());
-    b.reading_minutes = static_cast<std::uint32_t>(r.u64());
-    b.plain_text = r.str();
+    read_middle_fields(r, b, keep_encoded);
     b.content_hash = r.hash();
     std::uint64_t nd = r.u64();
     for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
-    if (keep_encoded) b.encoded = r.since(from);
+    if (keep_encoded) {
+      b.encoded = r.since(from);
+      b.lazy = true;
+    }
   });
   return sorted && !r.failed() && r.at_end();
 }
@@ -451,6 +472,18 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   }
   cache.file = std::move(file);
   return cache;
+}
+
+bool decode_lazy_fields(std::string_view encoded, std::string& summary_html, std::vector<TocRecord>& toc,
+                        std::string& plain_text) {
+  Reader r(encoded);
+  skip_to_lazy_fields(r);
+  BodyRecord b;
+  read_middle_fields(r, b, false);
+  summary_html = std::move(b.summary_html);
+  toc = std::move(b.toc);
+  plain_text = std::move(b.plain_text);
+  return !r.failed();
 }
 
 BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice,

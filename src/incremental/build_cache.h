@@ -90,7 +90,16 @@ struct BodyRecord {
   // loaded record's fields (its deps renumbered) clears it; a record
   // parsed anew is a new record.
   std::string_view encoded;
+  // Kept only in memory: summary_html, toc and plain_text are still only in
+  // `encoded` (a loaded record; most are never needed: the page is not
+  // rendered and nothing shows them). decode_lazy_fields() reads them.
+  bool lazy = false;
 };
+
+// The fields a lazy record left in its encoded bytes (BodyRecord::lazy).
+// False if the bytes are malformed (they were checked when loaded).
+bool decode_lazy_fields(std::string_view encoded, std::string& summary_html, std::vector<TocRecord>& toc,
+                        std::string& plain_text);
 
 struct OutputRecord {
   std::uint64_t size = 0;

@@ -156,9 +156,10 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const config::Config> config, content
                    std::move(bodies), std::move(data), build_date) {}
 
 SiteSnapshot::SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, Data data,
-                           DateTime build_date)
+                           DateTime build_date, const FactSource* facts)
     : frame_(std::move(frame)),
       bodies_(std::move(bodies)),
+      facts_(facts),
       data_(std::move(data)),
       build_date_(build_date) {
   const content::Site& site = frame_->site();
@@ -167,6 +168,22 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<P
   for (const content::Page& p : site.pages) {
     if (p.source < 0) bodies_[p.id].html_ready = true;  // generated pages have no body
   }
+  for (std::size_t i = 0; i < bodies_.size(); ++i) {
+    if (bodies_[i].facts_ready) continue;
+    if (lazy_.empty()) {
+      lazy_.assign(bodies_.size(), 0);
+      facts_once_ = std::make_unique<std::once_flag[]>(bodies_.size());
+    }
+    lazy_[i] = 1;
+  }
+}
+
+void SiteSnapshot::load_facts(PageId id) const {
+  std::call_once(facts_once_[id], [&] {
+    PageBody& b = bodies_[id];
+    if (facts_ != nullptr) facts_->load_facts(id, b);
+    b.facts_ready = true;
+  });
 }
 
 void SiteFrame::compute_dates_and_feeds() {

@@ -36,6 +36,9 @@ using TocEntry = ::bengal::TocEntry;
 // build cache is parsed on first use (SiteSnapshot::html).
 struct PageBody {
   bool html_ready = false;      // set before freeze; false: parse on first use
+  // Set before freeze; false: toc, toc_html, summary_html and plain_text are
+  // loaded on first use (SiteSnapshot::body, through its FactSource).
+  bool facts_ready = true;
   std::string html;
   Hash128 content_hash;         // of the HTML, known even before it is parsed
   std::vector<TocEntry> toc;
@@ -88,6 +91,14 @@ class BodySource {
  public:
   virtual ~BodySource() = default;
   virtual void load_html(PageId id, std::string& html) = 0;
+};
+
+// Loads the facts of a body taken from the build cache undecoded
+// (PageBody::facts_ready false). Called from any worker, once per page.
+class FactSource {
+ public:
+  virtual ~FactSource() = default;
+  virtual void load_facts(PageId id, PageBody& body) const = 0;
 };
 
 // Where a computation that reads a snapshot strayed beyond its frame.
@@ -171,15 +182,20 @@ class SiteSnapshot {
  public:
   SiteSnapshot(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageBody> bodies,
                std::vector<PageSource> sources, Data data, DateTime build_date);
-  // On a frame built earlier (`bodies` by its page ids).
-  SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, Data data, DateTime build_date);
+  // On a frame built earlier (`bodies` by its page ids); `facts` loads the
+  // facts of bodies without them (it must outlive the snapshot's use).
+  SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<PageBody> bodies, Data data, DateTime build_date,
+               const FactSource* facts = nullptr);
 
   const std::shared_ptr<const SiteFrame>& frame() const { return frame_; }
   const config::Config& config() const { return frame_->config(); }
   const content::Site& site() const { return frame_->site(); }
   const content::Page& page(PageId id) const { return frame_->site().pages[id]; }
+  // A page's body facts; those of a body taken from the cache undecoded are
+  // loaded the first time anyone asks, exactly once (like html()).
   const PageBody& body(PageId id) const {
     if (ReadScope* s = ReadScope::current()) s->note_body(id);
+    if (!lazy_.empty() && lazy_[id]) load_facts(id);
     return bodies_[id];
   }
   // A page's body HTML. A body taken from the build cache is parsed the
@@ -225,8 +241,12 @@ class SiteSnapshot {
 
  private:
   std::shared_ptr<const SiteFrame> frame_;
-  mutable std::vector<PageBody> bodies_;  // html of lazy bodies filled under once_
+  void load_facts(PageId id) const;
+  mutable std::vector<PageBody> bodies_;  // html of lazy bodies filled under once_, facts under facts_once_
   std::unique_ptr<std::once_flag[]> once_;
+  std::vector<char> lazy_;  // by page: facts not ready at freeze (empty: none); never written after
+  std::unique_ptr<std::once_flag[]> facts_once_;
+  const FactSource* facts_ = nullptr;
   Data data_;
   DateTime build_date_;
 };
