@@ -90,7 +90,10 @@ void RecordFacts::load_facts(content::PageId id, snapshot::PageBody& body) const
 }
 
 void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r, bool keep_toc_html) {
-  if (r.lazy) return;  // its facts are still in its encoded bytes, as loaded
+  if (r.lazy) {
+    if (!b.facts_ready) return;  // its facts are still only in its encoded bytes
+    r.lazy = false;              // loaded by someone: kept decoded (the encoded bytes stay true)
+  }
   r.content_hash = b.content_hash;
   r.summary_html = std::move(b.summary_html);
   r.summary_truncated = b.summary_truncated;

@@ -175,6 +175,50 @@ TEST(BuildCache, LoadsTheSameCacheWithOrWithoutAPool) {
   EXPECT_EQ(alone.facts.find({FactKind::kPage, "docs/page-39.md", "title"}), 41);
 }
 
+TEST(BuildCache, RecordsLoadedFromAFileAreLazyAndSavedAsTheBytesTheyWereReadFrom) {
+  const std::string bytes = many_pages(40).serialize();
+  auto file = std::make_shared<const FileView>(std::string(bytes));
+  std::string notice;
+  ThreadPool pool(2);
+  BuildCache c = BuildCache::deserialize(file->bytes(), notice, &pool, file);
+  ASSERT_TRUE(notice.empty()) << notice;
+  ASSERT_EQ(c.file, file);
+  BodyRecord& a = c.bodies.at("blog/a.md");
+  EXPECT_TRUE(a.lazy);
+  EXPECT_TRUE(a.summary_html.empty() && a.toc.empty() && a.plain_text.empty());  // not decoded yet
+  EXPECT_EQ(a.word_count, 100u);                                                 // the rest is
+  EXPECT_EQ(a.deps, std::vector<FactId>{0});
+  // The fields left encoded decode to what was saved.
+  std::string summary, plain;
+  std::vector<TocRecord> toc;
+  ASSERT_TRUE(decode_lazy_fields(a.encoded, summary, toc, plain));
+  EXPECT_EQ(summary, "Sum");
+  ASSERT_EQ(toc.size(), 1u);
+  EXPECT_EQ(toc[0].id, "intro");
+  EXPECT_EQ(plain, "text");
+  // Unchanged, the cache saves as the same bytes, the body records (key
+  // included) as views of the file.
+  const CacheBytes pieces = c.serialize_pieces(&pool);
+  std::size_t from_file = 0;
+  for (std::string_view p : pieces.pieces) {
+    if (p.data() >= file->bytes().data() && p.data() < file->bytes().data() + file->bytes().size()) {
+      from_file += p.size();
+    }
+  }
+  std::size_t encoded = 0;
+  for (const auto& [path, b] : c.bodies) encoded += b.encoded.size();
+  EXPECT_EQ(from_file, encoded);  // every body record, and nothing else, comes from the file
+  EXPECT_EQ(c.serialize(), bytes);
+  // A record parsed anew replaces the loaded one; the others stay as read.
+  BodyRecord fresh;
+  fresh.summary_html = "New";
+  c.bodies["blog/a.md"] = fresh;
+  BuildCache back = BuildCache::deserialize(c.serialize(), notice);
+  ASSERT_TRUE(notice.empty()) << notice;
+  EXPECT_EQ(back.bodies.at("blog/a.md").summary_html, "New");
+  EXPECT_EQ(back.bodies.at("docs/page-7.md").plain_text, "text of docs/page-7.md");
+}
+
 TEST(BuildCache, EveryTruncationOrBitFlipMeansEmptyCacheWithNotice) {
   std::string bytes = sample().serialize();
   for (std::size_t cut = 0; cut < bytes.size(); ++cut) {

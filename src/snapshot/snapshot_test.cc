@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 namespace bengal::snapshot {
 namespace {
 
@@ -69,6 +72,43 @@ TEST(Snapshot, WholeSiteOutputsFollowTheConfig) {
   for (const RenderJob& j : snap.schedule()) paths.push_back(j.output_path);
   EXPECT_EQ(paths, (std::vector<std::string>{"index.html", "index.xml", "atom.xml", "sitemap.xml", "index.json",
                                              "robots.txt"}));
+}
+
+// Counts the facts it loads; a page's summary names the page.
+class CountingFacts final : public FactSource {
+ public:
+  void load_facts(PageId id, PageBody& body) const override {
+    ++loads;
+    body.summary_html = "summary " + std::to_string(id);
+  }
+  mutable std::atomic<int> loads{0};
+};
+
+TEST(Snapshot, BodyFactsNotReadyAreLoadedOnceOnFirstUseAndNotedAsABodyRead) {
+  content::Site site;
+  for (content::PageId i = 0; i < 3; ++i) site.pages.push_back(page_at(i, "/p" + std::to_string(i) + "/"));
+  std::vector<PageBody> bodies(3);
+  bodies[1].facts_ready = false;
+  bodies[2].summary_html = "as parsed";
+  CountingFacts facts;
+  auto frame = std::make_shared<const SiteFrame>(std::make_shared<config::Config>(), std::move(site),
+                                                 std::vector<PageSource>{});
+  SiteSnapshot snap(frame, std::move(bodies), Data::object(), {}, &facts);
+  EXPECT_EQ(snap.body(2).summary_html, "as parsed");
+  EXPECT_EQ(facts.loads, 0);
+  ReadScope scope;
+  {
+    ReadScope::Open open(scope);
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 4; ++t) {
+      readers.emplace_back([&] { EXPECT_EQ(snap.body(1).summary_html, "summary 1"); });
+    }
+    for (std::thread& r : readers) r.join();
+    EXPECT_EQ(snap.body(1).summary_html, "summary 1");
+  }
+  EXPECT_EQ(facts.loads, 1);
+  EXPECT_EQ(scope.reach, 1);  // the read of page 1's body, on this thread
+  EXPECT_TRUE(snap.take_bodies()[1].facts_ready);
 }
 
 TEST(Snapshot, PermalinkJoinsBaseUrl) {
