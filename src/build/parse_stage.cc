@@ -15,6 +15,13 @@ content::ReuseSource reuse_from(incremental::BuildCache& previous) {
     if (it == previous.sources.end()) return false;
     incremental::SourceRecord& r = it->second;
     if (r.size != page.size || r.mtime_ns != page.mtime_ns) return false;
+    if (!r.front_matter_encoded.empty()) {
+      // Decoded here, on discovery's workers; bytes that do not decode mean
+      // the file is read again.
+      if (!incremental::decode_front_matter(r.front_matter_encoded, page.front_matter)) return false;
+    } else {
+      page.front_matter = std::move(r.front_matter);  // each record is reused by one page only
+    }
     page.hash = r.hash;
     page.front_matter_hash = r.front_matter_hash;
     page.split.format = static_cast<content::FrontMatterFormat>(r.format);
@@ -23,7 +30,7 @@ content::ReuseSource reuse_from(incremental::BuildCache& previous) {
     page.split.text_line = r.text_line;
     page.split.body_offset = r.body_offset;
     page.split.body_line = r.body_line;
-    page.front_matter = std::move(r.front_matter);  // each record is reused by one page only
+    page.cache_record = r.encoded;
     return true;
   };
 }
@@ -41,6 +48,7 @@ incremental::SourceRecord source_record(content::SourcePage& page) {
   r.body_offset = page.split.body_offset;
   r.body_line = page.split.body_line;
   r.front_matter = std::move(page.front_matter);
+  if (page.from_cache) r.encoded = page.cache_record;  // the same record, saved as it was read
   return r;
 }
 

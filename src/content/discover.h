@@ -41,6 +41,9 @@ struct SourcePage {
   std::int64_t mtime_ns = 0;
   bool ok = false;                // false: reported and skipped
   bool from_cache = false;        // hash, split and front matter came from the build cache; raw is empty
+  // From the cache: that cache's record of this file as it was read
+  // (incremental::SourceRecord::encoded), which stays true while the page does.
+  std::string_view cache_record;
 
   std::string_view body() const { return split.body(raw); }
   FrontMatterOrigin origin() const { return {raw, &split, display_path}; }

@@ -17,7 +17,7 @@ constexpr std::string_view kMagic = "BENGALCACHE\n";
 // The envelope of serial.h: kMagic, version (varint), payload, XXH3-128 of
 // the payload. The payload opens with the layout (each part's byte length,
 // then the fact count), then the parts, so each can be decoded on its own.
-constexpr std::size_t kParts = 4;  // facts and sources, bodies (two halves), outputs
+constexpr std::size_t kParts = 5;  // facts, sources, bodies (two halves), outputs
 // A fact on disk is three varints, a hash and a varint: never fewer bytes than this.
 constexpr std::size_t kMinFactBytes = 3 + 16 + 1;
 
@@ -75,10 +75,9 @@ std::size_t body_size(const std::string& path, const BodyRecord& b) {
   return n;
 }
 
-void write_facts_and_sources(Writer& w, const BuildCache& c) {
+void write_facts(Writer& w, const BuildCache& c) {
   std::size_t n = 4096 + c.facts.size() * 24;
   for (std::uint32_t i = 0; i < c.facts.subjects().size(); ++i) n += c.facts.subjects().at(i).size() + 2;
-  for (const auto& [path, s] : c.sources) n += path.size() + 256;
   w.bytes().reserve(n + n / 8);
   w.str(c.output_dir);
   w.hash(c.frame_key);
@@ -99,21 +98,6 @@ void write_facts_and_sources(Writer& w, const BuildCache& c) {
     w.u64(static_cast<std::uint64_t>((id < c.fact_reach.size() ? c.fact_reach[id] : BuildCache::kReachAnything) + 2));
   }
 
-  w.u64(c.sources.size());
-  for (const auto& [path, s] : c.sources) {
-    w.str(path);
-    w.u64(s.size);
-    w.i64(s.mtime_ns);
-    w.hash(s.hash);
-    w.hash(s.front_matter_hash);
-    w.u64(s.format);
-    w.u64(s.text_offset);
-    w.u64(s.text_size);
-    w.u64(s.body_offset);
-    w.i64(s.text_line);
-    w.i64(s.body_line);
-    w.data(s.front_matter);
-  }
 }
 
 using BodyIt = std::map<std::string, BodyRecord>::const_iterator;
@@ -154,6 +138,39 @@ class Pieces {
   std::deque<std::string> owned_;
   std::vector<std::string_view> pieces_;
 };
+
+// Sources as pieces: a record loaded and unchanged is the bytes it was read
+// from; the front matter is length-prefixed, so a load can leave it encoded.
+void write_sources(Pieces& out, const BuildCache& c) {
+  std::size_t n = 16;
+  for (const auto& [path, s] : c.sources) {
+    if (s.encoded.empty()) n += path.size() + 256;
+  }
+  Writer& w = out.writer();
+  w.bytes().reserve(n + n / 8);
+  w.u64(c.sources.size());
+  Writer front_matter;
+  for (const auto& [path, s] : c.sources) {
+    if (!s.encoded.empty()) {
+      out.view(s.encoded);
+      continue;
+    }
+    w.str(path);
+    w.u64(s.size);
+    w.i64(s.mtime_ns);
+    w.hash(s.hash);
+    w.hash(s.front_matter_hash);
+    w.u64(s.format);
+    w.u64(s.text_offset);
+    w.u64(s.text_size);
+    w.u64(s.body_offset);
+    w.i64(s.text_line);
+    w.i64(s.body_line);
+    front_matter.bytes().clear();
+    front_matter.data(s.front_matter);
+    w.str(front_matter.bytes());
+  }
+}
 
 void write_bodies(Pieces& out, BodyIt begin, BodyIt end) {
   std::size_t n = 16, count = 0;
@@ -235,7 +252,7 @@ bool read_records(Reader& r, std::map<std::string, Record>& records, ReadFields&
 
 // Each read_* decodes one whole part into containers no other task touches
 // and returns false if it is malformed.
-bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, BuildCache& c) {
+bool read_facts(std::string_view part, std::uint64_t fact_count, BuildCache& c) {
   Reader r(part);
   c.output_dir = r.str();
   c.frame_key = r.hash();
@@ -270,7 +287,15 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
   }
   if (c.facts.size() != n) return false;
 
-  const bool sorted = read_records(r, c.sources, [&](SourceRecord& s, std::size_t) {
+  return !r.failed() && r.at_end();
+}
+
+// With `keep_encoded` each record keeps its bytes (SourceRecord::encoded)
+// and its front matter stays encoded until a build reuses it
+// (decode_front_matter()); otherwise the front matter is decoded now.
+bool read_sources(std::string_view part, std::map<std::string, SourceRecord>& sources, bool keep_encoded) {
+  Reader r(part);
+  const bool sorted = read_records(r, sources, [&](SourceRecord& s, std::size_t from) {
     s.size = r.u64();
     s.mtime_ns = r.i64();
     s.hash = r.hash();
@@ -281,7 +306,13 @@ bool read_facts_and_sources(std::string_view part, std::uint64_t fact_count, Bui
     s.body_offset = r.u64();
     s.text_line = static_cast<std::int32_t>(r.i64());
     s.body_line = static_cast<std::int32_t>(r.i64());
-    s.front_matter = r.data();
+    std::string_view front_matter = r.str();
+    if (keep_encoded) {
+      s.front_matter_encoded = front_matter;
+      s.encoded = r.since(from);
+    } else if (!decode_front_matter(front_matter, s.front_matter)) {
+      r.fail();
+    }
   });
   return sorted && !r.failed() && r.at_end();
 }
@@ -351,19 +382,19 @@ bool read_outputs(std::string_view part, std::uint64_t fact_count,
 }  // namespace
 
 CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
-  // Parts: [magic, version, layout] [output dir, facts, sources] [bodies,
-  // first half] [bodies, second half] [outputs] [checksum]. The four middle
+  // Parts: [magic, version, layout] [output dir, facts] [sources] [bodies,
+  // first half] [bodies, second half] [outputs] [checksum]. The five middle
   // parts are written at once on the pool.
   BodyIt half = bodies.begin();
   std::advance(half, static_cast<std::ptrdiff_t>(bodies.size() / 2));
   auto parts = std::make_shared<std::array<Pieces, kParts>>();
-  Pieces& p0 = (*parts)[0];
   auto write = [&](std::size_t i, unsigned) {
     switch (i) {
-      case 0: write_facts_and_sources(p0.writer(), *this); break;
-      case 1: write_bodies((*parts)[1], bodies.begin(), half); break;
-      case 2: write_bodies((*parts)[2], half, bodies.end()); break;
-      case 3: write_outputs((*parts)[3].writer(), *this); break;
+      case 0: write_facts((*parts)[0].writer(), *this); break;
+      case 1: write_sources((*parts)[1], *this); break;
+      case 2: write_bodies((*parts)[2], bodies.begin(), half); break;
+      case 3: write_bodies((*parts)[3], half, bodies.end()); break;
+      case 4: write_outputs((*parts)[4].writer(), *this); break;
     }
   };
   if (pool != nullptr) {
@@ -436,19 +467,22 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   auto decode = [&](std::size_t i, unsigned) {
     switch (i) {
       case 0:
-        ok[0] = read_facts_and_sources(layout.parts[0], layout.fact_count, cache);
+        ok[0] = read_facts(layout.parts[0], layout.fact_count, cache);
         break;
       case 1:
-        ok[1] = read_bodies(layout.parts[1], layout.fact_count, cache.bodies, file != nullptr);
+        ok[1] = read_sources(layout.parts[1], cache.sources, file != nullptr);
         break;
       case 2:
-        ok[2] = read_bodies(layout.parts[2], layout.fact_count, later_bodies, file != nullptr);
+        ok[2] = read_bodies(layout.parts[2], layout.fact_count, cache.bodies, file != nullptr);
         break;
       case 3:
-        ok[3] = read_outputs(layout.parts[3], layout.fact_count, cache.outputs);
+        ok[3] = read_bodies(layout.parts[3], layout.fact_count, later_bodies, file != nullptr);
         break;
       case 4:
-        ok[4] = hash_bytes(payload) == checksum;
+        ok[4] = read_outputs(layout.parts[4], layout.fact_count, cache.outputs);
+        break;
+      case 5:
+        ok[5] = hash_bytes(payload) == checksum;
         break;
     }
   };
@@ -457,7 +491,7 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   } else {
     for (std::size_t i = 0; i < ok.size(); ++i) decode(i, 0);
   }
-  if (!ok[4]) {
+  if (!ok[kParts]) {
     notice = "build cache is damaged (checksum mismatch); doing a full build";
     return {};
   }
@@ -472,6 +506,12 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   }
   cache.file = std::move(file);
   return cache;
+}
+
+bool decode_front_matter(std::string_view encoded, Data& front_matter) {
+  Reader r(encoded);
+  front_matter = r.data();
+  return !r.failed() && r.at_end();
 }
 
 bool decode_lazy_fields(std::string_view encoded, std::string& summary_html, std::vector<TocRecord>& toc,

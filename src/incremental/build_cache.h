@@ -14,22 +14,25 @@
 //
 // On disk (format kVersion):
 //   "BENGALCACHE\n", the version (varint), the payload, XXH3-128 of the payload.
-//   The payload is a layout, then four parts:
+//   The payload is a layout, then five parts:
 //     layout  the byte length of each part, then the fact count (varints);
 //     part 0  output dir, frame key and window, fact table (subjects, fields,
-//             facts with hashes and reaches), sources;
-//     part 1  bodies, the first half of them by path;
-//     part 2  bodies, the second half;
-//     part 3  outputs.
-//   Parts 1-3 start with their record count; records are sorted by path
+//             facts with hashes and reaches);
+//     part 1  sources (each front matter length-prefixed);
+//     part 2  bodies, the first half of them by path;
+//     part 3  bodies, the second half;
+//     part 4  outputs.
+//   Parts 1-4 start with their record count; records are sorted by path
 //   (the bodies across both halves), and a part that is not is damaged. With
 //   the layout each part can be found, and its FactIds bounds-checked,
-//   without decoding the ones before it, so all four are written and read at
+//   without decoding the ones before it, so all five are written and read at
 //   once on a ThreadPool (at 10,000 pages the file is ~32 MB; it is written
-//   in pieces, without joining them). A body record loaded and not changed
-//   since is written as the bytes it was read from (BodyRecord::encoded):
-//   after a one-page edit most of parts 1 and 2 go from the old file's
-//   mapping straight to the new file.
+//   in pieces, without joining them). A source or body record loaded and not
+//   changed since is written as the bytes it was read from (`encoded`):
+//   after a one-page edit most of parts 1-3 go from the old file's mapping
+//   straight to the new file. What most builds never read of a loaded record
+//   (a body's text, a source's front matter until discovery reuses it) stays
+//   encoded until asked for.
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
 // (a bad checksum, a layout that does not tile the payload, a malformed or
 // unsorted part) as "no cache" and says why in `notice`; it never fails the
@@ -66,7 +69,17 @@ struct SourceRecord {
   std::uint64_t text_offset = 0, text_size = 0, body_offset = 0;
   std::int32_t text_line = 1, body_line = 1;
   Data front_matter;
+  // Kept only in memory, for a record loaded from a file (BuildCache::file):
+  // its bytes there while it is as read (saving copies them), and its front
+  // matter's encoding, decoded (decode_front_matter) only when a build
+  // reuses the record; `front_matter` is empty until then.
+  std::string_view encoded;
+  std::string_view front_matter_encoded;
 };
+
+// A loaded record's front matter (SourceRecord::front_matter_encoded); false
+// if the bytes are malformed.
+bool decode_front_matter(std::string_view encoded, Data& front_matter);
 
 using TocRecord = TocEntry;
 
@@ -126,7 +139,7 @@ struct CacheBytes {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 7;
+  static constexpr std::uint32_t kVersion = 8;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record

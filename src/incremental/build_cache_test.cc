@@ -88,9 +88,9 @@ std::string reseal(const std::string& bytes, const std::string& payload) {
   return w.bytes();
 }
 
-// The payload's layout (four part lengths, the fact count) and what follows it.
+// The payload's layout (five part lengths, the fact count) and what follows it.
 struct Layout {
-  std::array<std::uint64_t, 5> fields{};
+  std::array<std::uint64_t, 6> fields{};
   std::string parts;
 };
 
@@ -183,6 +183,13 @@ TEST(BuildCache, RecordsLoadedFromAFileAreLazyAndSavedAsTheBytesTheyWereReadFrom
   BuildCache c = BuildCache::deserialize(file->bytes(), notice, &pool, file);
   ASSERT_TRUE(notice.empty()) << notice;
   ASSERT_EQ(c.file, file);
+  // A source's front matter stays encoded until a build reuses the record.
+  const SourceRecord& src = c.sources.at("blog/a.md");
+  EXPECT_TRUE(src.front_matter.is_null());
+  Data front_matter;
+  ASSERT_TRUE(decode_front_matter(src.front_matter_encoded, front_matter));
+  EXPECT_EQ(front_matter.to_json(), R"({"title":"A","tags":[2.5]})");
+  EXPECT_FALSE(decode_front_matter(src.front_matter_encoded.substr(1), front_matter));
   BodyRecord& a = c.bodies.at("blog/a.md");
   EXPECT_TRUE(a.lazy);
   EXPECT_TRUE(a.summary_html.empty() && a.toc.empty() && a.plain_text.empty());  // not decoded yet
@@ -207,7 +214,8 @@ TEST(BuildCache, RecordsLoadedFromAFileAreLazyAndSavedAsTheBytesTheyWereReadFrom
   }
   std::size_t encoded = 0;
   for (const auto& [path, b] : c.bodies) encoded += b.encoded.size();
-  EXPECT_EQ(from_file, encoded);  // every body record, and nothing else, comes from the file
+  for (const auto& [path, src] : c.sources) encoded += src.encoded.size();
+  EXPECT_EQ(from_file, encoded);  // every source and body record, and nothing else, comes from the file
   EXPECT_EQ(c.serialize(), bytes);
   // A record parsed anew replaces the loaded one; the others stay as read.
   BodyRecord fresh;
@@ -264,7 +272,7 @@ TEST(BuildCache, PartLengthsOrFactCountThatLieMeanEmptyCacheWithNotice) {
     }
   }
   // A boundary moved between two parts keeps the total right.
-  for (std::size_t part = 0; part + 1 < 4; ++part) {
+  for (std::size_t part = 0; part + 1 < 5; ++part) {
     Layout l = layout;
     --l.fields[part];
     ++l.fields[part + 1];
@@ -279,14 +287,14 @@ TEST(BuildCache, UnsortedOrRepeatedPathsMeanEmptyCacheWithNotice) {
   const std::string bytes = c.serialize();
   std::string notice;
   BuildCache renamed =
-      BuildCache::deserialize(edit_part(bytes, 2, "blog/b.md", "blog/c.md"), notice);
+      BuildCache::deserialize(edit_part(bytes, 3, "blog/b.md", "blog/c.md"), notice);
   EXPECT_TRUE(notice.empty() && renamed.bodies.contains("blog/c.md")) << notice;
-  expect_rejected(edit_part(bytes, 0, "blog/b.md", "blog/a.md"), "repeated source");
-  expect_rejected(edit_part(bytes, 0, "blog/b.md", "blog/0.md"), "unsorted sources");
+  expect_rejected(edit_part(bytes, 1, "blog/b.md", "blog/a.md"), "repeated source");
+  expect_rejected(edit_part(bytes, 1, "blog/b.md", "blog/0.md"), "unsorted sources");
   // One body in each half: the halves must not overlap either.
-  expect_rejected(edit_part(bytes, 2, "blog/b.md", "blog/a.md"), "repeated body across halves");
-  expect_rejected(edit_part(bytes, 2, "blog/b.md", "blog/0.md"), "unsorted bodies across halves");
-  expect_rejected(edit_part(bytes, 3, "css/site.css", "aaa/site.css"), "unsorted outputs");
+  expect_rejected(edit_part(bytes, 3, "blog/b.md", "blog/a.md"), "repeated body across halves");
+  expect_rejected(edit_part(bytes, 3, "blog/b.md", "blog/0.md"), "unsorted bodies across halves");
+  expect_rejected(edit_part(bytes, 4, "css/site.css", "aaa/site.css"), "unsorted outputs");
 }
 
 TEST(BuildCache, OtherVersionIsRejectedWithNotice) {
