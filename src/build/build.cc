@@ -498,7 +498,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   // --- freeze ------------------------------------------------------------------
   // The snapshot and the compiled templates are frozen together.
   std::unique_ptr<snapshot::SiteSnapshot> snap;
-  const RecordFacts record_facts(&parsed.by_page);  // for bodies taken undecoded from the cache
+  const RecordFacts record_facts(&parsed.by_page, previous.file.get());  // bodies taken undecoded from the cache
   std::shared_ptr<render::Theme> theme;
   std::shared_ptr<render::SiteTemplates> templates;
   incremental::BuildCache next;

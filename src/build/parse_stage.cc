@@ -93,7 +93,12 @@ snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
 void RecordFacts::load_facts(content::PageId id, snapshot::PageBody& body) const {
   const incremental::BodyRecord* rec = (*by_page_)[id];
   if (rec == nullptr || !rec->lazy) return;
-  (void)incremental::decode_lazy_fields(rec->encoded, body.summary_html, body.toc, body.plain_text);
+  std::string bytes;
+  if (file_ != nullptr && file_->copy(rec->encoded, bytes)) {
+    (void)incremental::decode_lazy_fields(bytes, body.summary_html, body.toc, body.plain_text);
+  } else {
+    (void)incremental::decode_lazy_fields(rec->encoded, body.summary_html, body.toc, body.plain_text);
+  }
   body.toc_html = render::toc_html(body.toc);
 }
 

@@ -98,13 +98,17 @@ struct ParseOutput {
 // Loads the facts of bodies taken undecoded from lazy records
 // (BodyRecord::lazy), by page id from `by_page` (ParseOutput::by_page,
 // which must outlive the snapshot's use).
+// The bytes are copied out of `file` (the cache's, BuildCache::file), so a
+// build that reads every page's facts does not map the whole file again.
 class RecordFacts final : public snapshot::FactSource {
  public:
-  explicit RecordFacts(const std::vector<incremental::BodyRecord*>* by_page) : by_page_(by_page) {}
+  RecordFacts(const std::vector<incremental::BodyRecord*>* by_page, const FileView* file)
+      : by_page_(by_page), file_(file) {}
   void load_facts(content::PageId id, snapshot::PageBody& body) const override;
 
  private:
   const std::vector<incremental::BodyRecord*>* by_page_;
+  const FileView* file_;
 };
 
 // Fills a body record's facts from the page's body (at commit; a lazy

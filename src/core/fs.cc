@@ -178,15 +178,39 @@ FileView& FileView::operator=(FileView&& other) noexcept {
   owned_ = std::move(other.owned_);
   map_ = std::exchange(other.map_, nullptr);
   map_size_ = std::exchange(other.map_size_, 0);
+  fd_ = std::exchange(other.fd_, -1);
   view_ = map_ != nullptr ? other.view_ : std::string_view(owned_);  // a moved string may move its bytes
   other.view_ = {};
   return *this;
 }
 
+void FileView::drop_pages() const {
+  if (map_ != nullptr) (void)::madvise(map_, map_size_, MADV_DONTNEED);
+}
+
+bool FileView::copy(std::string_view part, std::string& out) const {
+  if (map_ == nullptr) {
+    out.assign(part);
+    return true;
+  }
+  out.resize(part.size());
+  auto at = static_cast<off_t>(part.data() - static_cast<const char*>(map_));
+  std::size_t got = 0;
+  while (got < part.size()) {
+    ssize_t n = ::pread(fd_, out.data() + got, part.size() - got, at + static_cast<off_t>(got));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    got += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 void FileView::unmap() {
   if (map_ != nullptr) ::munmap(map_, map_size_);
+  if (fd_ >= 0) ::close(fd_);
   map_ = nullptr;
   map_size_ = 0;
+  fd_ = -1;
 }
 
 Result<FileView> FileSystem::view_file(const std::string& path) const {
@@ -206,11 +230,14 @@ Result<FileView> RealFileSystem::view_file(const std::string& path) const {
   // Populated at once: one call maps every page instead of a fault per page.
   const auto size = static_cast<std::size_t>(st.st_size);
   void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-  ::close(fd);
-  if (map == MAP_FAILED) return FileSystem::view_file(path);
+  if (map == MAP_FAILED) {
+    ::close(fd);
+    return FileSystem::view_file(path);
+  }
   FileView view;
   view.map_ = map;
   view.map_size_ = size;
+  view.fd_ = fd;  // kept for copy()
   view.view_ = std::string_view(static_cast<const char*>(map), size);
   return view;
 }

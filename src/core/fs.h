@@ -52,13 +52,23 @@ class FileView {
   ~FileView() { unmap(); }
 
   std::string_view bytes() const { return view_; }
+  // Hands a mapping's pages back (they are the page cache's anyway): the
+  // bytes stay readable and are mapped again when read. For a file read
+  // once and then mostly not (the build cache after loading), so it does
+  // not count twice in the process's memory. Does nothing to a buffer.
+  void drop_pages() const;
+  // Copies `part`, a range of bytes(), into `out`; from a mapped file with
+  // pread(), so its pages are not mapped into this process again. False if
+  // the file could not be read.
+  bool copy(std::string_view part, std::string& out) const;
 
  private:
   friend class RealFileSystem;
   void unmap();
   std::string owned_;
-  void* map_ = nullptr;  // with map_size_: a mapping, when not null
+  void* map_ = nullptr;  // with map_size_ and fd_: a mapping of an open file, when not null
   std::size_t map_size_ = 0;
+  int fd_ = -1;
   std::string_view view_;
 };
 

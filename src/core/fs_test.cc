@@ -144,6 +144,13 @@ TEST(RealFileSystem, ViewsAFileAsReadAndOutlivesItsReplacement) {
   ASSERT_TRUE(fs.write_file(dir + "/big.bin", "new").ok());
   FileView moved = std::move(view).value();
   EXPECT_EQ(moved.bytes(), bytes);
+  // A range copies out as it is, and the bytes stay readable after the
+  // mapping's pages are handed back.
+  std::string part;
+  ASSERT_TRUE(moved.copy(moved.bytes().substr(5000, 70000), part));
+  EXPECT_EQ(part, bytes.substr(5000, 70000));
+  moved.drop_pages();
+  EXPECT_EQ(moved.bytes(), bytes);
   auto empty = fs.view_file(dir + "/empty.bin");
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(empty->bytes(), "");
@@ -162,6 +169,9 @@ TEST(MemoryFileSystem, ViewsAFileThroughReadFileAndSurvivesAMove) {
   FileView a = std::move(view).value();
   FileView b = std::move(a);
   EXPECT_EQ(b.bytes(), "short");
+  std::string part;
+  ASSERT_TRUE(b.copy(b.bytes().substr(1, 3), part));
+  EXPECT_EQ(part, "hor");
   EXPECT_FALSE(fs.view_file("/b.txt").ok());
 }
 

@@ -536,7 +536,11 @@ BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::s
     return {};
   }
   auto file = std::make_shared<const FileView>(std::move(bytes).value());
-  return BuildCache::deserialize(file->bytes(), notice, pool, file);
+  BuildCache cache = BuildCache::deserialize(file->bytes(), notice, pool, file);
+  // Decoded: what is read of it from here (a lazy body, unchanged records
+  // when saving) is mapped again as it is read.
+  file->drop_pages();
+  return cache;
 }
 
 Status save_cache(FileSystem& fs, const std::string& cache_dir, const BuildCache& cache, ThreadPool* pool) {
