@@ -97,7 +97,6 @@ void write_facts(Writer& w, const BuildCache& c) {
     w.hash(id < c.fact_hashes.size() ? c.fact_hashes[id] : Hash128{});
     w.u64(static_cast<std::uint64_t>((id < c.fact_reach.size() ? c.fact_reach[id] : BuildCache::kReachAnything) + 2));
   }
-
 }
 
 using BodyIt = std::map<std::string, BodyRecord>::const_iterator;
