@@ -226,9 +226,10 @@ FrontMatter extract_front_matter(const Data& fm, const std::vector<std::string>&
   }
   // Every configured taxonomy is present (possibly empty), in config order.
   std::vector<std::pair<std::string, std::vector<std::string>>> ordered;
+  ordered.reserve(taxonomies.size());
   for (const std::string& t : taxonomies) {
-    const std::vector<std::string>* found = out.terms_for(t);
-    ordered.emplace_back(t, found ? *found : std::vector<std::string>{});
+    auto found = std::find_if(out.terms.begin(), out.terms.end(), [&](const auto& named) { return named.first == t; });
+    ordered.emplace_back(t, found != out.terms.end() ? std::move(found->second) : std::vector<std::string>{});
   }
   out.terms = std::move(ordered);
   return out;
