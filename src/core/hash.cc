@@ -41,7 +41,9 @@ Hasher::~Hasher() {
 }
 
 void Hasher::append(const void* data, std::size_t n) {
-  if (state_ == nullptr && used_ + n <= kInline) {
+  // Small inputs collect in buf_ even once streaming: an XXH3 update per
+  // field (a frame key adds three per page) costs more than the copy.
+  if (used_ + n <= kInline) {
     std::memcpy(buf_ + used_, data, n);
     used_ += n;
     return;
@@ -54,7 +56,12 @@ void Hasher::append(const void* data, std::size_t n) {
     XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), buf_, used_);
     used_ = 0;
   }
-  XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), data, n);
+  if (n <= kInline) {
+    std::memcpy(buf_, data, n);
+    used_ = n;
+  } else {
+    XXH3_128bits_update(static_cast<XXH3_state_t*>(state_), data, n);
+  }
 }
 
 Hasher& Hasher::add(std::string_view bytes) {
