@@ -104,8 +104,8 @@ void RecordFacts::load_facts(content::PageId id, snapshot::PageBody& body) const
 
 void fill_body_record(snapshot::PageBody&& b, incremental::BodyRecord& r, bool keep_toc_html) {
   if (r.lazy) {
-    if (!b.facts_ready) return;  // its facts are still only in its encoded bytes
-    r.lazy = false;              // loaded by someone: kept decoded (the encoded bytes stay true)
+    if (!b.facts_ready && !b.facts_loaded) return;  // its facts are still only in its encoded bytes
+    r.lazy = false;  // loaded by someone: kept decoded (the encoded bytes stay true)
   }
   r.content_hash = b.content_hash;
   r.summary_html = std::move(b.summary_html);
@@ -153,8 +153,12 @@ void ParseMemo::restore(incremental::BuildCache& cache, ThreadPool& pool) {
 void keep_parse(ParseMemo& memo, ParseOutput& parsed, std::vector<snapshot::PageBody> bodies,
                 std::uint32_t generation, std::shared_ptr<const snapshot::SiteFrame> frame) {
   // Bodies taken from the memo parse their HTML again on first use, as
-  // bodies taken from records do.
+  // bodies taken from records do; facts loaded this build stay loaded.
   for (snapshot::PageBody& b : bodies) {
+    if (b.facts_loaded) {
+      b.facts_ready = true;
+      b.facts_loaded = false;
+    }
     if (!b.html_ready) continue;
     b.html_ready = false;
     std::string().swap(b.html);

@@ -144,7 +144,10 @@ SiteFrame::SiteFrame(std::shared_ptr<const config::Config> config, content::Site
     : config_(std::move(config)), site_(std::move(site)), sources_(std::move(sources)) {
   schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build(output_index_);
   permalinks_.reserve(site_.pages.size());
-  for (const content::Page& p : site_.pages) permalinks_.push_back(permalink(p.url));
+  for (const content::Page& p : site_.pages) {
+    permalinks_.push_back(permalink(p.url));
+    if (p.source < 0) generated_pages_.push_back(p.id);
+  }
   compute_dates_and_feeds();
   sitemap_url_ = permalink("/sitemap.xml");
 }
@@ -165,24 +168,15 @@ SiteSnapshot::SiteSnapshot(std::shared_ptr<const SiteFrame> frame, std::vector<P
   const content::Site& site = frame_->site();
   bodies_.resize(site.pages.size());
   once_ = std::make_unique<std::once_flag[]>(site.pages.size());
-  for (const content::Page& p : site.pages) {
-    if (p.source < 0) bodies_[p.id].html_ready = true;  // generated pages have no body
-  }
-  for (std::size_t i = 0; i < bodies_.size(); ++i) {
-    if (bodies_[i].facts_ready) continue;
-    if (lazy_.empty()) {
-      lazy_.assign(bodies_.size(), 0);
-      facts_once_ = std::make_unique<std::once_flag[]>(bodies_.size());
-    }
-    lazy_[i] = 1;
-  }
+  facts_once_ = std::make_unique<std::once_flag[]>(site.pages.size());
+  for (PageId id : frame_->generated_pages()) bodies_[id].html_ready = true;  // no body to parse
 }
 
 void SiteSnapshot::load_facts(PageId id) const {
   std::call_once(facts_once_[id], [&] {
     PageBody& b = bodies_[id];
     if (facts_ != nullptr) facts_->load_facts(id, b);
-    b.facts_ready = true;
+    b.facts_loaded = true;
   });
 }
 

@@ -37,8 +37,10 @@ using TocEntry = ::bengal::TocEntry;
 struct PageBody {
   bool html_ready = false;      // set before freeze; false: parse on first use
   // Set before freeze; false: toc, toc_html, summary_html and plain_text are
-  // loaded on first use (SiteSnapshot::body, through its FactSource).
+  // loaded on first use (SiteSnapshot::body, through its FactSource), which
+  // sets facts_loaded (facts_ready itself never changes after freeze).
   bool facts_ready = true;
+  bool facts_loaded = false;
   std::string html;
   Hash128 content_hash;         // of the HTML, known even before it is parsed
   std::vector<TocEntry> toc;
@@ -161,6 +163,9 @@ class SiteFrame {
   const std::vector<PageId>& feed_items(PageId id) const { return feed_items_[id]; }
   const std::string& sitemap_url() const { return sitemap_url_; }
   const std::vector<PageId>& listed_pages() const { return listed_pages_; }
+  // Pages without a source file (home or sections without an _index.md,
+  // taxonomy and term pages): they have no body to parse.
+  const std::vector<PageId>& generated_pages() const { return generated_pages_; }
 
  private:
   void compute_dates_and_feeds();
@@ -175,6 +180,7 @@ class SiteFrame {
   std::vector<std::optional<DateTime>> updated_;
   std::vector<std::vector<PageId>> feed_items_;
   std::vector<PageId> listed_pages_;
+  std::vector<PageId> generated_pages_;
   std::string sitemap_url_;
 };
 
@@ -195,7 +201,7 @@ class SiteSnapshot {
   // loaded the first time anyone asks, exactly once (like html()).
   const PageBody& body(PageId id) const {
     if (ReadScope* s = ReadScope::current()) s->note_body(id);
-    if (!lazy_.empty() && lazy_[id]) load_facts(id);
+    if (!bodies_[id].facts_ready) load_facts(id);
     return bodies_[id];
   }
   // A page's body HTML. A body taken from the build cache is parsed the
@@ -244,7 +250,6 @@ class SiteSnapshot {
   void load_facts(PageId id) const;
   mutable std::vector<PageBody> bodies_;  // html of lazy bodies filled under once_, facts under facts_once_
   std::unique_ptr<std::once_flag[]> once_;
-  std::vector<char> lazy_;  // by page: facts not ready at freeze (empty: none); never written after
   std::unique_ptr<std::once_flag[]> facts_once_;
   const FactSource* facts_ = nullptr;
   Data data_;

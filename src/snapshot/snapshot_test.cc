@@ -108,7 +108,7 @@ TEST(Snapshot, BodyFactsNotReadyAreLoadedOnceOnFirstUseAndNotedAsABodyRead) {
   }
   EXPECT_EQ(facts.loads, 1);
   EXPECT_EQ(scope.reach, 1);  // the read of page 1's body, on this thread
-  EXPECT_TRUE(snap.take_bodies()[1].facts_ready);
+  EXPECT_TRUE(snap.take_bodies()[1].facts_loaded);
 }
 
 TEST(Snapshot, PermalinkJoinsBaseUrl) {
