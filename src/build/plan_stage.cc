@@ -170,6 +170,9 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       if (!bytes.ok() || hash_bytes(*bytes) != rec->content) v.reason = "output file edited by hand";
     }
   });
+  plan.clean.reserve(schedule.size());
+  plan.clean_files.reserve(schedule.size());
+  plan.clean_records.reserve(schedule.size());
   for (std::size_t i = 0; i < schedule.size(); ++i) {
     if (verdicts[i].reason.empty()) {
       plan.clean.push_back(i);
