@@ -219,6 +219,26 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     }
   }
 
+  // The pages to examine: all of them, or (from the memo, same page ids)
+  // only those that can differ from the last build: a source not carried
+  // over as it was, and pages whose reuse must be checked (no record, or a
+  // parse that read an included file). The others keep body and record.
+  std::vector<content::PageId> examine;
+  if (from_memo) {
+    for (std::size_t s : disc.not_carried) {
+      auto it = site.by_path.find(disc.pages[s].rel_path);
+      if (it != site.by_path.end()) examine.push_back(it->second);
+    }
+    for (content::PageId i = 0; i < n; ++i) {
+      if ((out.by_page[i] == nullptr || out.reads_files[i]) && site.pages[i].source >= 0) examine.push_back(i);
+    }
+    std::sort(examine.begin(), examine.end());
+    examine.erase(std::unique(examine.begin(), examine.end()), examine.end());
+  } else {
+    examine.resize(n);
+    for (content::PageId i = 0; i < n; ++i) examine[i] = i;
+  }
+
   // What a page parsed now leaves for the merge (most pages reuse their record).
   struct Parsed {
     incremental::BodyRecord record;
@@ -229,16 +249,17 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     std::unique_ptr<Parsed> parsed;
     DiagnosticList diags;  // of a parse now, or of reading the file
   };
-  std::vector<PageResult> results(n);
-  progress.begin_stage("parse", n);
+  std::vector<PageResult> results(examine.size());  // parallel to `examine`
+  progress.begin_stage("parse", examine.size());
   // Each worker touches only its own page's record and slots: the map
   // itself does not change until the merge.
-  pool.parallel_for(n, [&](std::size_t i, unsigned worker) {
+  pool.parallel_for(examine.size(), [&](std::size_t k, unsigned worker) {
+    const content::PageId i = examine[k];
     const content::Page& page = site.pages[i];
     progress.advance();
     if (page.source < 0) return;
     content::SourcePage& src = disc.pages[static_cast<std::size_t>(page.source)];
-    PageResult& r = results[i];
+    PageResult& r = results[k];
     if (incremental::BodyRecord* rec = out.by_page[i]) {
       if (!from_memo) {
         out.reads_files[i] = std::any_of(rec->deps.begin(), rec->deps.end(), [&](incremental::FactId d) {
@@ -281,6 +302,8 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
   progress.end_stage();
   // Merge in page order so diagnostics and records are the same for any -j.
   // An unknown fence language is reported once, for the first page using it.
+  // Pages not examined kept their record; those with diagnostics report
+  // them again, in their place in the order.
   std::set<std::string> languages_reported;
   out.fresh.assign(n, 0);
   std::size_t kept = 0;  // records stamped with this generation
@@ -288,9 +311,16 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     if (d.code == "unknown-language" && !languages_reported.insert(d.message).second) return;
     diags.add(std::move(d));
   };
-  for (std::size_t i = 0; i < n; ++i) {
+  std::size_t k = 0;
+  for (content::PageId i = 0; i < n; ++i) {
+    if (k == examine.size() || examine[k] != i) {  // not examined (from the memo): kept as it was
+      if (out.reports[i]) {
+        for (const Diagnostic& d : out.by_page[i]->diagnostics) report(d);
+      }
+      continue;
+    }
+    PageResult& r = results[k++];
     const content::Page& page = site.pages[i];
-    PageResult& r = results[i];
     if (r.cached && out.reports[i]) {
       for (const Diagnostic& d : out.by_page[i]->diagnostics) report(d);  // still true: report again
     }
@@ -312,10 +342,10 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     }
     ++out.parsed;
     incremental::BodyRecord& rec = r.parsed->record;
-    for (const incremental::FactKey& k : r.parsed->deps) rec.deps.push_back(out.deps.intern(k));
+    for (const incremental::FactKey& key : r.parsed->deps) rec.deps.push_back(out.deps.intern(key));
     rec.generation = reuse.generation;
-    out.reads_files[i] = std::any_of(r.parsed->deps.begin(), r.parsed->deps.end(), [](const incremental::FactKey& k) {
-      return k.kind == incremental::FactKind::kFile;
+    out.reads_files[i] = std::any_of(r.parsed->deps.begin(), r.parsed->deps.end(), [](const incremental::FactKey& key) {
+      return key.kind == incremental::FactKind::kFile;
     });
     out.reports[i] = !rec.diagnostics.empty();
     out.by_page[i] = &out.records.insert_or_assign(src.rel_path, std::move(rec)).first->second;

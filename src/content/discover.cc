@@ -204,6 +204,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
         result.pages.push_back(std::move(old));
         continue;
       }
+      result.not_carried.push_back(result.pages.size());
       SourcePage page;
       std::string_view stem = file_stem(f.rel_path);
       page.is_section_index = stem == "_index";

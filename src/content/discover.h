@@ -66,6 +66,10 @@ struct DataFile {
 
 struct DiscoverResult {
   std::vector<SourcePage> pages;        // sorted by rel_path
+  // Indexes into `pages` of those not carried over from a Listing as they
+  // were (read now, or taken from the build cache): every page that can
+  // differ from the last build's. Sorted.
+  std::vector<std::size_t> not_carried;
   std::vector<SourceFile> resources;    // non-Markdown files under content/, sorted
   std::vector<SourceFile> static_files; // files under static/, sorted
   std::vector<DataFile> data_files;     // sorted by key_path

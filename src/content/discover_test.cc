@@ -229,6 +229,7 @@ title: C
   DiscoverResult first = discover(fs, "site", config, pool, reuse, &listing, nullptr);
   ASSERT_EQ(first.pages.size(), 3u);
   EXPECT_EQ(looked_up, 3);
+  EXPECT_EQ(first.not_carried.size(), 3u);
   // As a resident build leaves them: raw released; c.md had errors, so it is to be read again.
   for (SourcePage& p : first.pages) p.raw.clear();
   first.pages[2].ok = false;
@@ -246,6 +247,7 @@ title: C
   EXPECT_FALSE(next.pages[2].from_cache) << "c.md was marked to be read again";
   EXPECT_TRUE(next.pages[2].ok);
   EXPECT_EQ(looked_up, 2) << "only pages not carried are looked up";
+  EXPECT_EQ(next.not_carried, (std::vector<std::size_t>{1, 2}));
   EXPECT_TRUE(listing.pages.empty()) << "discovery takes the pages";
 
   // Only a static file changed: every page is carried, none looked up, and
@@ -257,6 +259,7 @@ title: C
   DiscoverResult css = discover(fs, "site", config, pool, reuse, &listing, &changed);
   ASSERT_EQ(css.pages.size(), 3u);
   for (const SourcePage& p : css.pages) EXPECT_TRUE(p.from_cache) << p.rel_path;
+  EXPECT_TRUE(css.not_carried.empty());
   EXPECT_EQ(css.pages[1].rel_path, "b.md");
   EXPECT_EQ(css.pages[1].front_matter.find("title")->as_string(), "B2");
   EXPECT_EQ(looked_up, 0);
