@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace bengal::incremental {
 namespace {
 
@@ -133,6 +135,24 @@ TEST_F(MemoHolds, TheFileSavedLastIsCheckedFirst) {
   memo.inputs = stamp_inputs(fs, dirs, files);
   fs.set_file("/s/content/p300.md", "edited");
   EXPECT_FALSE(holds());
+}
+
+TEST(BuildMemo, SortStampsMergesRunsIntoPathOrder) {
+  for (int runs : {0, 1, 2, 3, 7}) {
+    std::vector<FileStamp> stamps, sorted;
+    for (int r = 0; r < runs; ++r) {
+      for (int i = 0; i < 5 + r; ++i) {
+        stamps.push_back({"f" + std::to_string((i * 7 + r) % 23) + "-" + std::to_string(r), 1, 2});
+      }
+      // Each run sorted in itself, as a folder's walk is.
+      std::sort(stamps.end() - (5 + r), stamps.end(),
+                [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+    }
+    sorted = stamps;
+    std::sort(sorted.begin(), sorted.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+    sort_stamps(stamps);
+    EXPECT_EQ(stamps, sorted) << runs << " runs";
+  }
 }
 
 TEST(BuildMemo, SaveLoadAndForget) {
