@@ -184,6 +184,7 @@ class NextFacts {
     }
     for (auto& [path, rec] : cache.outputs) {
       for (incremental::FactId& id : rec.facts) id = renumber[id];
+      rec.encoded = {};  // its bytes name the old ids
     }
     for (auto& [path, body] : cache.bodies) {
       for (incremental::FactId& id : body.deps) id = renumber[id];
@@ -616,10 +617,12 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // their fact ids).
     for (std::size_t c = 0; c < plan.clean.size(); ++c) {
       incremental::OutputRecord& rec = *plan.clean_records[c];
-      cache_changed = cache_changed || rec.size != plan.clean_files[c].size ||
-                      rec.mtime_ns != plan.clean_files[c].mtime_ns;
-      rec.size = plan.clean_files[c].size;
-      rec.mtime_ns = plan.clean_files[c].mtime_ns;
+      if (rec.size != plan.clean_files[c].size || rec.mtime_ns != plan.clean_files[c].mtime_ns) {
+        cache_changed = true;
+        rec.size = plan.clean_files[c].size;
+        rec.mtime_ns = plan.clean_files[c].mtime_ns;
+        rec.encoded = {};  // its stamps changed (a file rewritten with the same bytes)
+      }
       rec.generation = generation;
       if (frame_memo != nullptr) by_job[plan.clean[c]] = &rec;
     }

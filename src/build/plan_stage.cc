@@ -184,7 +184,10 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       // Rendering makes the output a new list of facts; the old one is
       // dropped now, not when the new record replaces it (a template edit
       // dirties every output: that is 10 MB at 10,000 pages).
-      if (records[i] != nullptr) std::vector<incremental::FactId>().swap(records[i]->facts);
+      if (records[i] != nullptr) {
+        std::vector<incremental::FactId>().swap(records[i]->facts);
+        records[i]->encoded = {};
+      }
     }
   }
   // The index the next plan on this frame uses: the clean records (the

@@ -205,12 +205,19 @@ void write_bodies(Pieces& out, BodyIt begin, BodyIt end) {
   }
 }
 
-void write_outputs(Writer& w, const BuildCache& c) {
+void write_outputs(Pieces& out, const BuildCache& c) {
   std::size_t n = 64;
-  for (const auto& [path, o] : c.outputs) n += path.size() + 64 + o.facts.size() * 3;
+  for (const auto& [path, o] : c.outputs) {
+    if (o.encoded.empty()) n += path.size() + 64 + o.facts.size() * 3;
+  }
+  Writer& w = out.writer();
   w.bytes().reserve(n + n / 8);
   w.u64(c.outputs.size());
   for (const auto& [path, rec] : c.outputs) {
+    if (!rec.encoded.empty()) {  // as loaded: the same bytes, key included
+      out.view(rec.encoded);
+      continue;
+    }
     w.str(path);
     w.u64(rec.size);
     w.i64(rec.mtime_ns);
@@ -363,10 +370,10 @@ bool read_bodies(std::string_view part, std::uint64_t fact_count, std::map<std::
   return sorted && !r.failed() && r.at_end();
 }
 
-bool read_outputs(std::string_view part, std::uint64_t fact_count,
-                  std::map<std::string, OutputRecord>& outputs) {
+bool read_outputs(std::string_view part, std::uint64_t fact_count, std::map<std::string, OutputRecord>& outputs,
+                  bool keep_encoded) {
   Reader r(part);
-  const bool sorted = read_records(r, outputs, [&](OutputRecord& o, std::size_t) {
+  const bool sorted = read_records(r, outputs, [&](OutputRecord& o, std::size_t from) {
     o.size = r.u64();
     o.mtime_ns = r.i64();
     o.content = r.hash();
@@ -374,6 +381,7 @@ bool read_outputs(std::string_view part, std::uint64_t fact_count,
     o.facts = read_ids(r, fact_count);
     o.source_size = r.u64();
     o.source_mtime_ns = r.i64();
+    if (keep_encoded) o.encoded = r.since(from);
   });
   return sorted && !r.failed() && r.at_end();
 }
@@ -393,7 +401,7 @@ CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
       case 1: write_sources((*parts)[1], *this); break;
       case 2: write_bodies((*parts)[2], bodies.begin(), half); break;
       case 3: write_bodies((*parts)[3], half, bodies.end()); break;
-      case 4: write_outputs((*parts)[4].writer(), *this); break;
+      case 4: write_outputs((*parts)[4], *this); break;
     }
   };
   if (pool != nullptr) {
@@ -478,7 +486,7 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
         ok[3] = read_bodies(layout.parts[3], layout.fact_count, later_bodies, file != nullptr);
         break;
       case 4:
-        ok[4] = read_outputs(layout.parts[4], layout.fact_count, cache.outputs);
+        ok[4] = read_outputs(layout.parts[4], layout.fact_count, cache.outputs, file != nullptr);
         break;
       case 5:
         ok[5] = hash_bytes(payload) == checksum;

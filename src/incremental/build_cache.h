@@ -27,10 +27,10 @@
 //   the layout each part can be found, and its FactIds bounds-checked,
 //   without decoding the ones before it, so all five are written and read at
 //   once on a ThreadPool (at 10,000 pages the file is ~32 MB; it is written
-//   in pieces, without joining them). A source or body record loaded and not
-//   changed since is written as the bytes it was read from (`encoded`):
-//   after a one-page edit most of parts 1-3 go from the old file's mapping
-//   straight to the new file. What most builds never read of a loaded record
+//   in pieces, without joining them). A source, body or output record loaded
+//   and not changed since is written as the bytes it was read from
+//   (`encoded`): after a one-page edit most of parts 1-4 go from the old
+//   file's mapping straight to the new file. What most builds never read of a loaded record
 //   (a body's text, a source's front matter until discovery reuses it) stays
 //   encoded until asked for.
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
@@ -128,6 +128,10 @@ struct OutputRecord {
   // Kept only in memory: the BuildCache::generation of the last build that
   // produced or kept this output (a build removes the outputs it did not).
   std::uint32_t generation = 0;
+  // Kept only in memory: this record's bytes in the file it was read from
+  // while it is as read (see BodyRecord::encoded); whatever changes a field
+  // above clears it.
+  std::string_view encoded;
 };
 
 // A cache encoded in pieces (BuildCache::serialize_pieces), written without

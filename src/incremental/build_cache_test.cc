@@ -203,7 +203,7 @@ TEST(BuildCache, RecordsLoadedFromAFileAreLazyAndSavedAsTheBytesTheyWereReadFrom
   ASSERT_EQ(toc.size(), 1u);
   EXPECT_EQ(toc[0].id, "intro");
   EXPECT_EQ(plain, "text");
-  // Unchanged, the cache saves as the same bytes, the body records (key
+  // Unchanged, the cache saves as the same bytes, the records (key
   // included) as views of the file.
   const CacheBytes pieces = c.serialize_pieces(&pool);
   std::size_t from_file = 0;
@@ -215,7 +215,8 @@ TEST(BuildCache, RecordsLoadedFromAFileAreLazyAndSavedAsTheBytesTheyWereReadFrom
   std::size_t encoded = 0;
   for (const auto& [path, b] : c.bodies) encoded += b.encoded.size();
   for (const auto& [path, src] : c.sources) encoded += src.encoded.size();
-  EXPECT_EQ(from_file, encoded);  // every source and body record, and nothing else, comes from the file
+  for (const auto& [path, out] : c.outputs) encoded += out.encoded.size();
+  EXPECT_EQ(from_file, encoded);  // every record, and nothing else, comes from the file
   EXPECT_EQ(c.serialize(), bytes);
   // A record parsed anew replaces the loaded one; the others stay as read.
   BodyRecord fresh;
