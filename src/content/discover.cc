@@ -66,10 +66,10 @@ void load_page(const FileSystem& fs, const std::string& path, std::uint64_t max_
 }
 
 std::vector<SourceFile> list_files(const FileSystem& fs, const std::string& root, const std::string& display_root,
-                                   DiagnosticList& diags) {
+                                   DiagnosticList& diags, ThreadPool* pool = nullptr) {
   std::vector<SourceFile> out;
   if (!fs.stat(root).is_dir) return out;
-  auto entries = walk(fs, root);
+  auto entries = walk(fs, root, false, pool);
   if (!entries.ok()) {
     diags.add(std::move(entries).error());
     return out;
@@ -148,9 +148,9 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   if (listing != nullptr) listing->pages.clear();
   std::vector<SourceFile> walked;
   if (!patched) {
-    walked = list_files(fs, content_root, config.content_dir, result.diagnostics);
+    walked = list_files(fs, content_root, config.content_dir, result.diagnostics, &pool);
     result.static_files =
-        list_files(fs, join_path(site_root, config.static_dir), config.static_dir, result.diagnostics);
+        list_files(fs, join_path(site_root, config.static_dir), config.static_dir, result.diagnostics, &pool);
     if (listing != nullptr) {
       listing->content = walked;
       listing->static_files = result.static_files;

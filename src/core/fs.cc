@@ -11,9 +11,12 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <iterator>
+#include <optional>
 #include <utility>
 
 #include "core/text.h"
+#include "core/thread_pool.h"
 
 namespace bengal {
 
@@ -107,8 +110,9 @@ namespace {
 // appended to folders: then every path in a folder's subtree sorts exactly
 // where the folder does, and the visit order is the sorted order of the
 // full paths (no sort of the whole list, which cost more than the walk).
-Status walk_dir(const FileSystem& fs, const std::string& root, const std::string& rel, bool include_hidden,
-                std::vector<WalkEntry>& out) {
+// The entries of root/rel a walk visits, in walk order.
+Result<std::vector<DirEntry>> walk_entries(const FileSystem& fs, const std::string& root, const std::string& rel,
+                                          bool include_hidden) {
   auto entries = fs.list_dir(join_path(root, rel));
   if (!entries) return std::move(entries).error();
   std::vector<DirEntry>& list = *entries;
@@ -126,7 +130,14 @@ Status walk_dir(const FileSystem& fs, const std::string& root, const std::string
     return next(a) < next(b);
   };
   if (!std::is_sorted(list.begin(), list.end(), key_less)) std::sort(list.begin(), list.end(), key_less);
-  for (DirEntry& e : list) {
+  return entries;
+}
+
+Status walk_dir(const FileSystem& fs, const std::string& root, const std::string& rel, bool include_hidden,
+                std::vector<WalkEntry>& out) {
+  auto entries = walk_entries(fs, root, rel, include_hidden);
+  if (!entries) return std::move(entries).error();
+  for (DirEntry& e : *entries) {
     std::string child = join_path(rel, e.name);
     if (e.is_dir) {
       if (Status st = walk_dir(fs, root, child, include_hidden, out); !st.ok()) return st;
@@ -163,9 +174,37 @@ bool is_skipped_dir_name(std::string_view name) {
   return !name.empty() && (name.front() == '.' || name == "node_modules");
 }
 
-Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root, bool include_hidden) {
+Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root, bool include_hidden,
+                                    ThreadPool* pool) {
   std::vector<WalkEntry> out;
-  if (Status st = walk_dir(fs, root, "", include_hidden, out); !st.ok()) return std::move(st).error();
+  if (pool == nullptr || pool->size() < 2) {
+    if (Status st = walk_dir(fs, root, "", include_hidden, out); !st.ok()) return std::move(st).error();
+    return out;
+  }
+  // The top level's folders (a site's sections) are walked at once, each
+  // into its own list, then joined in walk order.
+  auto top = walk_entries(fs, root, "", include_hidden);
+  if (!top) return std::move(top).error();
+  std::vector<std::vector<WalkEntry>> parts(top->size());
+  std::vector<std::optional<Diagnostic>> failed(top->size());
+  pool->parallel_for(
+      top->size(),
+      [&](std::size_t i, unsigned) {
+        DirEntry& e = (*top)[i];
+        if (!e.is_dir) {
+          parts[i].push_back(WalkEntry{std::move(e.name), e.size, e.mtime_ns});
+        } else if (Status st = walk_dir(fs, root, e.name, include_hidden, parts[i]); !st.ok()) {
+          failed[i] = std::move(st).error();
+        }
+      },
+      1);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (failed[i]) return std::move(*failed[i]);
+    n += parts[i].size();
+  }
+  out.reserve(n);
+  for (auto& part : parts) std::move(part.begin(), part.end(), std::back_inserter(out));
   return out;
 }
 

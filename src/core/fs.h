@@ -111,11 +111,14 @@ struct WalkEntry {
   std::int64_t mtime_ns = 0;
 };
 
+class ThreadPool;
+
 // Every regular file below `root`, sorted by relative path. Directories whose
 // name starts with '.' are skipped (.git, .bengal); so are files named ".*"
-// unless `include_hidden`.
+// unless `include_hidden`. Given a pool, the folders directly under `root`
+// are walked at once (the same result).
 Result<std::vector<WalkEntry>> walk(const FileSystem& fs, const std::string& root,
-                                    bool include_hidden = false);
+                                    bool include_hidden = false, ThreadPool* pool = nullptr);
 
 // Editors save in bursts that pass through files no build should see: vim
 // writes "4913" to test the folder, keeps ".x.swp" swap files and "x~"

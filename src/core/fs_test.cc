@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "core/thread_pool.h"
+
 namespace bengal {
 namespace {
 
@@ -69,6 +71,16 @@ TEST(MemoryFileSystem, WalkOrderIsTheSortedOrderOfFullPaths) {
   for (const WalkEntry& e : *files) got.push_back(e.path);
   std::sort(paths.begin(), paths.end());
   EXPECT_EQ(got, paths);
+  // Walked with a pool (the top-level folders at once): the same list.
+  fs.set_file("r/.hidden/x", "skipped");
+  for (unsigned threads : {1u, 2u, 4u}) {
+    ThreadPool pool(threads);
+    auto pooled = walk(fs, "r", false, &pool);
+    ASSERT_TRUE(pooled.ok());
+    std::vector<std::string> got_pooled;
+    for (const WalkEntry& e : *pooled) got_pooled.push_back(e.path);
+    EXPECT_EQ(got_pooled, paths) << threads << " threads";
+  }
 }
 
 TEST(RealFileSystem, WritesAtomicallyAndReadsBack) {
