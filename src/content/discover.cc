@@ -161,7 +161,8 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   } else {
     result.static_files = listing->static_files;
   }
-  const std::vector<SourceFile>& content_files = patched ? listing->content : walked;
+  std::vector<SourceFile>& content_files = patched ? listing->content : walked;
+  const bool own_files = !patched;  // a walk's list is this build's alone: its paths can be moved out
   // Both lists are sorted by path: one pass pairs each Markdown file with the
   // page it was last time (-1: none, or its file changed; -2: not a page).
   constexpr std::int32_t kNew = -1, kResource = -2;
@@ -195,7 +196,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
   } else {
     result.pages.reserve(page_count);
     for (std::size_t k = 0; k < content_files.size(); ++k) {
-      const SourceFile& f = content_files[k];
+      SourceFile& f = content_files[k];
       const std::int32_t pair = pairs[k];
       if (pair == kResource) continue;
       if (pair >= 0) {
@@ -209,8 +210,8 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
       std::string_view stem = file_stem(f.rel_path);
       page.is_section_index = stem == "_index";
       page.is_leaf_bundle = stem == "index";
-      page.rel_path = f.rel_path;
-      page.display_path = f.display_path;
+      page.rel_path = own_files ? std::move(f.rel_path) : f.rel_path;
+      page.display_path = own_files ? std::move(f.display_path) : f.display_path;
       page.size = f.size;
       page.mtime_ns = f.mtime_ns;
       result.pages.push_back(std::move(page));
