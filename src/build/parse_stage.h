@@ -80,7 +80,8 @@ struct ParseReuse {
 struct ParseOutput {
   std::vector<snapshot::PageBody> bodies;                  // by page id
   // By content path, for the next cache: provenance, deps and diagnostics;
-  // the facts themselves are taken from the snapshot's bodies at commit.
+  // the facts themselves are taken from the snapshot's bodies at commit (a
+  // lazy record whose facts nobody loaded keeps them encoded).
   // Records reused from the cache (`fresh` 0) keep their deps as ids of the
   // cache's fact table; those made now (`fresh` 1) as ids of `deps`.
   std::map<std::string, incremental::BodyRecord> records;
@@ -111,9 +112,11 @@ class RecordFacts final : public snapshot::FactSource {
   const FileView* file_;
 };
 
-// Fills a body record's facts from the page's body (at commit; a lazy
-// record keeps its encoded ones). A resident build keeps the TOC's HTML
-// too; a build that saves the cache frees it (peak memory).
+// Fills a body record's facts from the page's body (at commit, or when a
+// memo's bodies go back to their records); a lazy record whose facts were
+// not loaded keeps its encoded ones. `keep_toc_html` keeps the TOC's HTML
+// too (a resident build); a build that saves the cache frees it (peak
+// memory).
 void fill_body_record(snapshot::PageBody&& body, incremental::BodyRecord& record, bool keep_toc_html);
 
 // Keeps a resident build's parse in `memo` (see ParseMemo), the HTML of
