@@ -514,9 +514,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     StageTimer t(stats, "freeze");
     // A resident build keeps the theme while nothing it reads changed.
     ThemeMemo* const theme_memo = BuildStateAccess::theme_memo(resident);
-    Hasher config_key;
-    add_config(config_key, *config);
-    if (theme_memo != nullptr && theme_holds(*theme_memo, config_key.digest(), *config, options.changed)) {
+    Hasher config_hasher;
+    const Hash128 config_key = add_config(config_hasher, *config).digest();
+    if (theme_memo != nullptr && theme_holds(*theme_memo, config_key, *config, options.changed)) {
       theme = theme_memo->theme;
       templates = theme_memo->templates;
       for (const Diagnostic& d : theme_memo->diagnostics.items()) diags.add(d);
@@ -524,7 +524,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       DiagnosticList loaded;
       theme = render::Theme::load(fs, root, *config, loaded);
       templates = render::SiteTemplates::build(*theme, *config);
-      if (theme_memo != nullptr) *theme_memo = ThemeMemo{config_key.digest(), theme, templates, loaded};
+      if (theme_memo != nullptr) *theme_memo = ThemeMemo{config_key, theme, templates, loaded};
       diags.append(std::move(loaded));
     }
     for (content::SourcePage& p : disc.pages) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 
 #include "render/provenance.h"
@@ -93,12 +94,10 @@ snapshot::PageBody body_from_record(incremental::BodyRecord& r) {
 void RecordFacts::load_facts(content::PageId id, snapshot::PageBody& body) const {
   const incremental::BodyRecord* rec = (*by_page_)[id];
   if (rec == nullptr || !rec->lazy) return;
-  std::string bytes;
-  if (file_ != nullptr && file_->copy(rec->encoded, bytes)) {
-    (void)incremental::decode_lazy_fields(bytes, body.summary_html, body.toc, body.plain_text);
-  } else {
-    (void)incremental::decode_lazy_fields(rec->encoded, body.summary_html, body.toc, body.plain_text);
-  }
+  std::string copied;
+  std::string_view bytes = rec->encoded;
+  if (file_ != nullptr && file_->copy(rec->encoded, copied)) bytes = copied;
+  (void)incremental::decode_lazy_fields(bytes, body.summary_html, body.toc, body.plain_text);
   body.toc_html = render::toc_html(body.toc);
 }
 
@@ -236,7 +235,7 @@ ParseOutput parse_pages(const FileSystem& fs, const std::string& content_root, c
     examine.erase(std::unique(examine.begin(), examine.end()), examine.end());
   } else {
     examine.resize(n);
-    for (content::PageId i = 0; i < n; ++i) examine[i] = i;
+    std::iota(examine.begin(), examine.end(), content::PageId{0});
   }
 
   // What a page parsed now leaves for the merge (most pages reuse their record).

@@ -106,11 +106,10 @@ bool is_plain_relative(std::string_view dir) {
 
 namespace {
 
-// Visits `rel` depth-first. Entries go in order of their name, with '/'
-// appended to folders: then every path in a folder's subtree sorts exactly
-// where the folder does, and the visit order is the sorted order of the
-// full paths (no sort of the whole list, which cost more than the walk).
-// The entries of root/rel a walk visits, in walk order.
+// The entries of root/rel a walk visits, in walk order: by name, with '/'
+// appended to folders. Then every path in a folder's subtree sorts exactly
+// where the folder does, and a depth-first visit gives the sorted order of
+// the full paths (no sort of the whole list, which cost more than the walk).
 Result<std::vector<DirEntry>> walk_entries(const FileSystem& fs, const std::string& root, const std::string& rel,
                                           bool include_hidden) {
   auto entries = fs.list_dir(join_path(root, rel));
@@ -133,6 +132,7 @@ Result<std::vector<DirEntry>> walk_entries(const FileSystem& fs, const std::stri
   return entries;
 }
 
+// Visits `rel` depth-first, appending its files to `out`.
 Status walk_dir(const FileSystem& fs, const std::string& root, const std::string& rel, bool include_hidden,
                 std::vector<WalkEntry>& out) {
   auto entries = walk_entries(fs, root, rel, include_hidden);

@@ -241,19 +241,23 @@ Record* append(std::map<std::string, Record>& records, std::string_view key) {
   return &it->second;
 }
 
-// Reads a count, then that many records, each a key (see append()) and the
-// fields `read_fields(record, where the entry began)` reads; false at the
-// first out of order.
+// Decodes a part of records: a count, then that many records, each a key
+// (see append()) and the fields `read_fields(r, record)` reads. With
+// `keep_encoded` each record keeps its entry's bytes, key included
+// (`encoded`). False if the part is malformed or a key is out of order.
 template <typename Record, typename ReadFields>
-bool read_records(Reader& r, std::map<std::string, Record>& records, ReadFields&& read_fields) {
+bool read_part(std::string_view part, std::map<std::string, Record>& records, bool keep_encoded,
+               ReadFields&& read_fields) {
+  Reader r(part);
   std::uint64_t n = r.u64();
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
     const std::size_t from = r.position();
     Record* rec = append(records, r.str());
     if (rec == nullptr) return false;
-    read_fields(*rec, from);
+    read_fields(r, *rec);
+    if (keep_encoded) rec->encoded = r.since(from);
   }
-  return true;
+  return !r.failed() && r.at_end();
 }
 
 // Each read_* decodes one whole part into containers no other task touches
@@ -296,12 +300,10 @@ bool read_facts(std::string_view part, std::uint64_t fact_count, BuildCache& c) 
   return !r.failed() && r.at_end();
 }
 
-// With `keep_encoded` each record keeps its bytes (SourceRecord::encoded)
-// and its front matter stays encoded until a build reuses it
-// (decode_front_matter()); otherwise the front matter is decoded now.
+// With `keep_encoded` a record's front matter stays encoded until a build
+// reuses it (decode_front_matter()); otherwise it is decoded now.
 bool read_sources(std::string_view part, std::map<std::string, SourceRecord>& sources, bool keep_encoded) {
-  Reader r(part);
-  const bool sorted = read_records(r, sources, [&](SourceRecord& s, std::size_t from) {
+  return read_part(part, sources, keep_encoded, [&](Reader& r, SourceRecord& s) {
     s.size = r.u64();
     s.mtime_ns = r.i64();
     s.hash = r.hash();
@@ -315,12 +317,10 @@ bool read_sources(std::string_view part, std::map<std::string, SourceRecord>& so
     std::string_view front_matter = r.str();
     if (keep_encoded) {
       s.front_matter_encoded = front_matter;
-      s.encoded = r.since(from);
     } else if (!decode_front_matter(front_matter, s.front_matter)) {
       r.fail();
     }
   });
-  return sorted && !r.failed() && r.at_end();
 }
 
 // A body record's fields in order: key, provenance, deps, then the lazy
@@ -352,28 +352,23 @@ void read_middle_fields(Reader& r, BodyRecord& b, bool skip) {
   }
 }
 
+// With `keep_encoded` the lazy fields stay encoded (BodyRecord::lazy).
 bool read_bodies(std::string_view part, std::uint64_t fact_count, std::map<std::string, BodyRecord>& bodies,
                  bool keep_encoded) {
-  Reader r(part);
-  const bool sorted = read_records(r, bodies, [&](BodyRecord& b, std::size_t from) {
+  return read_part(part, bodies, keep_encoded, [&](Reader& r, BodyRecord& b) {
     b.provenance = r.hash();
     b.deps = read_ids(r, fact_count);
     read_middle_fields(r, b, keep_encoded);
     b.content_hash = r.hash();
     std::uint64_t nd = r.u64();
     for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
-    if (keep_encoded) {
-      b.encoded = r.since(from);
-      b.lazy = true;
-    }
+    b.lazy = keep_encoded;
   });
-  return sorted && !r.failed() && r.at_end();
 }
 
 bool read_outputs(std::string_view part, std::uint64_t fact_count, std::map<std::string, OutputRecord>& outputs,
                   bool keep_encoded) {
-  Reader r(part);
-  const bool sorted = read_records(r, outputs, [&](OutputRecord& o, std::size_t from) {
+  return read_part(part, outputs, keep_encoded, [&](Reader& r, OutputRecord& o) {
     o.size = r.u64();
     o.mtime_ns = r.i64();
     o.content = r.hash();
@@ -381,9 +376,7 @@ bool read_outputs(std::string_view part, std::uint64_t fact_count, std::map<std:
     o.facts = read_ids(r, fact_count);
     o.source_size = r.u64();
     o.source_mtime_ns = r.i64();
-    if (keep_encoded) o.encoded = r.since(from);
   });
-  return sorted && !r.failed() && r.at_end();
 }
 
 }  // namespace

@@ -30,9 +30,9 @@
 //   in pieces, without joining them). A source, body or output record loaded
 //   and not changed since is written as the bytes it was read from
 //   (`encoded`): after a one-page edit most of parts 1-4 go from the old
-//   file's mapping straight to the new file. What most builds never read of a loaded record
-//   (a body's text, a source's front matter until discovery reuses it) stays
-//   encoded until asked for.
+//   file's mapping straight to the new file. What most builds never read of
+//   a loaded record (a body's text, a source's front matter until discovery
+//   reuses it) stays encoded until asked for.
 // load_cache() treats a missing, truncated, foreign-version or corrupt file
 // (a bad checksum, a layout that does not tile the payload, a malformed or
 // unsorted part) as "no cache" and says why in `notice`; it never fails the
@@ -169,9 +169,8 @@ struct BuildCache {
   // through (OutputRecord::generation).
   std::uint32_t generation = 0;
   std::map<std::string, OutputRecord> outputs;  // output-relative path -> record
-  // Kept only in memory: the file the cache was loaded from, while body
-  // records point into it (BodyRecord::encoded). Carried to the next cache
-  // with the records.
+  // Kept only in memory: the file the cache was loaded from, while records
+  // point into it (`encoded`). Carried to the next cache with the records.
   std::shared_ptr<const FileView> file;
 
   std::string serialize() const;
@@ -180,8 +179,8 @@ struct BuildCache {
   CacheBytes serialize_pieces(ThreadPool* pool) const;
   // Parses `bytes`, the parts at once on `pool` (when given); on any problem
   // returns an empty cache and sets `notice`. Given the `file` that holds
-  // `bytes`, the body records keep their encoded bytes (BodyRecord::encoded)
-  // and the cache keeps the file.
+  // `bytes`, the records keep their encoded bytes (`encoded`; a body's text
+  // and a source's front matter stay undecoded) and the cache keeps the file.
   static BuildCache deserialize(std::string_view bytes, std::string& notice, ThreadPool* pool = nullptr,
                                 std::shared_ptr<const FileView> file = nullptr);
 };
