@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "build/frame_store.h"
 #include "build/parse_stage.h"
 #include "build/plan_stage.h"
 #include "build/render_stage.h"
@@ -438,23 +439,46 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   bool same_frame = false;
   Hash128 frame_key;
   std::int64_t assembled_at = 0;
+  bool frame_loaded = false;          // from the frame store (not assembled now)
+  DiagnosticList frame_diagnostics;   // assembled now: what assembling reported, for the frame store
   std::set<std::string> files_with_errors;
   {
     StageTimer t(stats, "assemble");
     content::AssembleOptions opts{config->drafts, config->future, config->expired, now_utc(), &pool};
     // The frame key: everything assemble reads, and the Bengal that
     // assembles (a resident build's executable does not change under it).
-    frame_key = Hasher()
-                    .add(assemble_key(disc, *config))
-                    .add(self_exe.size)
-                    .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
-                    .digest();
+    auto key_now = [&] {
+      return Hasher()
+          .add(assemble_key(disc, *config))
+          .add(self_exe.size)
+          .add(static_cast<std::uint64_t>(self_exe.mtime_ns))
+          .digest();
+    };
+    frame_key = key_now();
     assembled_at = opts.now.epoch_seconds;
     // A frame made from inputs with key `key`, holding from `from` until
     // `until`, is the one this build would assemble now.
     auto holds = [&](const Hash128& key, std::int64_t from, std::int64_t until) {
       return use_cache && key == frame_key && from <= assembled_at && assembled_at < until;
     };
+    auto make_frame = [&](content::Site site) {
+      std::vector<snapshot::PageSource> sources;
+      sources.reserve(disc.pages.size());
+      for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
+      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
+    };
+    // A build that keeps its cache on disk may find the site its inputs
+    // assemble to in the frame store: then no page's front matter is decoded.
+    std::optional<StoredFrame> stored;
+    if (options.save_cache && use_cache && self_exe.exists) {
+      std::vector<std::string_view> paths;
+      paths.reserve(disc.pages.size());
+      for (const content::SourcePage& p : disc.pages) paths.push_back(p.rel_path);
+      stored = load_frame(fs, cache_dir, frame_key, assembled_at, paths, &pool);
+    }
+    // Otherwise every page's front matter, for assemble to read; a page
+    // whose cached bytes did not decode was read again and may change the key.
+    if (!stored && decode_front_matters(fs, content_root, *config, disc, pool, diags)) frame_key = key_now();
     DiagnosticList assembled;
     if (frame_memo != nullptr && frame_memo->frame != nullptr &&
         holds(frame_memo->key, frame_memo->assembled_at, frame_memo->frame->site().visibility_changes_at)) {
@@ -462,15 +486,19 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       frame_reused = same_frame = true;
       assembled_at = frame_memo->assembled_at;
       assembled = frame_memo->diagnostics;
+    } else if (stored) {
+      frame_loaded = stats.site_loaded = true;
+      assembled_at = stored->from;
+      assembled = std::move(stored->diagnostics);
+      make_frame(std::move(stored->site));
+      same_frame = holds(previous.frame_key, previous.frame_from, previous.frame_until);
     } else {
       content::Site site = content::assemble(disc, *config, opts);
       assembled = std::move(site.diagnostics);
       site.diagnostics = DiagnosticList();
-      std::vector<snapshot::PageSource> sources;
-      sources.reserve(disc.pages.size());
-      for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
-      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
+      make_frame(std::move(site));
       if (frame_memo != nullptr) *frame_memo = FrameMemo{frame_key, assembled_at, frame, assembled};
+      if (options.save_cache) frame_diagnostics = assembled;
       same_frame = resident == nullptr && self_exe.exists &&
                    holds(previous.frame_key, previous.frame_from, previous.frame_until);
     }
@@ -752,6 +780,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
                     records_changed || parsed.records_dropped > 0;
     Status saved = Ok{};
     if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next, &pool);
+    // The site as assembled now, for the next build with the same frame key.
+    // It is only ever a shortcut: a build that cannot load it assembles.
+    if (options.save_cache && !frame_loaded && saved.ok()) {
+      (void)save_frame(fs, cache_dir, frame_key, assembled_at, site, frame_diagnostics);
+    }
     if (auto s = std::move(saved); !s.ok()) {
       Diagnostic d = std::move(s).error();
       d.severity = Severity::kWarning;
@@ -835,6 +868,7 @@ std::string stats_json(const BuildStats& s) {
   num("outputs_removed", static_cast<double>(s.outputs_removed), true);
   num("files_copied", static_cast<double>(s.files_copied), true);
   num("facts_hashed", static_cast<double>(s.facts_hashed), true);
+  out += s.site_loaded ? "\"site_loaded\":true," : "\"site_loaded\":false,";
   num("errors", static_cast<double>(s.errors), true);
   num("warnings", static_cast<double>(s.warnings), true);
   num("threads", s.threads, true);

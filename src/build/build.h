@@ -102,6 +102,7 @@ struct BuildStats {
   std::size_t outputs_removed = 0;    // stale outputs deleted
   std::size_t files_copied = 0;       // static files and resources (written or unchanged)
   std::size_t facts_hashed = 0;       // facts hashed (the others kept the hash they had: same frame, same body)
+  bool site_loaded = false;           // the assembled site came from the frame store (build/frame_store.h)
   std::size_t errors = 0;
   std::size_t warnings = 0;
   unsigned threads = 0;

@@ -16,13 +16,10 @@ content::ReuseSource reuse_from(incremental::BuildCache& previous) {
     if (it == previous.sources.end()) return false;
     incremental::SourceRecord& r = it->second;
     if (r.size != page.size || r.mtime_ns != page.mtime_ns) return false;
-    if (!r.front_matter_encoded.empty()) {
-      // Decoded here, on discovery's workers; bytes that do not decode mean
-      // the file is read again.
-      if (!incremental::decode_front_matter(r.front_matter_encoded, page.front_matter)) return false;
-    } else {
-      page.front_matter = std::move(r.front_matter);  // each record is reused by one page only
-    }
+    // Encoded front matter is decoded only if the site is assembled
+    // (decode_front_matters); otherwise the Data moves.
+    page.front_matter_encoded = r.front_matter_encoded;
+    if (r.front_matter_encoded.empty()) page.front_matter = std::move(r.front_matter);  // one page per record
     page.hash = r.hash;
     page.front_matter_hash = r.front_matter_hash;
     page.split.format = static_cast<content::FrontMatterFormat>(r.format);
@@ -49,8 +46,30 @@ incremental::SourceRecord source_record(content::SourcePage& page) {
   r.body_offset = page.split.body_offset;
   r.body_line = page.split.body_line;
   r.front_matter = std::move(page.front_matter);
+  r.front_matter_encoded = page.front_matter_encoded;
   if (page.from_cache) r.encoded = page.cache_record;  // the same record, saved as it was read
   return r;
+}
+
+bool decode_front_matters(const FileSystem& fs, const std::string& content_root, const config::Config& config,
+                          content::DiscoverResult& disc, ThreadPool& pool, DiagnosticList& diags) {
+  std::vector<DiagnosticList> per_page(disc.pages.size());
+  std::vector<char> read(disc.pages.size(), 0);
+  pool.parallel_for(disc.pages.size(), [&](std::size_t i, unsigned) {
+    content::SourcePage& page = disc.pages[i];
+    if (page.front_matter_encoded.empty()) return;
+    const bool decoded = incremental::decode_front_matter(page.front_matter_encoded, page.front_matter);
+    page.front_matter_encoded = {};
+    if (decoded) return;
+    // Bytes that do not decode: the file is read as if there were no cache.
+    page.from_cache = false;
+    page.cache_record = {};
+    page.front_matter = Data();
+    content::read_page(fs, content_root, config, page, per_page[i]);
+    read[i] = 1;
+  });
+  for (auto& list : per_page) diags.append(std::move(list));
+  return std::find(read.begin(), read.end(), 1) != read.end();
 }
 
 Hash128 body_settings_hash(const content::SourcePage& src, const content::Page& page, const config::Config& c) {

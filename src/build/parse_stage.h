@@ -27,11 +27,18 @@
 namespace bengal::build {
 
 // Reuses a content file's cached discovery record when size and mtime match;
-// the record's front matter moves into the page (the next cache gets it back
-// from there).
+// the record's front matter moves into the page, or stays encoded
+// (SourcePage::front_matter_encoded) when the cache was read from its file
+// (the next cache gets it back from the page).
 content::ReuseSource reuse_from(incremental::BuildCache& previous);
 // The discovery record to keep for a page; moves its front matter.
 incremental::SourceRecord source_record(content::SourcePage& page);
+// Decodes every page's front matter left encoded by reuse_from(), on `pool`;
+// a page whose bytes do not decode is read from its file instead (with its
+// diagnostics in `diags`). True when some page was read: its front-matter
+// hash is the file's now.
+bool decode_front_matters(const FileSystem& fs, const std::string& content_root, const config::Config& config,
+                          content::DiscoverResult& disc, ThreadPool& pool, DiagnosticList& diags);
 
 // The hash of everything a body's parse depends on besides its link and
 // include dependencies: source, Markdown and highlight settings, the page's

@@ -65,6 +65,15 @@ void load_page(const FileSystem& fs, const std::string& path, std::uint64_t max_
   page.ok = true;
 }
 
+}  // namespace
+
+void read_page(const FileSystem& fs, const std::string& content_root, const config::Config& config, SourcePage& page,
+               DiagnosticList& diags) {
+  load_page(fs, join_path(content_root, page.rel_path), config.max_page_bytes, page, diags);
+}
+
+namespace {
+
 std::vector<SourceFile> list_files(const FileSystem& fs, const std::string& root, const std::string& display_root,
                                    DiagnosticList& diags, ThreadPool* pool = nullptr) {
   std::vector<SourceFile> out;
@@ -229,7 +238,7 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
       page.ok = true;
       return;
     }
-    load_page(fs, join_path(content_root, page.rel_path), config.max_page_bytes, page, per_page[i]);
+    read_page(fs, content_root, config, page, per_page[i]);
   });
   for (auto& list : per_page) result.diagnostics.append(std::move(list));
 

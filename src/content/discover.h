@@ -35,6 +35,9 @@ struct SourcePage {
   std::string raw;                // file bytes; released once the body is parsed
   FrontMatterSplit split;
   Data front_matter;              // parsed, before cascade
+  // From the cache and not decoded yet: `front_matter` stays empty until the
+  // build decodes it (only a build that assembles the site needs it).
+  std::string_view front_matter_encoded;
   Hash128 hash;
   Hash128 front_matter_hash;      // of the bytes before the body: all that assemble reads of the file
   std::uint64_t size = 0;
@@ -109,6 +112,12 @@ DiscoverResult discover(const FileSystem& fs, const std::string& site_root, cons
 // input: not hidden, not editor noise, not inside a hidden folder or
 // node_modules.
 bool is_input_path(std::string_view rel_path);
+
+// Reads, hashes, validates and parses one content file (`page.rel_path`
+// under `content_root`) as discovery does. Any failure is reported and
+// leaves page.ok false.
+void read_page(const FileSystem& fs, const std::string& content_root, const config::Config& config, SourcePage& page,
+               DiagnosticList& diags);
 
 bool is_markdown_path(std::string_view path);
 

@@ -148,6 +148,36 @@ TEST_F(Work, BodyEditHashesOnlyTheFactsItCanHaveChanged) {
   EXPECT_EQ(rendered(*site_), (std::set<std::string>{"blog/p2/index.html"}));
 }
 
+// A body edit leaves the frame key as it was: the assembled site is loaded
+// from the frame store, which stays as it was. A title edit assembles (from
+// front matter the last cache kept encoded) and stores the new site.
+TEST_F(Work, BodyEditLoadsTheAssembledSiteAndTitleEditAssemblesIt) {
+  const std::string store = "site/.bengal/frame.bin";
+  ASSERT_TRUE(site_->fs->stat(store).exists);
+  const std::string first = *site_->fs->read_file(store);
+  edit("content/blog/p2.md", "Filler sentence number 39", "Edited sentence number 39");
+  rebuild(*site_);
+  EXPECT_TRUE(site_->result.stats.site_loaded);
+  EXPECT_EQ(*site_->fs->read_file(store), first);
+  EXPECT_EQ(rendered(*site_), (std::set<std::string>{"blog/p2/index.html"}));
+
+  edit("content/blog/p3.md", "title: blog page 3", "title: blog page three");
+  rebuild(*site_);
+  EXPECT_FALSE(site_->result.stats.site_loaded);
+  EXPECT_NE(*site_->fs->read_file(store), first);
+  // The list shows every title: each page's front matter came through the
+  // cache the last build wrote without decoding it.
+  const std::string list = site_->out("blog/index.html");
+  for (const char* title : {"blog page 0", "blog page 1", "blog page 2", "blog page three", "blog page 4"}) {
+    EXPECT_NE(list.find(title), std::string::npos) << title;
+  }
+
+  edit("content/blog/p2.md", "Edited sentence number 39", "Edited again 39");
+  rebuild(*site_);
+  EXPECT_TRUE(site_->result.stats.site_loaded);
+  EXPECT_NE(site_->out("blog/p2/index.html").find("Edited again 39"), std::string::npos);
+}
+
 // The frame holds only in the window of time the cache names (a page's
 // publish or expiry date can fall outside it): past it, every fact some
 // output read is hashed again, and the output is still exact.

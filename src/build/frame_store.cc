@@ -1,0 +1,447 @@
+#include "build/frame_store.h"
+
+#include <algorithm>
+#include <array>
+
+#include "core/text.h"
+#include "incremental/serial.h"
+
+namespace bengal::build {
+namespace {
+
+using content::Page;
+using content::Site;
+using incremental::Reader;
+using incremental::Writer;
+
+constexpr std::string_view kMagic = "BENGALFRAME\n";
+constexpr std::uint64_t kVersion = 1;
+// Pages are written in this many runs, each with its byte length, so they
+// decode on every core.
+constexpr std::size_t kPageRuns = 8;
+
+// Every field of the site model is written below; a field added to one of
+// these structs must be added here too (and the size updated), or a loaded
+// site would silently lack it.
+static_assert(sizeof(Page) == 928 && sizeof(content::FrontMatter) == 704 && sizeof(content::Section) == 136 &&
+                  sizeof(content::Term) == 96 && sizeof(content::Taxonomy) == 96 && sizeof(content::TermRefs) == 32 &&
+                  sizeof(content::MenuItem) == 256 && sizeof(content::Menu) == 80 && sizeof(Site) == 272 &&
+                  sizeof(DateTime) == 16,
+              "the site model changed: save and load the new field in frame_store.cc");
+
+void write_ids(Writer& w, const std::vector<std::uint32_t>& ids) {
+  w.u64(ids.size());
+  for (std::uint32_t id : ids) w.u64(id);
+}
+void read_ids(Reader& r, std::vector<std::uint32_t>& ids) {
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) return r.fail();  // an id is at least one byte
+  ids.resize(n);
+  for (std::uint32_t& id : ids) id = static_cast<std::uint32_t>(r.u64());
+}
+void write_strings(Writer& w, const std::vector<std::string>& list) {
+  w.u64(list.size());
+  for (const std::string& s : list) w.str(s);
+}
+void read_strings(Reader& r, std::vector<std::string>& list) {
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  list.resize(n);
+  for (std::string& s : list) s = r.str();
+}
+void write_date(Writer& w, const std::optional<DateTime>& d) {
+  w.u64(d.has_value());
+  if (!d) return;
+  w.i64(d->epoch_seconds);
+  w.i64(d->offset_minutes);
+  w.u64(d->has_time);
+}
+void read_date(Reader& r, std::optional<DateTime>& d) {
+  if (r.u64() == 0) return d.reset();
+  DateTime t;
+  t.epoch_seconds = r.i64();
+  t.offset_minutes = static_cast<std::int32_t>(r.i64());
+  t.has_time = r.u64() != 0;
+  d = t;
+}
+
+void write_front_matter(Writer& w, const content::FrontMatter& fm) {
+  w.str(fm.title);
+  write_date(w, fm.date);
+  write_date(w, fm.lastmod);
+  write_date(w, fm.publish_date);
+  write_date(w, fm.expiry_date);
+  w.u64(fm.draft);
+  w.i64(fm.weight);
+  w.str(fm.slug);
+  w.str(fm.url);
+  write_strings(w, fm.aliases);
+  w.str(fm.description);
+  w.str(fm.summary);
+  w.str(fm.layout);
+  w.str(fm.type);
+  w.u64(fm.toc);
+  w.u64(fm.terms.size());
+  for (const auto& [taxonomy, names] : fm.terms) {
+    w.str(taxonomy);
+    write_strings(w, names);
+  }
+  w.data(fm.cascade);
+  w.data(fm.menu);
+  w.data(fm.params);
+}
+void read_front_matter(Reader& r, content::FrontMatter& fm) {
+  fm.title = r.str();
+  read_date(r, fm.date);
+  read_date(r, fm.lastmod);
+  read_date(r, fm.publish_date);
+  read_date(r, fm.expiry_date);
+  fm.draft = r.u64() != 0;
+  fm.weight = r.i64();
+  fm.slug = r.str();
+  fm.url = r.str();
+  read_strings(r, fm.aliases);
+  fm.description = r.str();
+  fm.summary = r.str();
+  fm.layout = r.str();
+  fm.type = r.str();
+  fm.toc = r.u64() != 0;
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  fm.terms.resize(n);
+  for (auto& [taxonomy, names] : fm.terms) {
+    taxonomy = r.str();
+    read_strings(r, names);
+  }
+  fm.cascade = r.data();
+  fm.menu = r.data();
+  fm.params = r.data();
+}
+
+void write_page(Writer& w, const Page& p) {
+  w.u64(p.id);
+  w.u64(static_cast<std::uint64_t>(p.kind));
+  w.i64(p.source);
+  write_front_matter(w, p.fm);
+  w.str(p.title);
+  w.str(p.url);
+  w.str(p.output_path);
+  w.str(p.bundle_dir);
+  w.u64(p.section);
+  w.u64(p.prev);
+  w.u64(p.next);
+  write_ids(w, p.members);
+  w.u64(p.taxonomy);
+  w.u64(p.term);
+  w.i64(p.paginate);
+  w.u64(p.term_refs.size());
+  for (const content::TermRefs& refs : p.term_refs) {
+    w.u64(refs.taxonomy);
+    write_ids(w, refs.terms);
+  }
+}
+void read_page(Reader& r, Page& p) {
+  p.id = static_cast<content::PageId>(r.u64());
+  const std::uint64_t kind = r.u64();
+  if (kind > static_cast<std::uint64_t>(content::PageKind::kNotFound)) return r.fail();
+  p.kind = static_cast<content::PageKind>(kind);
+  p.source = static_cast<std::int32_t>(r.i64());
+  read_front_matter(r, p.fm);
+  p.title = r.str();
+  p.url = r.str();
+  p.output_path = r.str();
+  p.bundle_dir = r.str();
+  p.section = static_cast<content::SectionId>(r.u64());
+  p.prev = static_cast<content::PageId>(r.u64());
+  p.next = static_cast<content::PageId>(r.u64());
+  read_ids(r, p.members);
+  p.taxonomy = static_cast<std::uint32_t>(r.u64());
+  p.term = static_cast<std::uint32_t>(r.u64());
+  p.paginate = static_cast<int>(r.i64());
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  p.term_refs.resize(n);
+  for (content::TermRefs& refs : p.term_refs) {
+    refs.taxonomy = static_cast<std::uint32_t>(r.u64());
+    read_ids(r, refs.terms);
+  }
+}
+
+// Everything but the pages.
+void write_rest(Writer& w, const Site& site, const DiagnosticList& diagnostics) {
+  w.u64(site.sections.size());
+  for (const content::Section& s : site.sections) {
+    w.u64(s.id);
+    w.str(s.rel_dir);
+    w.str(s.name);
+    w.u64(s.page);
+    w.u64(s.parent);
+    write_ids(w, s.children);
+    write_ids(w, s.pages);
+    w.u64(static_cast<std::uint64_t>(s.order));
+  }
+  w.u64(site.taxonomies.size());
+  for (const content::Taxonomy& t : site.taxonomies) {
+    w.str(t.name);
+    w.str(t.singular);
+    w.u64(t.page);
+    w.u64(t.terms.size());
+    for (const content::Term& term : t.terms) {
+      w.str(term.name);
+      w.str(term.slug);
+      w.u64(term.page);
+      write_ids(w, term.pages);
+    }
+  }
+  w.u64(site.menus.size());
+  for (const content::Menu& m : site.menus) {
+    w.str(m.name);
+    w.u64(m.items.size());
+    for (const content::MenuItem& item : m.items) {
+      w.u64(item.menu);
+      w.str(item.name);
+      w.str(item.url);
+      w.str(item.identifier);
+      w.i64(item.weight);
+      w.u64(item.page);
+      write_ids(w, item.children);
+      w.u64(item.parent);
+      w.data(item.params);
+    }
+    write_ids(w, m.roots);
+  }
+  write_ids(w, site.regular_pages);
+  w.u64(site.home);
+  w.u64(site.not_found);
+  w.u64(diagnostics.items().size());
+  for (const Diagnostic& d : diagnostics.items()) w.diagnostic(d);
+}
+void read_rest(Reader& r, Site& site, DiagnosticList& diagnostics) {
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  site.sections.resize(n);
+  for (content::Section& s : site.sections) {
+    s.id = static_cast<content::SectionId>(r.u64());
+    s.rel_dir = r.str();
+    s.name = r.str();
+    s.page = static_cast<content::PageId>(r.u64());
+    s.parent = static_cast<content::SectionId>(r.u64());
+    read_ids(r, s.children);
+    read_ids(r, s.pages);
+    const std::uint64_t order = r.u64();
+    if (order > static_cast<std::uint64_t>(content::SortOrder::kTitle)) return r.fail();
+    s.order = static_cast<content::SortOrder>(order);
+  }
+  n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  site.taxonomies.resize(n);
+  for (content::Taxonomy& t : site.taxonomies) {
+    t.name = r.str();
+    t.singular = r.str();
+    t.page = static_cast<content::PageId>(r.u64());
+    std::uint64_t terms = r.u64();
+    if (terms > r.remaining()) return r.fail();
+    t.terms.resize(terms);
+    for (content::Term& term : t.terms) {
+      term.name = r.str();
+      term.slug = r.str();
+      term.page = static_cast<content::PageId>(r.u64());
+      read_ids(r, term.pages);
+    }
+  }
+  n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  site.menus.resize(n);
+  for (content::Menu& m : site.menus) {
+    m.name = r.str();
+    std::uint64_t items = r.u64();
+    if (items > r.remaining()) return r.fail();
+    m.items.resize(items);
+    for (content::MenuItem& item : m.items) {
+      item.menu = static_cast<std::uint32_t>(r.u64());
+      item.name = r.str();
+      item.url = r.str();
+      item.identifier = r.str();
+      item.weight = r.i64();
+      item.page = static_cast<content::PageId>(r.u64());
+      read_ids(r, item.children);
+      item.parent = static_cast<std::uint32_t>(r.u64());
+      item.params = r.data();
+    }
+    read_ids(r, m.roots);
+  }
+  read_ids(r, site.regular_pages);
+  site.home = static_cast<content::PageId>(r.u64());
+  site.not_found = static_cast<content::PageId>(r.u64());
+  n = r.u64();
+  if (n > r.remaining()) return r.fail();
+  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) diagnostics.add(r.diagnostic());
+}
+
+// Ids that index past their tables would be read out of bounds later: a
+// loaded site must be one assemble could have made.
+bool ids_in_range(const Site& site) {
+  const std::size_t pages = site.pages.size(), sections = site.sections.size();
+  auto page_ok = [&](content::PageId id) { return id == content::kNoPage || id < pages; };
+  auto pages_ok = [&](const std::vector<content::PageId>& ids) {
+    return std::all_of(ids.begin(), ids.end(), [&](content::PageId id) { return id < pages; });
+  };
+  for (std::size_t i = 0; i < pages; ++i) {
+    const Page& p = site.pages[i];
+    if (p.id != i || p.section >= sections || !page_ok(p.prev) || !page_ok(p.next) || !pages_ok(p.members)) {
+      return false;
+    }
+    if (p.is_list() && (p.kind == content::PageKind::kTaxonomy || p.kind == content::PageKind::kTerm) &&
+        p.taxonomy >= site.taxonomies.size()) {
+      return false;
+    }
+    for (const content::TermRefs& refs : p.term_refs) {
+      if (refs.taxonomy >= site.taxonomies.size()) return false;
+      for (std::uint32_t k : refs.terms) {
+        if (k >= site.taxonomies[refs.taxonomy].terms.size()) return false;
+      }
+    }
+  }
+  for (const Page& p : site.pages) {
+    if (p.kind == content::PageKind::kTerm && p.term >= site.taxonomies[p.taxonomy].terms.size()) return false;
+  }
+  for (std::size_t i = 0; i < sections; ++i) {
+    const content::Section& s = site.sections[i];
+    if (s.id != i || !page_ok(s.page) || (s.parent != content::kNoSection && s.parent >= sections) ||
+        !pages_ok(s.pages)) {
+      return false;
+    }
+    if (!std::all_of(s.children.begin(), s.children.end(), [&](content::SectionId c) { return c < sections; })) {
+      return false;
+    }
+  }
+  for (const content::Taxonomy& t : site.taxonomies) {
+    if (!page_ok(t.page)) return false;
+    for (const content::Term& term : t.terms) {
+      if (!page_ok(term.page) || !pages_ok(term.pages)) return false;
+    }
+  }
+  for (const content::Menu& m : site.menus) {
+    const std::size_t items = m.items.size();
+    for (const content::MenuItem& item : m.items) {
+      if (!page_ok(item.page) || (item.parent != UINT32_MAX && item.parent >= items)) return false;
+      for (std::uint32_t c : item.children) {
+        if (c >= items) return false;
+      }
+    }
+    for (std::uint32_t root : m.roots) {
+      if (root >= items) return false;
+    }
+  }
+  return pages_ok(site.regular_pages) && page_ok(site.home) && page_ok(site.not_found);
+}
+
+}  // namespace
+
+std::string serialize_frame(const Hash128& key, std::int64_t from, const content::Site& site,
+                            const DiagnosticList& diagnostics) {
+  // Payload: key, from, until, page count, the length of each run of pages,
+  // the runs, then the rest. The key and window come first so a stale file
+  // is turned down before anything is decoded.
+  std::array<Writer, kPageRuns> runs;
+  const std::size_t per_run = (site.pages.size() + kPageRuns - 1) / kPageRuns;
+  for (std::size_t i = 0; i < site.pages.size(); ++i) write_page(runs[i / std::max<std::size_t>(per_run, 1)], site.pages[i]);
+  Writer w;
+  w.bytes().append(kMagic);
+  w.u64(kVersion);
+  const std::size_t payload_at = w.bytes().size();
+  w.hash(key);
+  w.i64(from);
+  w.i64(site.visibility_changes_at);
+  w.u64(site.pages.size());
+  for (const Writer& run : runs) w.u64(run.bytes().size());
+  for (const Writer& run : runs) w.bytes() += run.bytes();
+  write_rest(w, site, diagnostics);
+  const Hash128 checksum = hash_bytes(std::string_view(w.bytes()).substr(payload_at));
+  w.hash(checksum);
+  return std::move(w.bytes());
+}
+
+std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash128& key, std::int64_t now,
+                                             const std::vector<std::string_view>& source_paths, ThreadPool* pool) {
+  std::string_view payload;
+  Hash128 checksum;
+  if (incremental::open_envelope_unchecked(bytes, kMagic, kVersion, payload, checksum) !=
+      incremental::Envelope::kOk) {
+    return std::nullopt;
+  }
+  Reader head(payload);
+  StoredFrame out;
+  out.key = head.hash();
+  out.from = head.i64();
+  Site& site = out.site;
+  site.visibility_changes_at = head.i64();
+  if (head.failed() || out.key != key || now < out.from || now >= site.visibility_changes_at) return std::nullopt;
+  const std::uint64_t page_count = head.u64();
+  std::array<std::uint64_t, kPageRuns> sizes{};
+  for (std::uint64_t& size : sizes) size = head.u64();
+  // A page takes more than a byte: a count beyond the bytes is damage.
+  if (head.failed() || page_count > head.remaining()) return std::nullopt;
+  std::array<std::string_view, kPageRuns> runs;
+  std::string_view rest = payload.substr(head.position());
+  for (std::size_t k = 0; k < kPageRuns; ++k) {
+    if (sizes[k] > rest.size()) return std::nullopt;
+    runs[k] = rest.substr(0, sizes[k]);
+    rest.remove_prefix(sizes[k]);
+  }
+  // The checksum is computed while the runs decode; nothing decoded is
+  // trusted unless it matches.
+  site.pages.resize(page_count);
+  const std::size_t per_run = std::max<std::size_t>((page_count + kPageRuns - 1) / kPageRuns, 1);
+  std::array<bool, kPageRuns + 2> ok{};
+  auto decode = [&](std::size_t k, unsigned) {
+    if (k == kPageRuns) {
+      ok[k] = hash_bytes(payload) == checksum;
+      return;
+    }
+    if (k == kPageRuns + 1) {
+      Reader r(rest);
+      read_rest(r, site, out.diagnostics);
+      ok[k] = !r.failed() && r.at_end();
+      return;
+    }
+    Reader r(runs[k]);
+    const std::size_t first = std::min<std::size_t>(k * per_run, page_count);
+    const std::size_t last = std::min<std::size_t>(first + per_run, page_count);
+    for (std::size_t i = first; i < last && !r.failed(); ++i) read_page(r, site.pages[i]);
+    ok[k] = !r.failed() && r.at_end();
+  };
+  if (pool != nullptr) {
+    pool->parallel_for(ok.size(), decode, 1);
+  } else {
+    for (std::size_t k = 0; k < ok.size(); ++k) decode(k, 0);
+  }
+  if (!std::all_of(ok.begin(), ok.end(), [](bool b) { return b; }) || !ids_in_range(site)) return std::nullopt;
+  // The lookups, as assemble fills them: by_path from each page's source,
+  // by_url from the pages in order (the first page with a URL keeps it).
+  for (const Page& p : site.pages) {
+    if (p.source >= 0) {
+      if (static_cast<std::size_t>(p.source) >= source_paths.size()) return std::nullopt;
+      site.by_path.emplace(std::string(source_paths[static_cast<std::size_t>(p.source)]), p.id);
+    }
+    site.by_url.emplace(p.url, p.id);
+  }
+  return out;
+}
+
+std::optional<StoredFrame> load_frame(const FileSystem& fs, const std::string& cache_dir, const Hash128& key,
+                                      std::int64_t now, const std::vector<std::string_view>& source_paths,
+                                      ThreadPool* pool) {
+  const std::string path = join_path(cache_dir, "frame.bin");
+  if (!fs.stat(path).exists) return std::nullopt;
+  auto bytes = fs.view_file(path);
+  if (!bytes.ok()) return std::nullopt;
+  return deserialize_frame(bytes->bytes(), key, now, source_paths, pool);
+}
+
+Status save_frame(FileSystem& fs, const std::string& cache_dir, const Hash128& key, std::int64_t from,
+                  const content::Site& site, const DiagnosticList& diagnostics) {
+  return fs.write_file(join_path(cache_dir, "frame.bin"), serialize_frame(key, from, site, diagnostics));
+}
+
+}  // namespace bengal::build
