@@ -5,6 +5,7 @@ find_package(fmt CONFIG REQUIRED)                 # fmt::fmt
 find_package(tomlplusplus CONFIG REQUIRED)        # tomlplusplus::tomlplusplus (shared lib)
 find_package(CLI11 CONFIG REQUIRED)               # CLI11::CLI11 (header-only; main only)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)   # PkgConfig::XXHASH
+pkg_check_modules(LZ4 REQUIRED IMPORTED_TARGET liblz4)          # PkgConfig::LZ4 (build cache texts)
 pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)   # PkgConfig::LIBYAML
 pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)         # PkgConfig::HTTPLIB (server)
 if(BENGAL_MIMALLOC)

@@ -8,7 +8,7 @@ set -euo pipefail
 
 level="${1:-build}"
 build_pkgs=(cmake ninja-build g++ pkg-config ccache
-  libtomlplusplus-dev libyaml-dev libxxhash-dev libcli11-dev libfmt-dev libmimalloc-dev
+  libtomlplusplus-dev libyaml-dev libxxhash-dev liblz4-dev libcli11-dev libfmt-dev libmimalloc-dev
   libcpp-httplib-dev libgtest-dev libgmock-dev libbenchmark-dev)
 test_pkgs=(python3 python3-jinja2 python3-pygments tidy libxml2-utils
   libmd4c-dev libmd4c-html0-dev clang libclang-rt-14-dev curl)

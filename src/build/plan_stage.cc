@@ -124,6 +124,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
   // A file system that alone writes the output keeps the stamps of the
   // files the records describe true: no stat needed.
   const bool exclusive = fs.exclusive(output_dir);
+  const std::unique_ptr<StatBelow> outputs = fs.stat_below(output_dir);
 
   // Each output's verdict in its own slot (stat and provenance in
   // parallel), merged in schedule order so the plan is the same for any
@@ -160,7 +161,7 @@ Plan plan_outputs(const snapshot::SiteSnapshot& snap, const render::FactResolver
       v.info = FileInfo{true, false, rec->size, rec->mtime_ns};
       return;
     }
-    v.info = fs.stat(join_path(output_dir, job.output_path));
+    v.info = outputs->stat(job.output_path);
     if (!v.info.exists) {
       v.reason = "output file missing";
       return;

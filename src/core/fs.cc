@@ -331,6 +331,32 @@ FileInfo RealFileSystem::stat(const std::string& path) const {
   return FileInfo{true, S_ISDIR(st.st_mode), static_cast<std::uint64_t>(st.st_size), mtime_of(st)};
 }
 
+FileInfo StatBelow::stat(const std::string& rel_path) const { return fs_.stat(join_path(dir_, rel_path)); }
+
+namespace {
+class RealStatBelow final : public StatBelow {
+ public:
+  RealStatBelow(const FileSystem& fs, std::string dir)
+      : StatBelow(fs, std::move(dir)), fd_(::open(dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC)) {}
+  ~RealStatBelow() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  FileInfo stat(const std::string& rel_path) const override {
+    if (fd_ < 0 || rel_path.empty() || rel_path.front() == '/') return StatBelow::stat(rel_path);
+    struct stat st;
+    if (::fstatat(fd_, rel_path.c_str(), &st, 0) != 0) return {};
+    return FileInfo{true, S_ISDIR(st.st_mode), static_cast<std::uint64_t>(st.st_size), mtime_of(st)};
+  }
+
+ private:
+  int fd_;
+};
+}  // namespace
+
+std::unique_ptr<StatBelow> RealFileSystem::stat_below(const std::string& dir) const {
+  return std::make_unique<RealStatBelow>(*this, dir);
+}
+
 Result<std::vector<DirEntry>> RealFileSystem::list_dir(const std::string& dir) const {
   DIR* d = ::opendir(dir.empty() ? "." : dir.c_str());
   if (d == nullptr) return io_error(dir, "cannot list directory", errno);

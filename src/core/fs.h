@@ -72,6 +72,22 @@ class FileView {
   std::string_view view_;
 };
 
+class FileSystem;
+
+// stat() of many files below one directory. RealFileSystem opens the
+// directory once, so each call walks only the relative path (an output tree
+// is stat'ed file by file when planning). Thread-safe like stat().
+class StatBelow {
+ public:
+  StatBelow(const FileSystem& fs, std::string dir) : fs_(fs), dir_(std::move(dir)) {}
+  virtual ~StatBelow() = default;
+  virtual FileInfo stat(const std::string& rel_path) const;
+
+ protected:
+  const FileSystem& fs_;
+  std::string dir_;
+};
+
 class FileSystem {
  public:
   virtual ~FileSystem() = default;
@@ -80,6 +96,10 @@ class FileSystem {
   // read_file() as a FileView; RealFileSystem maps the file.
   virtual Result<FileView> view_file(const std::string& path) const;
   virtual FileInfo stat(const std::string& path) const = 0;
+  // For stat() of many paths relative to `dir`; the directory may be gone.
+  virtual std::unique_ptr<StatBelow> stat_below(const std::string& dir) const {
+    return std::make_unique<StatBelow>(*this, dir);
+  }
   // Direct children of `dir`, sorted by name. A missing dir is an error.
   virtual Result<std::vector<DirEntry>> list_dir(const std::string& dir) const = 0;
   // Creates parent directories, writes to a temporary name beside `path` and
@@ -154,6 +174,7 @@ class RealFileSystem final : public FileSystem {
   Result<std::string> read_file(const std::string& path) const override;
   Result<FileView> view_file(const std::string& path) const override;
   FileInfo stat(const std::string& path) const override;
+  std::unique_ptr<StatBelow> stat_below(const std::string& dir) const override;
   Result<std::vector<DirEntry>> list_dir(const std::string& dir) const override;
   Status write_file(const std::string& path, std::string_view bytes) override;
   Status write_parts(const std::string& path, std::span<const std::string_view> parts) override;

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include <gtest/gtest.h>
+
+#include <initializer_list>
 #include <unistd.h>
 
 #include <filesystem>
@@ -99,6 +101,28 @@ TEST(RealFileSystem, WritesAtomicallyAndReadsBack) {
   fs.prune_empty_dirs(join_path(dir, "deep/er"), dir);
   EXPECT_FALSE(fs.stat(join_path(dir, "deep")).exists);
   ASSERT_TRUE(fs.remove_tree(dir).ok());
+}
+
+// stat_below() answers as stat() of the joined path would, for real and
+// in-memory file systems, and for a folder that does not exist.
+TEST(FileSystem, StatBelowAnswersAsStat) {
+  std::string dir = std::filesystem::temp_directory_path() / ("bengal-fs-below-" + std::to_string(::getpid()));
+  RealFileSystem real;
+  MemoryFileSystem memory;
+  for (FileSystem* fs : std::initializer_list<FileSystem*>{&real, &memory}) {
+    ASSERT_TRUE(fs->write_file(join_path(dir, "a/b/index.html"), "twelve bytes").ok());
+    auto below = fs->stat_below(dir);
+    for (const char* rel : {"a/b/index.html", "a/b", "a/missing.html"}) {
+      const FileInfo want = fs->stat(join_path(dir, rel)), got = below->stat(rel);
+      EXPECT_EQ(got.exists, want.exists) << rel;
+      EXPECT_EQ(got.is_dir, want.is_dir) << rel;
+      EXPECT_EQ(got.size, want.size) << rel;
+      EXPECT_EQ(got.mtime_ns, want.mtime_ns) << rel;
+    }
+    EXPECT_EQ(below->stat("a/b/index.html").size, 12u);
+    EXPECT_FALSE(fs->stat_below(join_path(dir, "nowhere"))->stat("a/b/index.html").exists);
+    ASSERT_TRUE(fs->remove_tree(dir).ok());
+  }
 }
 
 TEST(RealFileSystem, CreatesMissingFoldersAndRefusesAFileInTheWay) {

@@ -1,5 +1,6 @@
 #include "incremental/build_cache.h"
 
+#include <lz4.h>
 #include <xxhash.h>
 
 #include <algorithm>
@@ -171,7 +172,58 @@ void write_sources(Pieces& out, const BuildCache& c) {
   }
 }
 
+// A body's texts (summary, TOC, search text) are most of the cache's bytes
+// and are read only for the pages a build renders or shows: they are kept
+// LZ4-compressed, as one block: the raw size, then the compressed bytes.
+constexpr std::uint64_t kMaxTextsBytes = std::uint64_t{1} << 30;
+
+void write_texts(Writer& w, const BodyRecord& b, std::string& scratch) {
+  Writer raw;
+  raw.str(b.summary_html);
+  raw.u64(b.toc.size());
+  for (const TocRecord& t : b.toc) {
+    raw.i64(t.level);
+    raw.str(t.id);
+    raw.str(t.text);
+  }
+  raw.str(b.plain_text);
+  const std::string& in = raw.bytes();
+  scratch.resize(static_cast<std::size_t>(LZ4_compressBound(static_cast<int>(in.size()))));
+  const int n = LZ4_compress_default(in.data(), scratch.data(), static_cast<int>(in.size()),
+                                     static_cast<int>(scratch.size()));
+  scratch.resize(static_cast<std::size_t>(std::max(n, 0)));
+  Writer block;
+  block.u64(in.size());
+  block.bytes() += scratch;
+  w.str(block.bytes());
+}
+
+// Decodes a texts block into `b`; false when it is malformed.
+bool read_texts(std::string_view block, BodyRecord& b) {
+  Reader r(block);
+  const std::uint64_t raw_size = r.u64();
+  if (r.failed() || raw_size > kMaxTextsBytes) return false;
+  std::string raw(static_cast<std::size_t>(raw_size), '\0');
+  const std::string_view packed = block.substr(r.position());
+  const int n = LZ4_decompress_safe(packed.data(), raw.data(), static_cast<int>(packed.size()),
+                                    static_cast<int>(raw.size()));
+  if (n < 0 || static_cast<std::uint64_t>(n) != raw_size) return false;
+  Reader t(raw);
+  b.summary_html = t.str();
+  const std::uint64_t toc = t.u64();
+  if (toc > t.remaining()) return false;
+  b.toc.clear();
+  for (std::uint64_t i = 0; i < toc && !t.failed(); ++i) {
+    const auto level = static_cast<int>(t.i64());
+    std::string_view id = t.str(), text = t.str();
+    b.toc.push_back(TocRecord{level, std::string(id), std::string(text)});
+  }
+  b.plain_text = t.str();
+  return !t.failed() && t.at_end();
+}
+
 void write_bodies(Pieces& out, BodyIt begin, BodyIt end) {
+  std::string texts;  // compression scratch
   std::size_t n = 16, count = 0;
   for (auto it = begin; it != end; ++it, ++count) {
     if (it->second.encoded.empty()) n += body_size(it->first, it->second);
@@ -188,17 +240,10 @@ void write_bodies(Pieces& out, BodyIt begin, BodyIt end) {
     w.str(it->first);
     w.hash(b.provenance);
     write_ids(w, b.deps);
-    w.str(b.summary_html);
     w.u64(b.summary_truncated ? 1 : 0);
-    w.u64(b.toc.size());
-    for (const TocRecord& t : b.toc) {
-      w.i64(t.level);
-      w.str(t.id);
-      w.str(t.text);
-    }
     w.u64(b.word_count);
     w.u64(b.reading_minutes);
-    w.str(b.plain_text);
+    write_texts(w, b, texts);
     w.hash(b.content_hash);
     w.u64(b.diagnostics.size());
     for (const Diagnostic& d : b.diagnostics) w.diagnostic(d);
@@ -323,33 +368,18 @@ bool read_sources(std::string_view part, std::map<std::string, SourceRecord>& so
   });
 }
 
-// A body record's fields in order: key, provenance, deps, then the lazy
-// ones (summary, TOC, search text), then the rest. A lazy read skips the
-// lazy ones: they are copied out only if someone asks (decode_lazy_fields).
-void skip_to_lazy_fields(Reader& r) {
+// A body record's fields in order: key, provenance, deps, summary flag,
+// word count, reading time, the texts block (see write_texts), then the
+// rest. A lazy read leaves the texts block as it is: it is decoded only if
+// someone asks (decode_lazy_fields).
+void skip_to_texts(Reader& r) {
   (void)r.str();
   (void)r.hash();
   std::uint64_t n = r.u64();
   for (std::uint64_t i = 0; i < n && !r.failed(); ++i) (void)r.u64();
-}
-// Reads (or, with `skip`, steps over) summary, truncated flag, TOC, word
-// count, reading time and search text into `b`.
-void read_middle_fields(Reader& r, BodyRecord& b, bool skip) {
-  std::string_view summary = r.str();
-  b.summary_truncated = r.u64() != 0;
-  std::uint64_t toc = r.u64();
-  for (std::uint64_t t = 0; t < toc && !r.failed(); ++t) {
-    const auto level = static_cast<int>(r.i64());
-    std::string_view id = r.str(), text = r.str();
-    if (!skip) b.toc.push_back(TocRecord{level, std::string(id), std::string(text)});
-  }
-  b.word_count = static_cast<std::uint32_t>(r.u64());
-  b.reading_minutes = static_cast<std::uint32_t>(r.u64());
-  std::string_view plain = r.str();
-  if (!skip) {
-    b.summary_html = summary;
-    b.plain_text = plain;
-  }
+  (void)r.u64();
+  (void)r.u64();
+  (void)r.u64();
 }
 
 // With `keep_encoded` the lazy fields stay encoded (BodyRecord::lazy).
@@ -358,7 +388,11 @@ bool read_bodies(std::string_view part, std::uint64_t fact_count, std::map<std::
   return read_part(part, bodies, keep_encoded, [&](Reader& r, BodyRecord& b) {
     b.provenance = r.hash();
     b.deps = read_ids(r, fact_count);
-    read_middle_fields(r, b, keep_encoded);
+    b.summary_truncated = r.u64() != 0;
+    b.word_count = static_cast<std::uint32_t>(r.u64());
+    b.reading_minutes = static_cast<std::uint32_t>(r.u64());
+    const std::string_view texts = r.str();
+    if (!keep_encoded && !read_texts(texts, b)) r.fail();
     b.content_hash = r.hash();
     std::uint64_t nd = r.u64();
     for (std::uint64_t d = 0; d < nd && !r.failed(); ++d) b.diagnostics.push_back(r.diagnostic());
@@ -517,13 +551,14 @@ bool decode_front_matter(std::string_view encoded, Data& front_matter) {
 bool decode_lazy_fields(std::string_view encoded, std::string& summary_html, std::vector<TocRecord>& toc,
                         std::string& plain_text) {
   Reader r(encoded);
-  skip_to_lazy_fields(r);
+  skip_to_texts(r);
+  const std::string_view texts = r.str();
   BodyRecord b;
-  read_middle_fields(r, b, false);
+  if (r.failed() || !read_texts(texts, b)) return false;
   summary_html = std::move(b.summary_html);
   toc = std::move(b.toc);
   plain_text = std::move(b.plain_text);
-  return !r.failed();
+  return true;
 }
 
 BuildCache load_cache(const FileSystem& fs, const std::string& cache_dir, std::string& notice,

@@ -19,7 +19,8 @@
 //     part 0  output dir, frame key and window, fact table (subjects, fields,
 //             facts with hashes and reaches);
 //     part 1  sources (each front matter length-prefixed);
-//     part 2  bodies, the first half of them by path;
+//     part 2  bodies, the first half of them by path (each body's texts,
+//             summary, TOC and search text, as one LZ4 block);
 //     part 3  bodies, the second half;
 //     part 4  outputs.
 //   Parts 1-4 start with their record count; records are sorted by path
@@ -27,7 +28,7 @@
 //   the layout each part can be found, and its FactIds bounds-checked,
 //   without decoding the ones before it, so all five are written and read at
 //   once on a ThreadPool (at 10,000 pages the file is ~32 MB; it is written
-//   in pieces, without joining them). A source, body or output record loaded
+//   in pieces, without joining them; ~18 MB with the texts compressed). A source, body or output record loaded
 //   and not changed since is written as the bytes it was read from
 //   (`encoded`): after a one-page edit most of parts 1-4 go from the old
 //   file's mapping straight to the new file. What most builds never read of
@@ -143,7 +144,7 @@ struct CacheBytes {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 8;
+  static constexpr std::uint32_t kVersion = 9;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record

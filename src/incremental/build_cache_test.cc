@@ -228,6 +228,32 @@ TEST(BuildCache, RecordsLoadedFromAFileAreLazyAndSavedAsTheBytesTheyWereReadFrom
   EXPECT_EQ(back.bodies.at("docs/page-7.md").plain_text, "text of docs/page-7.md");
 }
 
+// A body's texts are most of a cache's bytes; they are stored compressed
+// and come back exactly, read at once or left lazy.
+TEST(BuildCache, BodyTextsAreStoredCompressed) {
+  BuildCache c = sample();
+  std::string text;
+  for (int i = 0; i < 4000; ++i) text += "the same words again and again " + std::to_string(i % 10) + ". ";
+  BodyRecord& b = c.bodies.at("blog/a.md");
+  b.plain_text = text;
+  b.summary_html = "<p>" + text.substr(0, 3000) + "</p>";
+  const std::string bytes = c.serialize();
+  EXPECT_LT(bytes.size() * 4, text.size()) << bytes.size();
+  std::string notice;
+  BuildCache eager = BuildCache::deserialize(bytes, notice);
+  ASSERT_TRUE(notice.empty()) << notice;
+  EXPECT_EQ(eager.bodies.at("blog/a.md").plain_text, text);
+  EXPECT_EQ(eager.bodies.at("blog/a.md").summary_html, b.summary_html);
+  auto file = std::make_shared<const FileView>(std::string(bytes));
+  BuildCache lazy = BuildCache::deserialize(file->bytes(), notice, nullptr, file);
+  std::string summary, plain;
+  std::vector<TocRecord> toc;
+  ASSERT_TRUE(decode_lazy_fields(lazy.bodies.at("blog/a.md").encoded, summary, toc, plain));
+  EXPECT_EQ(plain, text);
+  EXPECT_EQ(summary, b.summary_html);
+  ASSERT_EQ(toc.size(), 1u);
+}
+
 TEST(BuildCache, EveryTruncationOrBitFlipMeansEmptyCacheWithNotice) {
   std::string bytes = sample().serialize();
   for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
