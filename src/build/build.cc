@@ -381,8 +381,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     std::optional<incremental::BuildMemo> memo;
     {
       StageTimer t(stats, "memo");
-      memo = incremental::load_memo(fs, cache_dir);
-      if (memo && !incremental::memo_holds(fs, *memo, memo_key, now_utc().epoch_seconds, memo_dirs, memo_files,
+      const std::int64_t now = now_utc().epoch_seconds;
+      memo = incremental::load_memo(fs, cache_dir, memo_key, now);
+      if (memo && !incremental::memo_holds(fs, *memo, memo_key, now, memo_dirs, memo_files,
                                            result.output_dir, cache_dir)) {
         memo.reset();
       }

@@ -10,7 +10,7 @@ namespace bengal::incremental {
 namespace {
 
 constexpr std::string_view kMagic = "BENGALMEMO\n";
-constexpr std::uint64_t kVersion = 2;
+constexpr std::uint64_t kVersion = 3;
 constexpr std::size_t kNewestFirst = 32;  // inputs checked newest first, before the rest in path order
 
 void write_stamp(Writer& w, const FileStamp& s) {
@@ -42,6 +42,22 @@ bool read_stamps(Reader& r, std::vector<FileStamp>& out) {
 
 std::string memo_path(const std::string& cache_dir) { return join_path(cache_dir, "memo.bin"); }
 
+bool same_stamp(const FileSystem& fs, const std::string& path, const FileStamp& s) {
+  FileInfo info = fs.stat(path);
+  return info.exists && !info.is_dir && info.size == s.size && info.mtime_ns == s.mtime_ns;
+}
+
+// Indexes of the (up to) kNewestFirst inputs with the latest mtimes, newest first.
+std::vector<std::size_t> newest_inputs(const BuildMemo& memo) {
+  std::vector<std::size_t> newest(memo.inputs.size());
+  std::iota(newest.begin(), newest.end(), std::size_t{0});
+  const std::size_t first = std::min<std::size_t>(newest.size(), kNewestFirst);
+  std::partial_sort(newest.begin(), newest.begin() + static_cast<std::ptrdiff_t>(first), newest.end(),
+                    [&](std::size_t a, std::size_t b) { return memo.inputs[a].mtime_ns > memo.inputs[b].mtime_ns; });
+  newest.resize(first);
+  return newest;
+}
+
 }  // namespace
 
 std::string BuildMemo::serialize() const {
@@ -55,9 +71,15 @@ std::string BuildMemo::serialize() const {
   w.u64(outputs_skipped);
   w.u64(outputs_unchanged);
   w.u64(files_copied);
+  // What disproves a memo most often comes first, so load_memo() can turn it
+  // down before decoding 20,000 stamps: the cache's stamp, then the inputs
+  // saved last (a writer edits one page all afternoon).
+  write_stamp(w, cache);
+  std::vector<FileStamp> newest;
+  for (std::size_t i : newest_inputs(*this)) newest.push_back(inputs[i]);
+  write_stamps(w, newest);
   write_stamps(w, inputs);
   write_stamps(w, outputs);
-  write_stamp(w, cache);
   w.hash(hash_bytes(std::string_view(w.bytes()).substr(payload_start)));
   return std::move(w.bytes());
 }
@@ -73,8 +95,9 @@ std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
   m.outputs_skipped = r.u64();
   m.outputs_unchanged = r.u64();
   m.files_copied = r.u64();
-  if (!read_stamps(r, m.inputs) || !read_stamps(r, m.outputs)) return std::nullopt;
   m.cache = read_stamp(r);
+  std::vector<FileStamp> newest;  // a copy of some inputs, for load_memo()
+  if (!read_stamps(r, newest) || !read_stamps(r, m.inputs) || !read_stamps(r, m.outputs)) return std::nullopt;
   if (r.failed() || !r.at_end()) return std::nullopt;
   return m;
 }
@@ -132,20 +155,12 @@ bool memo_holds(const FileSystem& fs, const BuildMemo& memo, const Hash128& key,
   // Cheapest disproofs first, each ending at the first difference: an edited
   // or removed input (the common miss: a page was saved), then an output
   // edited or removed by hand, then a walk for inputs that are new.
-  auto same = [&](const std::string& path, const FileStamp& s) {
-    FileInfo info = fs.stat(path);
-    return info.exists && !info.is_dir && info.size == s.size && info.mtime_ns == s.mtime_ns;
-  };
+  auto same = [&](const std::string& path, const FileStamp& s) { return same_stamp(fs, path, s); };
   // The files saved last are the likeliest to have been saved again (a
   // writer edits one page all afternoon): they are stat-ed first, so a build
   // after such a save falls back after a few stats, not 10,000.
-  std::vector<std::size_t> newest(memo.inputs.size());
-  std::iota(newest.begin(), newest.end(), std::size_t{0});
-  const std::size_t first = std::min<std::size_t>(newest.size(), kNewestFirst);
-  std::partial_sort(newest.begin(), newest.begin() + static_cast<std::ptrdiff_t>(first), newest.end(),
-                    [&](std::size_t a, std::size_t b) { return memo.inputs[a].mtime_ns > memo.inputs[b].mtime_ns; });
-  for (std::size_t k = 0; k < first; ++k) {
-    if (!same(memo.inputs[newest[k]].path, memo.inputs[newest[k]])) return false;
+  for (std::size_t i : newest_inputs(memo)) {
+    if (!same(memo.inputs[i].path, memo.inputs[i])) return false;
   }
   for (const FileStamp& i : memo.inputs) {
     if (!same(i.path, i)) return false;
@@ -156,9 +171,24 @@ bool memo_holds(const FileSystem& fs, const BuildMemo& memo, const Hash128& key,
   return stamp_inputs(fs, dirs, files) == memo.inputs;
 }
 
-std::optional<BuildMemo> load_memo(const FileSystem& fs, const std::string& cache_dir) {
+std::optional<BuildMemo> load_memo(const FileSystem& fs, const std::string& cache_dir, const Hash128& key,
+                                   std::int64_t now) {
   auto bytes = fs.read_file(memo_path(cache_dir));
   if (!bytes.ok()) return std::nullopt;
+  // The head alone first: the key, the clock, the cache's stamp and the
+  // newest inputs disprove most memos without decoding the rest.
+  std::string_view payload;
+  if (open_envelope(*bytes, kMagic, kVersion, payload) != Envelope::kOk) return std::nullopt;
+  Reader r(payload);
+  if (r.hash() != key || now >= r.i64()) return std::nullopt;
+  for (int i = 0; i < 4; ++i) (void)r.u64();  // the stats
+  const FileStamp cache = read_stamp(r);
+  if (r.failed() || cache.path.empty() || stamp_cache(fs, cache_dir) != cache) return std::nullopt;
+  std::vector<FileStamp> newest;
+  if (!read_stamps(r, newest)) return std::nullopt;
+  for (const FileStamp& s : newest) {
+    if (!same_stamp(fs, s.path, s)) return std::nullopt;
+  }
   return BuildMemo::deserialize(*bytes);
 }
 

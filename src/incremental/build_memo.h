@@ -76,7 +76,12 @@ bool memo_holds(const FileSystem& fs, const BuildMemo& memo, const Hash128& key,
 // The stamp of <cache_dir>/cache.bin now.
 FileStamp stamp_cache(const FileSystem& fs, const std::string& cache_dir);
 
-std::optional<BuildMemo> load_memo(const FileSystem& fs, const std::string& cache_dir);
+// The memo in `cache_dir`, unless what is cheap to check before decoding
+// its stamps disproves it for a build with `key` at `now`: the key, the
+// clock, the cache's stamp, the newest inputs (serialize() writes those
+// first). A memo returned still needs memo_holds().
+std::optional<BuildMemo> load_memo(const FileSystem& fs, const std::string& cache_dir, const Hash128& key,
+                                   std::int64_t now);
 Status save_memo(FileSystem& fs, const std::string& cache_dir, const BuildMemo& memo);
 // Removes the memo (a build that may change things starts with this).
 void forget_memo(FileSystem& fs, const std::string& cache_dir);

@@ -155,16 +155,38 @@ TEST(BuildMemo, SortStampsMergesRunsIntoPathOrder) {
   }
 }
 
+// load_memo() turns a memo down from its head alone when the key, the
+// clock, the cache's stamp or one of the newest inputs says it is stale.
 TEST(BuildMemo, SaveLoadAndForget) {
   MemoryFileSystem fs;
+  fs.set_file("/s/.bengal/cache.bin", "cache");
+  fs.set_file("/s/content/a.md", "a");
+  const Hash128 key{1, 2};
   BuildMemo m;
+  m.key = key;
+  m.valid_until = 1000;
   m.pages = 3;
+  m.cache = stamp_cache(fs, "/s/.bengal");
+  m.inputs = stamp_inputs(fs, {"/s/content"}, {});
+  ASSERT_EQ(m.inputs.size(), 1u);
   ASSERT_TRUE(save_memo(fs, "/s/.bengal", m).ok());
-  auto back = load_memo(fs, "/s/.bengal");
+  auto back = load_memo(fs, "/s/.bengal", key, 100);
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->pages, 3u);
+  EXPECT_EQ(back->inputs, m.inputs);
+  EXPECT_FALSE(load_memo(fs, "/s/.bengal", Hash128{1, 3}, 100).has_value());
+  EXPECT_FALSE(load_memo(fs, "/s/.bengal", key, 1000).has_value());
+  fs.set_file("/s/content/a.md", "edited");
+  EXPECT_FALSE(load_memo(fs, "/s/.bengal", key, 100).has_value());
+  fs.set_file("/s/content/a.md", "a");
+  fs.set_file("/s/.bengal/cache.bin", "another cache");
+  EXPECT_FALSE(load_memo(fs, "/s/.bengal", key, 100).has_value());
+  m.cache = stamp_cache(fs, "/s/.bengal");
+  m.inputs = stamp_inputs(fs, {"/s/content"}, {});
+  ASSERT_TRUE(save_memo(fs, "/s/.bengal", m).ok());
+  EXPECT_TRUE(load_memo(fs, "/s/.bengal", key, 100).has_value());
   forget_memo(fs, "/s/.bengal");
-  EXPECT_FALSE(load_memo(fs, "/s/.bengal").has_value());
+  EXPECT_FALSE(load_memo(fs, "/s/.bengal", key, 100).has_value());
 }
 
 }  // namespace
