@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <vector>
 
 namespace bengal {
@@ -42,6 +43,51 @@ class SlotIndex {
 
   void reserve(std::size_t n) {
     while (2 * n > slots_.size()) grow();
+  }
+
+  // Replaces the index with items 0..n-1, item i under hashes[i]; false
+  // (and an empty index) if `same(a, b)` holds for two of them. Items are
+  // placed in the order of their home slots, so the table is written front
+  // to back rather than at random: a cache load indexes 150,000 facts.
+  template <typename Same>
+  bool assign(const std::vector<std::uint32_t>& hashes, Same same) {
+    const std::size_t n = hashes.size();
+    slots_.clear();
+    used_ = 0;
+    reserve(n);
+    if (slots_.empty()) slots_.assign(64, Slot{});
+    const std::size_t size = slots_.size(), mask = size - 1;
+    // Items by home slot (a counting sort: stable, two sequential passes).
+    std::vector<std::uint32_t> start(size + 1, 0), order(n);
+    for (std::uint32_t h : hashes) ++start[(h & mask) + 1];
+    for (std::size_t i = 0; i < size; ++i) start[i + 1] += start[i];
+    {
+      std::vector<std::uint32_t> at(start.begin(), start.end() - 1);
+      for (std::uint32_t i = 0; i < n; ++i) order[at[hashes[i] & mask]++] = i;
+    }
+    std::vector<Slot> wrapped;  // past the end: placed from the front afterwards
+    std::size_t next = 0;       // first slot not yet taken by the front-to-back pass
+    for (std::size_t home = 0; home < size; ++home) {
+      // A repeated key has the same hash, hence the same home slot.
+      for (std::uint32_t a = start[home]; a < start[home + 1]; ++a) {
+        for (std::uint32_t b = start[home]; b < a; ++b) {
+          if (hashes[order[a]] == hashes[order[b]] && same(order[a], order[b])) {
+            slots_.assign(slots_.size(), Slot{});
+            return false;
+          }
+        }
+        const std::size_t pos = std::max(home, next);
+        if (pos < size) {
+          slots_[pos] = Slot{order[a], hashes[order[a]]};
+          next = pos + 1;
+        } else {
+          wrapped.push_back(Slot{order[a], hashes[order[a]]});
+        }
+      }
+    }
+    for (const Slot& s : wrapped) place(s);
+    used_ = n;
+    return true;
   }
 
  private:

@@ -313,17 +313,20 @@ bool read_facts(std::string_view part, std::uint64_t fact_count, BuildCache& c) 
   c.frame_key = r.hash();
   c.frame_from = r.i64();
   c.frame_until = r.i64();
-  // Names and facts are interned, so a repeated one would shrink its table
-  // and shift every index after it: the sizes must come out as written.
-  std::uint64_t n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) c.facts.subjects().intern(r.str());
-  if (c.facts.subjects().size() != n) return false;
-  n = r.u64();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) c.facts.fields().intern(r.str());
-  if (c.facts.fields().size() != n) return false;
-  n = r.u64();
+  // Names and facts are each stored once: a repeated one means damage (the
+  // tables' assign() refuses it).
+  auto read_strings = [&r](StringTable& table) {
+    const std::uint64_t n = r.u64();
+    if (r.failed() || n > r.remaining()) return false;  // a string takes at least a byte
+    std::vector<std::string> strings(n);
+    for (std::string& s : strings) s = r.str();
+    return !r.failed() && table.assign(std::move(strings));
+  };
+  if (!read_strings(c.facts.subjects()) || !read_strings(c.facts.fields())) return false;
+  const std::uint64_t n = r.u64();
   if (n != fact_count || n > r.remaining() / kMinFactBytes) return false;
-  c.facts.reserve(n);
+  std::vector<FactTable::Fact> facts;
+  facts.reserve(n);
   c.fact_hashes.reserve(n);
   c.fact_reach.reserve(n);
   const std::uint64_t subjects = c.facts.subjects().size(), fields = c.facts.fields().size();
@@ -333,14 +336,14 @@ bool read_facts(std::string_view part, std::uint64_t fact_count, BuildCache& c) 
         field >= fields) {
       return false;
     }
-    c.facts.intern(static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
-                   static_cast<std::uint32_t>(field));
+    facts.push_back({static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
+                     static_cast<std::uint32_t>(field)});
     c.fact_hashes.push_back(r.hash());
     const std::uint64_t reach = r.u64();
     if (reach > std::uint64_t{INT32_MAX}) return false;
     c.fact_reach.push_back(static_cast<std::int32_t>(reach) - 2);
   }
-  if (c.facts.size() != n) return false;
+  if (r.failed() || !c.facts.assign(std::move(facts))) return false;
 
   return !r.failed() && r.at_end();
 }

@@ -346,6 +346,20 @@ TEST(BuildCache, MissingFileIsSilentlyEmpty) {
   EXPECT_TRUE(notice.empty());
 }
 
+TEST(FactTable, AssignedTablesFindEveryEntryAndRefuseRepeats) {
+  FactTable t;
+  ASSERT_TRUE(t.subjects().assign({"blog/a.md", "blog/b.md", ""}));
+  ASSERT_TRUE(t.fields().assign({"title", ""}));
+  ASSERT_TRUE(t.assign({{FactKind::kPage, 0, 0}, {FactKind::kPage, 1, 0}, {FactKind::kSite, 2, 1}}));
+  EXPECT_EQ(t.find(FactKey{FactKind::kPage, "blog/b.md", "title"}), 1);
+  EXPECT_EQ(t.find(FactKey{FactKind::kSite, "", ""}), 2);
+  EXPECT_EQ(t.find(FactKey{FactKind::kPage, "blog/b.md", ""}), -1);
+  EXPECT_EQ(t.intern(FactKey{FactKind::kPage, "blog/a.md", "title"}), 0u);  // already there
+  EXPECT_EQ(t.intern(FactKey{FactKind::kMenu, "main", ""}), 3u);           // new, after the rest
+  EXPECT_FALSE(t.subjects().assign({"x", "y", "x"}));
+  EXPECT_FALSE(t.assign({{FactKind::kPage, 0, 0}, {FactKind::kPage, 0, 0}}));
+}
+
 TEST(FactTable, DescribesFactsForExplainAndInternsOnce) {
   FactTable t;
   FactId a = t.intern(FactKind::kTemplate, "partials/nav.html", "");

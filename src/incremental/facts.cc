@@ -46,6 +46,19 @@ std::uint32_t StringTable::intern(std::string_view s) {
   return id;
 }
 
+bool StringTable::assign(std::vector<std::string> strings) {
+  strings_.clear();
+  std::vector<std::uint32_t> hashes;
+  hashes.reserve(strings.size());
+  for (std::string& s : strings) {
+    hashes.push_back(hash32(s));
+    strings_.push_back(std::move(s));
+  }
+  if (index_.assign(hashes, [&](std::uint32_t a, std::uint32_t b) { return strings_[a] == strings_[b]; })) return true;
+  strings_.clear();
+  return false;
+}
+
 std::int64_t StringTable::find(std::string_view s) const {
   std::uint32_t found = index_.find(hash32(s), [&](std::uint32_t i) { return strings_[i] == s; });
   return found == SlotIndex::kNone ? -1 : static_cast<std::int64_t>(found);
@@ -60,6 +73,18 @@ FactId FactTable::intern(FactKind kind, std::uint32_t subject, std::uint32_t fie
   auto id = static_cast<FactId>(facts_.size() - 1);
   index_.insert(h, id);
   return id;
+}
+
+bool FactTable::assign(std::vector<Fact> facts) {
+  facts_ = std::move(facts);
+  std::vector<std::uint32_t> hashes;
+  hashes.reserve(facts_.size());
+  for (const Fact& f : facts_) hashes.push_back(key_hash(pack(f)));
+  if (index_.assign(hashes, [&](std::uint32_t a, std::uint32_t b) { return pack(facts_[a]) == pack(facts_[b]); })) {
+    return true;
+  }
+  facts_.clear();
+  return false;
 }
 
 FactId FactTable::intern(FactKind kind, std::string_view subject, std::string_view field) {

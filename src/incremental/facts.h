@@ -61,6 +61,9 @@ using FactId = std::uint32_t;
 class StringTable {
  public:
   std::uint32_t intern(std::string_view s);
+  // Replaces the table with `strings`, in order (a cache load); false, and
+  // an empty table, if one is repeated.
+  bool assign(std::vector<std::string> strings);
   std::int64_t find(std::string_view s) const;  // -1 when absent
   std::string_view at(std::uint32_t i) const { return strings_[i]; }
   std::size_t size() const { return strings_.size(); }
@@ -81,13 +84,11 @@ class FactTable {
   FactId intern(FactKind kind, std::string_view subject, std::string_view field);
   FactId intern(FactKind kind, std::uint32_t subject, std::uint32_t field);
   FactId intern(const FactKey& key) { return intern(key.kind, key.subject, key.field); }
+  // Replaces the facts with `facts`, in order, over the current subjects and
+  // fields (a cache load: StringTable::assign them first); false, and no
+  // facts, if one is repeated.
+  bool assign(std::vector<Fact> facts);
   std::int64_t find(const FactKey& key) const;  // -1 when absent
-  // Room for `n` facts without regrowing (a cache load knows its count).
-  void reserve(std::size_t n) {
-    facts_.reserve(n);
-    index_.reserve(n);
-  }
-
   const Fact& fact(FactId id) const { return facts_[id]; }
   FactKind kind(FactId id) const { return facts_[id].kind; }
   std::string_view subject(FactId id) const { return subjects_.at(facts_[id].subject); }
