@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace bengal {
@@ -42,7 +43,9 @@ class SlotIndex {
   }
 
   void reserve(std::size_t n) {
-    while (2 * n > slots_.size()) grow();
+    std::size_t size = slots_.empty() ? 64 : slots_.size();
+    while (2 * n > size) size *= 2;
+    if (size != slots_.size()) rehash(size);
   }
 
   // Replaces the index with items 0..n-1, item i under hashes[i]; false
@@ -52,37 +55,47 @@ class SlotIndex {
   template <typename Same>
   bool assign(const std::vector<std::uint32_t>& hashes, Same same) {
     const std::size_t n = hashes.size();
-    slots_.clear();
+    std::size_t size = 64;
+    while (2 * n > size) size *= 2;
+    slots_.assign(size, Slot{});
     used_ = 0;
-    reserve(n);
-    if (slots_.empty()) slots_.assign(64, Slot{});
-    const std::size_t size = slots_.size(), mask = size - 1;
-    // Items by home slot (a counting sort: stable, two sequential passes).
-    std::vector<std::uint32_t> start(size + 1, 0), order(n);
-    for (std::uint32_t h : hashes) ++start[(h & mask) + 1];
-    for (std::size_t i = 0; i < size; ++i) start[i + 1] += start[i];
-    {
-      std::vector<std::uint32_t> at(start.begin(), start.end() - 1);
-      for (std::uint32_t i = 0; i < n; ++i) order[at[hashes[i] & mask]++] = i;
+    const std::size_t mask = size - 1;
+    // Items by home slot: a radix sort of (home, item) pairs, 11 bits a
+    // pass, whose scattered writes go to at most 2048 places at a time
+    // (a counting sort over every slot would write all over a table-sized
+    // array: one cache miss per item, the cost this avoids).
+    std::vector<std::uint64_t> items(n), spare(n);
+    for (std::uint32_t i = 0; i < n; ++i) items[i] = (std::uint64_t{hashes[i] & mask} << 32) | i;
+    constexpr unsigned kBits = 11;
+    std::vector<std::uint32_t> count(std::size_t{1} << kBits);
+    for (unsigned shift = 32; (std::uint64_t{1} << (shift - 32)) < size; shift += kBits) {
+      std::fill(count.begin(), count.end(), 0);
+      for (std::uint64_t it : items) ++count[(it >> shift) & ((1u << kBits) - 1)];
+      std::uint32_t sum = 0;
+      for (std::uint32_t& c : count) sum += std::exchange(c, sum);
+      for (std::uint64_t it : items) spare[count[(it >> shift) & ((1u << kBits) - 1)]++] = it;
+      items.swap(spare);
     }
     std::vector<Slot> wrapped;  // past the end: placed from the front afterwards
     std::size_t next = 0;       // first slot not yet taken by the front-to-back pass
-    for (std::size_t home = 0; home < size; ++home) {
-      // A repeated key has the same hash, hence the same home slot.
-      for (std::uint32_t a = start[home]; a < start[home + 1]; ++a) {
-        for (std::uint32_t b = start[home]; b < a; ++b) {
-          if (hashes[order[a]] == hashes[order[b]] && same(order[a], order[b])) {
-            slots_.assign(slots_.size(), Slot{});
-            return false;
-          }
+    for (std::size_t a = 0; a < n; ++a) {
+      const std::size_t home = static_cast<std::size_t>(items[a] >> 32);
+      const auto item = static_cast<std::uint32_t>(items[a]);
+      // A repeated key has the same hash, hence the same home slot: it sits
+      // just before this item.
+      for (std::size_t b = a; b > 0 && (items[b - 1] >> 32) == home; --b) {
+        const auto other = static_cast<std::uint32_t>(items[b - 1]);
+        if (hashes[other] == hashes[item] && same(item, other)) {
+          slots_.assign(slots_.size(), Slot{});
+          return false;
         }
-        const std::size_t pos = std::max(home, next);
-        if (pos < size) {
-          slots_[pos] = Slot{order[a], hashes[order[a]]};
-          next = pos + 1;
-        } else {
-          wrapped.push_back(Slot{order[a], hashes[order[a]]});
-        }
+      }
+      const std::size_t pos = std::max(home, next);
+      if (pos < size) {
+        slots_[pos] = Slot{item, hashes[item]};
+        next = pos + 1;
+      } else {
+        wrapped.push_back(Slot{item, hashes[item]});
       }
     }
     for (const Slot& s : wrapped) place(s);
@@ -101,9 +114,10 @@ class SlotIndex {
     while (slots_[i].index != kNone) i = (i + 1) & mask;
     slots_[i] = s;
   }
-  void grow() {
+  void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+  void rehash(std::size_t size) {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+    slots_.assign(size, Slot{});
     for (const Slot& s : old) {
       if (s.index != kNone) place(s);
     }
