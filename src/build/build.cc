@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <thread>
 
 #include "build/frame_store.h"
 #include "build/parse_stage.h"
@@ -779,6 +780,36 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
                     stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
                     records_changed || parsed.records_dropped > 0;
+    // The memo proves the next build a no-op; a build that reported nothing
+    // and read no clock writes one. Its 20,000 stamps are gathered on a
+    // thread of their own while the cache is saved (writing the cache keeps
+    // one core busy), and stamped with the cache once it is written.
+    const bool reads_clock =
+        next.facts.find(incremental::FactKey{incremental::FactKind::kSite, "", "build_date"}) >= 0;
+    const bool writes_memo = memo_applies && diags.items().empty() && !reads_clock;
+    incremental::BuildMemo memo;
+    std::jthread gather;  // joined on every way out
+    if (writes_memo) {
+      gather = std::jthread([&] {
+        memo.key = memo_key;
+        memo.valid_until = site.visibility_changes_at;
+        memo.inputs = std::move(memo_inputs);
+        for (const content::SourcePage& p : disc.pages) {
+          memo.inputs.push_back({join_path(content_root, p.rel_path), p.size, p.mtime_ns});
+        }
+        for (const content::SourceFile& f : disc.resources) {
+          memo.inputs.push_back({join_path(content_root, f.rel_path), f.size, f.mtime_ns});
+        }
+        for (const content::SourceFile& f : disc.static_files) {
+          memo.inputs.push_back({join_path(static_root, f.rel_path), f.size, f.mtime_ns});
+        }
+        incremental::sort_stamps(memo.inputs);
+        for (const auto& [path, rec] : next.outputs) memo.outputs.push_back({path, rec.size, rec.mtime_ns});
+        memo.pages = stats.pages;
+        memo.outputs_skipped = snap->schedule().size();
+        memo.outputs_unchanged = memo.files_copied = stats.files_copied;
+      });
+    }
     Status saved = Ok{};
     if (cache_changed && options.save_cache) saved = incremental::save_cache(fs, cache_dir, next, &pool);
     // The site as assembled now, for the next build with the same frame key.
@@ -786,33 +817,13 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     if (options.save_cache && !frame_loaded && saved.ok()) {
       (void)save_frame(fs, cache_dir, frame_key, assembled_at, site, frame_diagnostics);
     }
+    if (gather.joinable()) gather.join();
     if (auto s = std::move(saved); !s.ok()) {
       Diagnostic d = std::move(s).error();
       d.severity = Severity::kWarning;
       d.hint = "the next build will be a full build";
       diags.add(std::move(d));
-    }
-    const bool reads_clock =
-        next.facts.find(incremental::FactKey{incremental::FactKind::kSite, "", "build_date"}) >= 0;
-    if (memo_applies && saved.ok() && diags.items().empty() && !reads_clock) {
-      incremental::BuildMemo memo;
-      memo.key = memo_key;
-      memo.valid_until = site.visibility_changes_at;
-      memo.inputs = std::move(memo_inputs);
-      for (const content::SourcePage& p : disc.pages) {
-        memo.inputs.push_back({join_path(content_root, p.rel_path), p.size, p.mtime_ns});
-      }
-      for (const content::SourceFile& f : disc.resources) {
-        memo.inputs.push_back({join_path(content_root, f.rel_path), f.size, f.mtime_ns});
-      }
-      for (const content::SourceFile& f : disc.static_files) {
-        memo.inputs.push_back({join_path(static_root, f.rel_path), f.size, f.mtime_ns});
-      }
-      incremental::sort_stamps(memo.inputs);
-      for (const auto& [path, rec] : next.outputs) memo.outputs.push_back({path, rec.size, rec.mtime_ns});
-      memo.pages = stats.pages;
-      memo.outputs_skipped = snap->schedule().size();
-      memo.outputs_unchanged = memo.files_copied = stats.files_copied;
+    } else if (writes_memo) {
       memo.cache = incremental::stamp_cache(fs, cache_dir);
       if (!memo.cache.path.empty()) (void)incremental::save_memo(fs, cache_dir, memo);
     }
