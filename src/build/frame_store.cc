@@ -370,6 +370,9 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
       incremental::Envelope::kOk) {
     return std::nullopt;
   }
+  // A store for other inputs (after a title edit, say) is turned down from
+  // its head; one that may be used is checked whole before anything is
+  // decoded (a damaged page count must not size a vector).
   Reader head(payload);
   StoredFrame out;
   out.key = head.hash();
@@ -377,10 +380,11 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
   Site& site = out.site;
   site.visibility_changes_at = head.i64();
   if (head.failed() || out.key != key || now < out.from || now >= site.visibility_changes_at) return std::nullopt;
+  if (hash_bytes(payload) != checksum) return std::nullopt;
   const std::uint64_t page_count = head.u64();
   std::array<std::uint64_t, kPageRuns> sizes{};
   for (std::uint64_t& size : sizes) size = head.u64();
-  // A page takes more than a byte: a count beyond the bytes is damage.
+  // A page takes dozens of bytes: a count beyond the bytes is damage.
   if (head.failed() || page_count > head.remaining()) return std::nullopt;
   std::array<std::string_view, kPageRuns> runs;
   std::string_view rest = payload.substr(head.position());
@@ -389,17 +393,11 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
     runs[k] = rest.substr(0, sizes[k]);
     rest.remove_prefix(sizes[k]);
   }
-  // The checksum is computed while the runs decode; nothing decoded is
-  // trusted unless it matches.
   site.pages.resize(page_count);
   const std::size_t per_run = std::max<std::size_t>((page_count + kPageRuns - 1) / kPageRuns, 1);
-  std::array<bool, kPageRuns + 2> ok{};
+  std::array<bool, kPageRuns + 1> ok{};
   auto decode = [&](std::size_t k, unsigned) {
     if (k == kPageRuns) {
-      ok[k] = hash_bytes(payload) == checksum;
-      return;
-    }
-    if (k == kPageRuns + 1) {
       Reader r(rest);
       read_rest(r, site, out.diagnostics);
       ok[k] = !r.failed() && r.at_end();
