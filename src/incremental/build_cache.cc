@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <deque>
 #include <tuple>
 
@@ -89,13 +90,17 @@ void write_facts(Writer& w, const BuildCache& c) {
   for (std::uint32_t i = 0; i < facts.subjects().size(); ++i) w.str(facts.subjects().at(i));
   w.u64(facts.fields().size());
   for (std::uint32_t i = 0; i < facts.fields().size(); ++i) w.str(facts.fields().at(i));
+  // In columns: every fact's key, then every hash (raw, 16 bytes each: one
+  // copy on load), then every reach.
   w.u64(facts.size());
   for (FactId id = 0; id < facts.size(); ++id) {
     const FactTable::Fact& f = facts.fact(id);
     w.u64(static_cast<std::uint64_t>(f.kind));
     w.u64(f.subject);
     w.u64(f.field);
-    w.hash(id < c.fact_hashes.size() ? c.fact_hashes[id] : Hash128{});
+  }
+  for (FactId id = 0; id < facts.size(); ++id) w.hash(id < c.fact_hashes.size() ? c.fact_hashes[id] : Hash128{});
+  for (FactId id = 0; id < facts.size(); ++id) {
     w.u64(static_cast<std::uint64_t>((id < c.fact_reach.size() ? c.fact_reach[id] : BuildCache::kReachAnything) + 2));
   }
 }
@@ -325,23 +330,26 @@ bool read_facts(std::string_view part, std::uint64_t fact_count, BuildCache& c) 
   if (!read_strings(c.facts.subjects()) || !read_strings(c.facts.fields())) return false;
   const std::uint64_t n = r.u64();
   if (n != fact_count || n > r.remaining() / kMinFactBytes) return false;
-  std::vector<FactTable::Fact> facts;
-  facts.reserve(n);
-  c.fact_hashes.reserve(n);
-  c.fact_reach.reserve(n);
+  std::vector<FactTable::Fact> facts(n);
   const std::uint64_t subjects = c.facts.subjects().size(), fields = c.facts.fields().size();
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
+  for (FactTable::Fact& f : facts) {
     std::uint64_t kind = r.u64(), subject = r.u64(), field = r.u64();
-    if (kind > static_cast<std::uint64_t>(FactKind::kFile) || subject >= subjects ||
+    if (r.failed() || kind > static_cast<std::uint64_t>(FactKind::kFile) || subject >= subjects ||
         field >= fields) {
       return false;
     }
-    facts.push_back({static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject),
-                     static_cast<std::uint32_t>(field)});
-    c.fact_hashes.push_back(r.hash());
-    const std::uint64_t reach = r.u64();
-    if (reach > std::uint64_t{INT32_MAX}) return false;
-    c.fact_reach.push_back(static_cast<std::int32_t>(reach) - 2);
+    f = {static_cast<FactKind>(kind), static_cast<std::uint32_t>(subject), static_cast<std::uint32_t>(field)};
+  }
+  static_assert(sizeof(Hash128) == 16, "hashes are copied as a block of lo, hi pairs (Writer::hash)");
+  const std::string_view hashes = r.bytes(n * sizeof(Hash128));
+  if (r.failed()) return false;
+  c.fact_hashes.resize(n);
+  std::memcpy(c.fact_hashes.data(), hashes.data(), hashes.size());
+  c.fact_reach.resize(n);
+  for (std::int32_t& reach : c.fact_reach) {
+    const std::uint64_t v = r.u64();
+    if (v > std::uint64_t{INT32_MAX}) return false;
+    reach = static_cast<std::int32_t>(v) - 2;
   }
   if (r.failed() || !c.facts.assign(std::move(facts))) return false;
 

@@ -17,7 +17,7 @@
 //   The payload is a layout, then five parts:
 //     layout  the byte length of each part, then the fact count (varints);
 //     part 0  output dir, frame key and window, fact table (subjects, fields,
-//             facts with hashes and reaches);
+//             then the facts in columns: keys, hashes, reaches);
 //     part 1  sources (each front matter length-prefixed);
 //     part 2  bodies, the first half of them by path (each body's texts,
 //             summary, TOC and search text, as one LZ4 block);
@@ -144,7 +144,7 @@ struct CacheBytes {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 9;
+  static constexpr std::uint32_t kVersion = 10;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record

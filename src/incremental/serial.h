@@ -65,6 +65,16 @@ class Reader {
   }
   std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
   std::string_view str();
+  // The next `n` raw bytes (a block of fixed-size values); empty and failed
+  // when fewer remain.
+  std::string_view bytes(std::size_t n) {
+    if (n > in_.size() - pos_) {
+      failed_ = true;
+      return {};
+    }
+    pos_ += n;
+    return in_.substr(pos_ - n, n);
+  }
   Hash128 hash();
   Data data(int depth = 0);
   Diagnostic diagnostic();
