@@ -44,6 +44,25 @@ bool read_layout(std::string_view payload, Layout& layout) {
   return rest.empty();
 }
 
+// The file's checksum: XXH3-128 of the layout's bytes followed by each
+// part's own XXH3-128, so the parts are hashed at once on a pool, each by
+// the task that writes or reads it, instead of the whole file in one pass.
+Hash128 combine_checksum(std::string_view layout_bytes, const std::array<Hash128, kParts>& parts) {
+  Hasher h;
+  h.add(layout_bytes);
+  for (const Hash128& part : parts) h.add(part);
+  return h.digest();
+}
+
+Hash128 hash_pieces(const std::vector<std::string_view>& pieces) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  for (std::string_view piece : pieces) XXH3_128bits_update(state, piece.data(), piece.size());
+  XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  return Hash128{h.low64, h.high64};
+}
+
 void write_ids(Writer& w, const std::vector<FactId>& ids) {
   w.u64(ids.size());
   for (FactId id : ids) w.u64(id);
@@ -433,6 +452,7 @@ CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
   BodyIt half = bodies.begin();
   std::advance(half, static_cast<std::ptrdiff_t>(bodies.size() / 2));
   auto parts = std::make_shared<std::array<Pieces, kParts>>();
+  std::array<Hash128, kParts> part_hashes;
   auto write = [&](std::size_t i, unsigned) {
     switch (i) {
       case 0: write_facts((*parts)[0].writer(), *this); break;
@@ -441,6 +461,7 @@ CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
       case 3: write_bodies((*parts)[3], half, bodies.end()); break;
       case 4: write_outputs((*parts)[4], *this); break;
     }
+    part_hashes[i] = hash_pieces((*parts)[i].finish());
   };
   if (pool != nullptr) {
     pool->parallel_for(kParts, write, 1);
@@ -459,18 +480,19 @@ CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
   for (Pieces& part : *parts) {
     for (std::string_view piece : part.finish()) out.pieces.push_back(piece);
   }
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  XXH3_128bits_update(state, head.bytes().data() + layout_at, head.bytes().size() - layout_at);
-  for (std::size_t i = 1; i < out.pieces.size(); ++i) {
-    XXH3_128bits_update(state, out.pieces[i].data(), out.pieces[i].size());
-  }
-  XXH128_hash_t h = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  (*ends)[1].hash(Hash128{h.low64, h.high64});
+  (*ends)[1].hash(combine_checksum(std::string_view(head.bytes()).substr(layout_at), part_hashes));
   out.pieces.push_back((*ends)[1].bytes());
   out.owned = {std::move(parts), std::move(ends), file};
   return out;
+}
+
+Hash128 BuildCache::checksum_of(std::string_view payload) {
+  Layout layout;
+  if (!read_layout(payload, layout)) return hash_bytes(payload);
+  std::array<Hash128, kParts> part_hashes;
+  for (std::size_t i = 0; i < kParts; ++i) part_hashes[i] = hash_bytes(layout.parts[i]);
+  return combine_checksum(payload.substr(0, static_cast<std::size_t>(layout.parts[0].data() - payload.data())),
+                          part_hashes);
 }
 
 std::string BuildCache::serialize() const {
@@ -508,8 +530,10 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   // the bodies goes to a map of its own and is spliced on afterwards.
   BuildCache cache;
   std::map<std::string, BodyRecord> later_bodies;
-  std::array<bool, kParts + 1> ok{};
+  std::array<bool, kParts> ok{};
+  std::array<Hash128, kParts> part_hashes;
   auto decode = [&](std::size_t i, unsigned) {
+    part_hashes[i] = hash_bytes(layout.parts[i]);
     switch (i) {
       case 0:
         ok[0] = read_facts(layout.parts[0], layout.fact_count, cache);
@@ -526,9 +550,6 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
       case 4:
         ok[4] = read_outputs(layout.parts[4], layout.fact_count, cache.outputs, file != nullptr);
         break;
-      case 5:
-        ok[5] = hash_bytes(payload) == checksum;
-        break;
     }
   };
   if (pool != nullptr) {
@@ -536,7 +557,8 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   } else {
     for (std::size_t i = 0; i < ok.size(); ++i) decode(i, 0);
   }
-  if (!ok[kParts]) {
+  const std::string_view layout_bytes = payload.substr(0, static_cast<std::size_t>(layout.parts[0].data() - payload.data()));
+  if (combine_checksum(layout_bytes, part_hashes) != checksum) {
     notice = "build cache is damaged (checksum mismatch); doing a full build";
     return {};
   }

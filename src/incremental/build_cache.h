@@ -13,7 +13,8 @@
 //            copies, the source's size and mtime.
 //
 // On disk (format kVersion):
-//   "BENGALCACHE\n", the version (varint), the payload, XXH3-128 of the payload.
+//   "BENGALCACHE\n", the version (varint), the payload, the checksum: the
+//   XXH3-128 of the layout's bytes followed by each part's own XXH3-128.
 //   The payload is a layout, then five parts:
 //     layout  the byte length of each part, then the fact count (varints);
 //     part 0  output dir, frame key and window, fact table (subjects, fields,
@@ -144,7 +145,7 @@ struct CacheBytes {
 };
 
 struct BuildCache {
-  static constexpr std::uint32_t kVersion = 10;
+  static constexpr std::uint32_t kVersion = 11;
 
   std::string output_dir;                      // the output dir the output records describe
   std::map<std::string, SourceRecord> sources;  // content-relative path -> record
@@ -184,6 +185,8 @@ struct BuildCache {
   // and a source's front matter stay undecoded) and the cache keeps the file.
   static BuildCache deserialize(std::string_view bytes, std::string& notice, ThreadPool* pool = nullptr,
                                 std::shared_ptr<const FileView> file = nullptr);
+  // The checksum a file with this payload carries (see the format above).
+  static Hash128 checksum_of(std::string_view payload);
 };
 
 // Loads <cache_dir>/cache.bin. Missing file: empty cache, empty notice.

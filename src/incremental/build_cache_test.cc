@@ -84,7 +84,7 @@ std::string payload_of(const std::string& bytes) {
 std::string reseal(const std::string& bytes, const std::string& payload) {
   Writer w;
   w.bytes() = bytes.substr(0, kHeadSize) + payload;
-  w.hash(hash_bytes(payload));
+  w.hash(BuildCache::checksum_of(payload));
   return w.bytes();
 }
 
