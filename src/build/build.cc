@@ -273,6 +273,41 @@ Hash128 assemble_key(const content::DiscoverResult& disc, const config::Config& 
 
 }  // namespace
 
+// The next cache's source records: one per page read cleanly (a file with
+// front-matter errors is read again next time). They start as the loaded
+// cache's, so a page taken from the cache keeps its record as it is (node,
+// key and encoded bytes); records of pages gone, failed or read now are
+// dropped or replaced. Both lists are sorted by path: one merge, no search.
+void carry_sources(content::DiscoverResult& disc, const std::set<std::string>& files_with_errors,
+                   incremental::BuildCache& previous, incremental::BuildCache& next) {
+  next.sources = std::move(previous.sources);
+  auto& records = next.sources;
+  auto it = records.begin();
+  for (content::SourcePage& p : disc.pages) {
+    while (it != records.end() && it->first < p.rel_path) it = records.erase(it);
+    const bool have = it != records.end() && it->first == p.rel_path;
+    if (!p.ok || files_with_errors.count(p.display_path) != 0) {
+      if (have) it = records.erase(it);
+      continue;
+    }
+    // Taken from the cache: the record is the one it was read from (its
+    // bytes still in the file), unless those are gone.
+    const std::string_view bytes = have ? it->second.encoded : std::string_view();
+    if (p.from_cache && !bytes.empty() && bytes.data() == p.cache_record.data() &&
+        bytes.size() == p.cache_record.size()) {
+      ++it;
+      continue;
+    }
+    if (have) {
+      it->second = source_record(p);
+      ++it;
+    } else {
+      records.emplace_hint(it, p.rel_path, source_record(p));
+    }
+  }
+  records.erase(it, records.end());
+}
+
 struct BuildStateAccess {
   static content::Listing* listing(BuildState* state) {
     return state ? &slot<content::Listing>(state->listing_) : nullptr;
@@ -406,6 +441,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
   incremental::BuildCache previous;
   bool use_cache = options.incremental;
   bool outputs_kept = false;  // the cache's output records are those of this build's output dir
+  std::size_t previous_sources = 0;  // records in the cache loaded (they move into the next one)
   content::DiscoverResult disc;
   {
     StageTimer t(stats, "discover");
@@ -420,6 +456,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       use_cache = false;
     }
     outputs_kept = previous.output_dir == result.output_dir;
+    previous_sources = previous.sources.size();
     if (!outputs_kept) previous.outputs.clear();  // records describe another dir
     disc = content::discover(fs, root, *config, pool, use_cache ? reuse_from(previous) : content::ReuseSource(),
                              BuildStateAccess::listing(resident), options.changed);
@@ -557,13 +594,9 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       if (theme_memo != nullptr) *theme_memo = ThemeMemo{config_key, theme, templates, loaded};
       diags.append(std::move(loaded));
     }
-    for (content::SourcePage& p : disc.pages) {
-      cache_changed = cache_changed || !p.from_cache;
-      // A resident build keeps the pages themselves instead (in the listing, at commit).
-      if (resident == nullptr && p.ok && files_with_errors.count(p.display_path) == 0) {
-        next.sources.emplace(p.rel_path, source_record(p));
-      }
-    }
+    for (const content::SourcePage& p : disc.pages) cache_changed = cache_changed || !p.from_cache;
+    // A resident build keeps the pages themselves instead (in the listing, at commit).
+    if (resident == nullptr) carry_sources(disc, files_with_errors, previous, next);
     snap = std::make_unique<snapshot::SiteSnapshot>(frame, std::move(parsed.bodies),
                                                     snapshot::make_site_data(disc.data_files), now_utc(),
                                                     &record_facts);
@@ -778,7 +811,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     next.file = std::move(previous.file);  // the reused records' bytes are in it
     if (facts.move_into(next, previous.facts_counted_at) && frame_memo != nullptr) frame_memo->readers.invalidate();
     cache_changed = cache_changed || stats.pages_parsed > 0 || !plan.dirty.empty() || stats.outputs_written > 0 ||
-                    stats.outputs_removed > 0 || next.sources.size() != previous.sources.size() ||
+                    stats.outputs_removed > 0 || next.sources.size() != previous_sources ||
                     records_changed || parsed.records_dropped > 0;
     // The memo proves the next build a no-op; a build that reported nothing
     // and read no clock writes one. Its 20,000 stamps are gathered on a

@@ -178,6 +178,28 @@ TEST_F(Work, BodyEditLoadsTheAssembledSiteAndTitleEditAssemblesIt) {
   EXPECT_NE(site_->out("blog/p2/index.html").find("Edited again 39"), std::string::npos);
 }
 
+// A page whose front matter has a type error is left out of the cache's
+// records, so each build reads it again and reports the error with its line;
+// once fixed it builds, and the other pages' records were carried throughout.
+TEST_F(Work, AFrontMatterErrorIsReportedOnEveryBuildUntilFixed) {
+  site_->fs->set_file("site/content/blog/bad.md", "---\ntitle: Bad\nweight: heavy\n---\nBody.\n");
+  for (int build = 0; build < 2; ++build) {
+    rebuild(*site_);
+    ASSERT_EQ(site_->result.diagnostics.error_count(), 1u) << site_->report();
+    const Diagnostic& d = site_->result.diagnostics.items()[0];
+    EXPECT_EQ(d.location.file, "content/blog/bad.md");
+    EXPECT_EQ(d.location.line, 3) << site_->report();
+    EXPECT_FALSE(site_->has("blog/bad/index.html"));
+    EXPECT_EQ(site_->result.stats.pages_parsed, 0u) << "build " << build;  // the others came from the cache
+  }
+  EXPECT_TRUE(site_->result.stats.site_loaded);  // the same inputs: the same site, and its diagnostics
+  site_->fs->set_file("site/content/blog/bad.md", "---\ntitle: Bad\nweight: 3\n---\nBody.\n");
+  rebuild(*site_);
+  EXPECT_EQ(site_->result.diagnostics.error_count(), 0u) << site_->report();
+  EXPECT_TRUE(site_->has("blog/bad/index.html"));
+  EXPECT_EQ(site_->result.stats.pages_parsed, 1u);
+}
+
 // The frame holds only in the window of time the cache names (a page's
 // publish or expiry date can fall outside it): past it, every fact some
 // output read is hashed again, and the output is still exact.
