@@ -417,6 +417,8 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
   if (!std::all_of(ok.begin(), ok.end(), [](bool b) { return b; }) || !ids_in_range(site)) return std::nullopt;
   // The lookups, as assemble fills them: by_path from each page's source,
   // by_url from the pages in order (the first page with a URL keeps it).
+  site.by_path.reserve(site.pages.size());
+  site.by_url.reserve(site.pages.size());
   for (const Page& p : site.pages) {
     if (p.source >= 0) {
       if (static_cast<std::size_t>(p.source) >= source_paths.size()) return std::nullopt;

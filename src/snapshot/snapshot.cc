@@ -1,6 +1,7 @@
 #include "snapshot/snapshot.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "core/fs.h"
 #include "core/hash.h"
@@ -43,6 +44,10 @@ class ScheduleBuilder {
       : c_(c), site_(site), sources_(sources), diags_(diags) {}
 
   std::vector<RenderJob> build(SlotIndex& index) {
+    // Room for a page each and the feeds of list pages, without regrowing.
+    const std::size_t lists = site_.pages.size() - site_.regular_pages.size();
+    jobs_.reserve(site_.pages.size() + 2 * lists + 4);
+    index_.reserve(site_.pages.size() + 2 * lists + 4);
     // Pages claim their files first, so a feed or an alias can never take a
     // page's place.
     for (const content::Page& p : site_.pages) add_pages(p);
@@ -224,8 +229,22 @@ void SiteFrame::compute_dates_and_feeds() {
     } else {
       items = p.members;
     }
-    std::stable_sort(items.begin(), items.end(), [&](PageId a, PageId b) { return stamp(a) > stamp(b); });
-    if (limit != 0 && items.size() > limit) items.resize(limit);
+    // Newest first, ties in list order; with a limit only the first
+    // `limit` are ordered (a home page lists every page, its feed 20).
+    if (limit != 0 && items.size() > limit) {
+      std::vector<std::uint32_t> at(items.size());
+      std::iota(at.begin(), at.end(), 0u);
+      std::partial_sort(at.begin(), at.begin() + static_cast<std::ptrdiff_t>(limit), at.end(),
+                        [&](std::uint32_t a, std::uint32_t b) {
+                          const std::int64_t sa = stamp(items[a]), sb = stamp(items[b]);
+                          return sa != sb ? sa > sb : a < b;
+                        });
+      std::vector<PageId> first(limit);
+      for (std::size_t k = 0; k < limit; ++k) first[k] = items[at[k]];
+      items = std::move(first);
+    } else {
+      std::stable_sort(items.begin(), items.end(), [&](PageId a, PageId b) { return stamp(a) > stamp(b); });
+    }
     feed_items_[p.id] = std::move(items);
   }
   for (const content::Page& p : site_.pages) {

@@ -111,6 +111,31 @@ TEST(Snapshot, BodyFactsNotReadyAreLoadedOnceOnFirstUseAndNotedAsABodyRead) {
   EXPECT_TRUE(snap.take_bodies()[1].facts_loaded);
 }
 
+// A feed lists a list page's members newest first, members of the same
+// date in list order, cut at the feed limit; the order is the same as a
+// stable sort of every member would give.
+TEST(Snapshot, FeedItemsAreNewestFirstStableAndLimited) {
+  for (int limit : {0, 1, 3, 4, 6, 20}) {
+    content::Site site;
+    content::Page list = page_at(0, "/blog/");
+    list.kind = content::PageKind::kSection;
+    const std::int64_t day[] = {5, 9, 5, 9, 1, 5};  // pages 1..6
+    for (content::PageId i = 1; i <= 6; ++i) {
+      content::Page p = page_at(i, "/blog/p" + std::to_string(i) + "/");
+      p.fm.date = DateTime{day[i - 1] * 86400, 0, false};
+      site.pages.push_back(p);
+      list.members.push_back(i);
+    }
+    site.pages.insert(site.pages.begin(), list);
+    auto config = std::make_shared<config::Config>();
+    config->feed_limit = limit;
+    SiteSnapshot snap(config, std::move(site), {}, {}, Data::object(), {});
+    std::vector<content::PageId> want = {2, 4, 1, 3, 6, 5};
+    if (limit != 0 && want.size() > static_cast<std::size_t>(limit)) want.resize(static_cast<std::size_t>(limit));
+    EXPECT_EQ(snap.frame()->feed_items(0), want) << "limit " << limit;
+  }
+}
+
 TEST(Snapshot, PermalinkJoinsBaseUrl) {
   auto config = std::make_shared<config::Config>();
   config->base_url = "https://example.org/docs/";
