@@ -417,14 +417,26 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
   if (!std::all_of(ok.begin(), ok.end(), [](bool b) { return b; }) || !ids_in_range(site)) return std::nullopt;
   // The lookups, as assemble fills them: by_path from each page's source,
   // by_url from the pages in order (the first page with a URL keeps it).
-  site.by_path.reserve(site.pages.size());
-  site.by_url.reserve(site.pages.size());
+  // The two are independent: each is filled by a task of its own.
   for (const Page& p : site.pages) {
-    if (p.source >= 0) {
-      if (static_cast<std::size_t>(p.source) >= source_paths.size()) return std::nullopt;
-      site.by_path.emplace(std::string(source_paths[static_cast<std::size_t>(p.source)]), p.id);
+    if (p.source >= 0 && static_cast<std::size_t>(p.source) >= source_paths.size()) return std::nullopt;
+  }
+  auto index = [&](std::size_t k, unsigned) {
+    if (k == 0) {
+      site.by_path.reserve(site.pages.size());
+      for (const Page& p : site.pages) {
+        if (p.source >= 0) site.by_path.emplace(std::string(source_paths[static_cast<std::size_t>(p.source)]), p.id);
+      }
+    } else {
+      site.by_url.reserve(site.pages.size());
+      for (const Page& p : site.pages) site.by_url.emplace(p.url, p.id);
     }
-    site.by_url.emplace(p.url, p.id);
+  };
+  if (pool != nullptr) {
+    pool->parallel_for(2, index, 1);
+  } else {
+    index(0, 0);
+    index(1, 0);
   }
   return out;
 }
