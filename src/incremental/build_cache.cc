@@ -532,7 +532,11 @@ BuildCache BuildCache::deserialize(std::string_view bytes, std::string& notice, 
   std::map<std::string, BodyRecord> later_bodies;
   std::array<bool, kParts> ok{};
   std::array<Hash128, kParts> part_hashes;
-  auto decode = [&](std::size_t i, unsigned) {
+  // The longest parts (the fact table, then the outputs) start first, one
+  // on each core, and the short ones fill in after them.
+  constexpr std::array<std::size_t, kParts> kLongestFirst = {0, 4, 1, 2, 3};
+  auto decode = [&](std::size_t k, unsigned) {
+    const std::size_t i = kLongestFirst[k];
     part_hashes[i] = hash_bytes(layout.parts[i]);
     switch (i) {
       case 0:
