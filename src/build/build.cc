@@ -500,11 +500,11 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     auto holds = [&](const Hash128& key, std::int64_t from, std::int64_t until) {
       return use_cache && key == frame_key && from <= assembled_at && assembled_at < until;
     };
-    auto make_frame = [&](content::Site site) {
-      std::vector<snapshot::PageSource> sources;
-      sources.reserve(disc.pages.size());
-      for (const content::SourcePage& p : disc.pages) sources.push_back({p.rel_path, p.display_path});
-      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), std::move(sources));
+    auto sources = [&] {
+      std::vector<snapshot::PageSource> out;
+      out.reserve(disc.pages.size());
+      for (const content::SourcePage& p : disc.pages) out.push_back({p.rel_path, p.display_path});
+      return out;
     };
     // A build that keeps its cache on disk may find the site its inputs
     // assemble to in the frame store: then no page's front matter is decoded.
@@ -529,13 +529,15 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
       frame_loaded = stats.site_loaded = true;
       assembled_at = stored->from;
       assembled = std::move(stored->diagnostics);
-      make_frame(std::move(stored->site));
+      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(stored->site), sources(),
+                                                          std::move(stored->schedule),
+                                                          std::move(stored->schedule_diagnostics));
       same_frame = holds(previous.frame_key, previous.frame_from, previous.frame_until);
     } else {
       content::Site site = content::assemble(disc, *config, opts);
       assembled = std::move(site.diagnostics);
       site.diagnostics = DiagnosticList();
-      make_frame(std::move(site));
+      frame = std::make_shared<const snapshot::SiteFrame>(config, std::move(site), sources());
       if (frame_memo != nullptr) *frame_memo = FrameMemo{frame_key, assembled_at, frame, assembled};
       if (options.save_cache) frame_diagnostics = assembled;
       same_frame = resident == nullptr && self_exe.exists &&
@@ -848,7 +850,7 @@ BuildResult build_site(FileSystem& fs, const BuildOptions& options) {
     // The site as assembled now, for the next build with the same frame key.
     // It is only ever a shortcut: a build that cannot load it assembles.
     if (options.save_cache && !frame_loaded && saved.ok()) {
-      (void)save_frame(fs, cache_dir, frame_key, assembled_at, site, frame_diagnostics);
+      (void)save_frame(fs, cache_dir, frame_key, assembled_at, *frame, frame_diagnostics);
     }
     if (gather.joinable()) gather.join();
     if (auto s = std::move(saved); !s.ok()) {

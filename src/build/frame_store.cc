@@ -15,10 +15,10 @@ using incremental::Reader;
 using incremental::Writer;
 
 constexpr std::string_view kMagic = "BENGALFRAME\n";
-constexpr std::uint64_t kVersion = 1;
-// Pages are written in this many runs, each with its byte length, so they
-// decode on every core.
-constexpr std::size_t kPageRuns = 8;
+constexpr std::uint64_t kVersion = 2;
+// Pages and jobs are written in this many runs each, with their byte
+// lengths, so they decode on every core.
+constexpr std::size_t kRuns = 8;
 
 // Every field of the site model is written below; a field added to one of
 // these structs must be added here too (and the size updated), or a loaded
@@ -167,7 +167,26 @@ void read_page(Reader& r, Page& p) {
   }
 }
 
-// Everything but the pages.
+void write_job(Writer& w, const snapshot::RenderJob& job) {
+  w.u64(static_cast<std::uint64_t>(job.kind));
+  w.u64(job.page);
+  w.u64(job.pager);
+  w.u64(job.pager_count);
+  w.str(job.url);
+  w.str(job.output_path);
+}
+void read_job(Reader& r, snapshot::RenderJob& job) {
+  const std::uint64_t kind = r.u64();
+  if (kind > static_cast<std::uint64_t>(snapshot::OutputKind::kAlias)) return r.fail();
+  job.kind = static_cast<snapshot::OutputKind>(kind);
+  job.page = static_cast<content::PageId>(r.u64());
+  job.pager = static_cast<std::uint32_t>(r.u64());
+  job.pager_count = static_cast<std::uint32_t>(r.u64());
+  job.url = r.str();
+  job.output_path = r.str();
+}
+
+// Everything but the pages and the jobs.
 void write_rest(Writer& w, const Site& site, const DiagnosticList& diagnostics) {
   w.u64(site.sections.size());
   for (const content::Section& s : site.sections) {
@@ -336,16 +355,45 @@ bool ids_in_range(const Site& site) {
   return pages_ok(site.regular_pages) && page_ok(site.home) && page_ok(site.not_found);
 }
 
+// Items in kRuns runs: the count, each run's byte length, then the runs.
+template <typename T, typename WriteOne>
+void write_runs(Writer& w, const std::vector<T>& items, WriteOne write_one) {
+  std::array<Writer, kRuns> runs;
+  const std::size_t per_run = std::max<std::size_t>((items.size() + kRuns - 1) / kRuns, 1);
+  for (std::size_t i = 0; i < items.size(); ++i) write_one(runs[i / per_run], items[i]);
+  w.u64(items.size());
+  for (const Writer& run : runs) w.u64(run.bytes().size());
+  for (const Writer& run : runs) w.bytes() += run.bytes();
+}
+
+// The runs write_runs() wrote at `r`, which moves past them; false if they
+// do not fit. Each item takes at least `min_bytes`, which bounds the count.
+struct Runs {
+  std::uint64_t count = 0;
+  std::array<std::string_view, kRuns> bytes;
+  std::size_t per_run() const { return std::max<std::size_t>((count + kRuns - 1) / kRuns, 1); }
+};
+bool read_runs(std::string_view payload, Reader& r, std::size_t min_bytes, Runs& out) {
+  out.count = r.u64();
+  std::array<std::uint64_t, kRuns> sizes{};
+  for (std::uint64_t& size : sizes) size = r.u64();
+  if (r.failed() || out.count > r.remaining() / min_bytes) return false;
+  for (std::size_t k = 0; k < kRuns; ++k) {
+    const std::size_t at = r.position();
+    if (r.bytes(sizes[k]).size() != sizes[k] || r.failed()) return false;
+    out.bytes[k] = payload.substr(at, sizes[k]);
+  }
+  return true;
+}
+
 }  // namespace
 
-std::string serialize_frame(const Hash128& key, std::int64_t from, const content::Site& site,
+std::string serialize_frame(const Hash128& key, std::int64_t from, const snapshot::SiteFrame& frame,
                             const DiagnosticList& diagnostics) {
-  // Payload: key, from, until, page count, the length of each run of pages,
-  // the runs, then the rest. The key and window come first so a stale file
-  // is turned down before anything is decoded.
-  std::array<Writer, kPageRuns> runs;
-  const std::size_t per_run = (site.pages.size() + kPageRuns - 1) / kPageRuns;
-  for (std::size_t i = 0; i < site.pages.size(); ++i) write_page(runs[i / std::max<std::size_t>(per_run, 1)], site.pages[i]);
+  // Payload: key, from, until, the pages in runs, the render schedule in
+  // runs, then the rest. The key and window come first so a stale file is
+  // turned down before anything is decoded.
+  const Site& site = frame.site();
   Writer w;
   w.bytes().append(kMagic);
   w.u64(kVersion);
@@ -353,10 +401,11 @@ std::string serialize_frame(const Hash128& key, std::int64_t from, const content
   w.hash(key);
   w.i64(from);
   w.i64(site.visibility_changes_at);
-  w.u64(site.pages.size());
-  for (const Writer& run : runs) w.u64(run.bytes().size());
-  for (const Writer& run : runs) w.bytes() += run.bytes();
+  write_runs(w, site.pages, write_page);
+  write_runs(w, frame.schedule(), write_job);
   write_rest(w, site, diagnostics);
+  w.u64(frame.schedule_diagnostics().items().size());
+  for (const Diagnostic& d : frame.schedule_diagnostics().items()) w.diagnostic(d);
   const Hash128 checksum = hash_bytes(std::string_view(w.bytes()).substr(payload_at));
   w.hash(checksum);
   return std::move(w.bytes());
@@ -372,7 +421,7 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
   }
   // A store for other inputs (after a title edit, say) is turned down from
   // its head; one that may be used is checked whole before anything is
-  // decoded (a damaged page count must not size a vector).
+  // decoded (a damaged count must not size a vector).
   Reader head(payload);
   StoredFrame out;
   out.key = head.hash();
@@ -381,32 +430,35 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
   site.visibility_changes_at = head.i64();
   if (head.failed() || out.key != key || now < out.from || now >= site.visibility_changes_at) return std::nullopt;
   if (hash_bytes(payload) != checksum) return std::nullopt;
-  const std::uint64_t page_count = head.u64();
-  std::array<std::uint64_t, kPageRuns> sizes{};
-  for (std::uint64_t& size : sizes) size = head.u64();
-  // A page takes dozens of bytes: a count beyond the bytes is damage.
-  if (head.failed() || page_count > head.remaining()) return std::nullopt;
-  std::array<std::string_view, kPageRuns> runs;
-  std::string_view rest = payload.substr(head.position());
-  for (std::size_t k = 0; k < kPageRuns; ++k) {
-    if (sizes[k] > rest.size()) return std::nullopt;
-    runs[k] = rest.substr(0, sizes[k]);
-    rest.remove_prefix(sizes[k]);
-  }
-  site.pages.resize(page_count);
-  const std::size_t per_run = std::max<std::size_t>((page_count + kPageRuns - 1) / kPageRuns, 1);
-  std::array<bool, kPageRuns + 1> ok{};
+  // A page takes dozens of bytes, a job at least six.
+  Runs pages, jobs;
+  if (!read_runs(payload, head, 32, pages) || !read_runs(payload, head, 6, jobs)) return std::nullopt;
+  const std::string_view rest = payload.substr(head.position());
+  site.pages.resize(pages.count);
+  out.schedule.resize(jobs.count);
+  // One task per run of pages, per run of jobs, and one for the rest.
+  std::array<bool, 2 * kRuns + 1> ok{};
   auto decode = [&](std::size_t k, unsigned) {
-    if (k == kPageRuns) {
+    if (k == 2 * kRuns) {
       Reader r(rest);
       read_rest(r, site, out.diagnostics);
+      const std::uint64_t n = r.u64();
+      for (std::uint64_t i = 0; i < n && !r.failed(); ++i) out.schedule_diagnostics.add(r.diagnostic());
       ok[k] = !r.failed() && r.at_end();
       return;
     }
-    Reader r(runs[k]);
-    const std::size_t first = std::min<std::size_t>(k * per_run, page_count);
-    const std::size_t last = std::min<std::size_t>(first + per_run, page_count);
-    for (std::size_t i = first; i < last && !r.failed(); ++i) read_page(r, site.pages[i]);
+    const Runs& runs = k < kRuns ? pages : jobs;
+    const std::size_t run = k % kRuns;
+    Reader r(runs.bytes[run]);
+    const std::size_t first = std::min<std::size_t>(run * runs.per_run(), runs.count);
+    const std::size_t last = std::min<std::size_t>(first + runs.per_run(), runs.count);
+    for (std::size_t i = first; i < last && !r.failed(); ++i) {
+      if (k < kRuns) {
+        read_page(r, site.pages[i]);
+      } else {
+        read_job(r, out.schedule[i]);
+      }
+    }
     ok[k] = !r.failed() && r.at_end();
   };
   if (pool != nullptr) {
@@ -415,6 +467,9 @@ std::optional<StoredFrame> deserialize_frame(std::string_view bytes, const Hash1
     for (std::size_t k = 0; k < ok.size(); ++k) decode(k, 0);
   }
   if (!std::all_of(ok.begin(), ok.end(), [](bool b) { return b; }) || !ids_in_range(site)) return std::nullopt;
+  for (const snapshot::RenderJob& job : out.schedule) {
+    if (job.page >= site.pages.size()) return std::nullopt;
+  }
   // The lookups, as assemble fills them: by_path from each page's source,
   // by_url from the pages in order (the first page with a URL keeps it).
   // The two are independent: each is filled by a task of its own.
@@ -452,8 +507,8 @@ std::optional<StoredFrame> load_frame(const FileSystem& fs, const std::string& c
 }
 
 Status save_frame(FileSystem& fs, const std::string& cache_dir, const Hash128& key, std::int64_t from,
-                  const content::Site& site, const DiagnosticList& diagnostics) {
-  return fs.write_file(join_path(cache_dir, "frame.bin"), serialize_frame(key, from, site, diagnostics));
+                  const snapshot::SiteFrame& frame, const DiagnosticList& diagnostics) {
+  return fs.write_file(join_path(cache_dir, "frame.bin"), serialize_frame(key, from, frame, diagnostics));
 }
 
 }  // namespace bengal::build

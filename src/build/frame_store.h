@@ -11,8 +11,9 @@
 // that window: then assembling again would give this site, field for field,
 // and the same assemble diagnostics, which the store keeps too.
 //
-// A one-page body edit leaves the key as it was, so the CLI build skips both
-// assembling and decoding every page's front matter from the build cache.
+// A one-page body edit leaves the key as it was, so the CLI build skips
+// assembling, decoding every page's front matter from the build cache, and
+// building the render schedule (saved with the site).
 // The file is written only by a build that assembled, never by one that
 // loaded it. A missing, foreign, damaged or stale file is simply not used.
 //
@@ -29,6 +30,7 @@
 #include "core/fs.h"
 #include "core/hash.h"
 #include "core/thread_pool.h"
+#include "snapshot/snapshot.h"
 
 namespace bengal::build {
 
@@ -37,9 +39,15 @@ struct StoredFrame {
   std::int64_t from = 0;         // when it was assembled (epoch seconds)
   content::Site site;            // by_path and by_url rebuilt on load
   DiagnosticList diagnostics;    // what assembling reported
+  // The frame's render schedule and what building it reported
+  // (snapshot::SiteFrame's second constructor takes them).
+  std::vector<snapshot::RenderJob> schedule;
+  DiagnosticList schedule_diagnostics;
 };
 
-std::string serialize_frame(const Hash128& key, std::int64_t from, const content::Site& site,
+// `frame`: the site as assembled, with its schedule; `diagnostics`: what
+// assembling it reported.
+std::string serialize_frame(const Hash128& key, std::int64_t from, const snapshot::SiteFrame& frame,
                             const DiagnosticList& diagnostics);
 // The stored frame if `bytes` hold one with key `key` that holds at `now`;
 // nullopt for anything else (another key, out of its window, damaged). The
@@ -53,6 +61,6 @@ std::optional<StoredFrame> load_frame(const FileSystem& fs, const std::string& c
                                       std::int64_t now, const std::vector<std::string_view>& source_paths,
                                       ThreadPool* pool = nullptr);
 Status save_frame(FileSystem& fs, const std::string& cache_dir, const Hash128& key, std::int64_t from,
-                  const content::Site& site, const DiagnosticList& diagnostics);
+                  const snapshot::SiteFrame& frame, const DiagnosticList& diagnostics);
 
 }  // namespace bengal::build

@@ -10,7 +10,8 @@ namespace {
 // A site that sets every part of the model: sections with a cascade, a leaf
 // bundle, dates of each kind, aliases, terms, menus from the config and from
 // front matter (nested, with params), a page with a typed-field error and a
-// term without letters (assemble diagnostics).
+// term without letters (assemble diagnostics), an alias that leaves the
+// site (a schedule diagnostic).
 constexpr std::string_view kSite = R"(-- content/_index.md --
 ---
 title: Home
@@ -53,6 +54,7 @@ title: A
 weight: 1
 draft: false
 tags: ["!!!"]
+aliases: ["../../../outside"]
 ---
 -- content/docs/guide/index.md --
 ---
@@ -68,6 +70,9 @@ date: someday
 date: 2023-05-05
 ---
 )";
+
+const Hash128 kKey{1, 2};
+const std::int64_t kFrom = 1'000'000;
 
 struct Fixture {
   MemoryFileSystem fs;
@@ -90,23 +95,46 @@ struct Fixture {
     site.diagnostics = DiagnosticList();
     for (const content::SourcePage& p : disc.pages) paths.push_back(p.rel_path);
   }
+  std::vector<snapshot::PageSource> sources() const {
+    std::vector<snapshot::PageSource> out;
+    for (const content::SourcePage& p : disc.pages) out.push_back({p.rel_path, p.display_path});
+    return out;
+  }
+  // The frame a build makes of `s` (a copy), with its schedule.
+  snapshot::SiteFrame frame_of(const content::Site& s) const {
+    return snapshot::SiteFrame(std::make_shared<config::Config>(config), s, sources());
+  }
+  std::string save(const content::Site& s) const { return serialize_frame(kKey, kFrom, frame_of(s), diagnostics); }
 };
-
-const Hash128 kKey{1, 2};
-const std::int64_t kFrom = 1'000'000;
 
 TEST(FrameStore, LoadsTheSiteItSaved) {
   Fixture f;
   ASSERT_EQ(f.diagnostics.error_count(), 1u);  // bad.md
   ASSERT_GE(f.diagnostics.warning_count(), 1u);  // the "!!!" term
-  const std::string bytes = serialize_frame(kKey, kFrom, f.site, f.diagnostics);
+  const std::string bytes = f.save(f.site);
   ThreadPool pool(2);
   auto loaded = deserialize_frame(bytes, kKey, kFrom + 5, f.paths, &pool);
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(loaded->key, kKey);
   EXPECT_EQ(loaded->from, kFrom);
-  // Saving what was loaded gives the same bytes: no field lost or changed.
-  EXPECT_EQ(serialize_frame(kKey, kFrom, loaded->site, loaded->diagnostics), bytes);
+  // A frame made of what was loaded saves as the same bytes: no field lost
+  // or changed, the schedule included.
+  const snapshot::SiteFrame built = f.frame_of(f.site);
+  const snapshot::SiteFrame again(std::make_shared<config::Config>(f.config), loaded->site, f.sources(),
+                                  loaded->schedule, loaded->schedule_diagnostics);
+  EXPECT_EQ(serialize_frame(kKey, kFrom, again, loaded->diagnostics), bytes);
+  ASSERT_EQ(again.schedule().size(), built.schedule().size());
+  ASSERT_GT(built.schedule().size(), f.site.pages.size());  // pages, feeds, aliases, sitemap
+  for (std::size_t i = 0; i < built.schedule().size(); ++i) {
+    EXPECT_EQ(again.schedule()[i].output_path, built.schedule()[i].output_path);
+    EXPECT_EQ(again.schedule()[i].url, built.schedule()[i].url);
+    EXPECT_EQ(again.find_output(built.schedule()[i].output_path), static_cast<std::int64_t>(i));
+  }
+  EXPECT_EQ(again.feed_items(again.site().home), built.feed_items(built.site().home));
+  // The alias that leaves the site was reported when the schedule was built.
+  ASSERT_EQ(built.schedule_diagnostics().error_count(), 1u);
+  ASSERT_EQ(loaded->schedule_diagnostics.items().size(), 1u);
+  EXPECT_EQ(loaded->schedule_diagnostics.items()[0].message, built.schedule_diagnostics().items()[0].message);
 
   const content::Site& a = f.site;
   const content::Site& b = loaded->site;
@@ -140,19 +168,19 @@ TEST(FrameStore, LoadsTheSiteItSaved) {
 
 TEST(FrameStore, TurnsDownAnotherKeyOrTime) {
   Fixture f;
-  const std::string bytes = serialize_frame(kKey, kFrom, f.site, f.diagnostics);
+  const std::string bytes = f.save(f.site);
   EXPECT_FALSE(deserialize_frame(bytes, Hash128{1, 3}, kFrom, f.paths).has_value());
   EXPECT_FALSE(deserialize_frame(bytes, kKey, kFrom - 1, f.paths).has_value());  // before it was assembled
   // From the moment a page's visibility changes, assembling again differs.
   f.site.visibility_changes_at = kFrom + 10;
-  const std::string expiring = serialize_frame(kKey, kFrom, f.site, f.diagnostics);
+  const std::string expiring = f.save(f.site);
   EXPECT_TRUE(deserialize_frame(expiring, kKey, kFrom + 9, f.paths).has_value());
   EXPECT_FALSE(deserialize_frame(expiring, kKey, kFrom + 10, f.paths).has_value());
 }
 
 TEST(FrameStore, TurnsDownDamage) {
   Fixture f;
-  const std::string bytes = serialize_frame(kKey, kFrom, f.site, f.diagnostics);
+  const std::string bytes = f.save(f.site);
   ASSERT_TRUE(deserialize_frame(bytes, kKey, kFrom, f.paths).has_value());
   for (std::size_t at = 0; at < bytes.size(); at += 7) {
     std::string damaged = bytes;
@@ -168,7 +196,7 @@ TEST(FrameStore, TurnsDownDamage) {
 
 TEST(FrameStore, SavesBesideTheCache) {
   Fixture f;
-  ASSERT_TRUE(save_frame(f.fs, ".bengal", kKey, kFrom, f.site, f.diagnostics).ok());
+  ASSERT_TRUE(save_frame(f.fs, ".bengal", kKey, kFrom, f.frame_of(f.site), f.diagnostics).ok());
   auto loaded = load_frame(f.fs, ".bengal", kKey, kFrom, f.paths);
   ASSERT_TRUE(loaded.has_value());
   EXPECT_EQ(loaded->site.pages.size(), f.site.pages.size());

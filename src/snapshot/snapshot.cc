@@ -148,6 +148,32 @@ SiteFrame::SiteFrame(std::shared_ptr<const config::Config> config, content::Site
                      std::vector<PageSource> sources)
     : config_(std::move(config)), site_(std::move(site)), sources_(std::move(sources)) {
   schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build(output_index_);
+  derive_rest();
+}
+
+SiteFrame::SiteFrame(std::shared_ptr<const config::Config> config, content::Site site,
+                     std::vector<PageSource> sources, std::vector<RenderJob> schedule,
+                     DiagnosticList schedule_diagnostics)
+    : config_(std::move(config)),
+      site_(std::move(site)),
+      sources_(std::move(sources)),
+      schedule_(std::move(schedule)),
+      schedule_diags_(std::move(schedule_diagnostics)) {
+  std::vector<std::uint32_t> hashes;
+  hashes.reserve(schedule_.size());
+  for (const RenderJob& job : schedule_) hashes.push_back(hash32(job.output_path));
+  // The builder gives every output path one job; a schedule that repeats
+  // one (damage) is not taken: it is built again.
+  if (!output_index_.assign(hashes, [&](std::uint32_t a, std::uint32_t b) {
+        return schedule_[a].output_path == schedule_[b].output_path;
+      })) {
+    schedule_diags_ = DiagnosticList();
+    schedule_ = ScheduleBuilder(*config_, site_, sources_, schedule_diags_).build(output_index_);
+  }
+  derive_rest();
+}
+
+void SiteFrame::derive_rest() {
   permalinks_.reserve(site_.pages.size());
   for (const content::Page& p : site_.pages) {
     permalinks_.push_back(permalink(p.url));

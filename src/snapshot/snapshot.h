@@ -149,6 +149,11 @@ class SiteFrame {
  public:
   // `sources`: where each page came from, by its Page::source index.
   SiteFrame(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageSource> sources);
+  // The same frame with the schedule (and its diagnostics) a frame made by
+  // the constructor above from the same config, site and sources had: the
+  // frame store saves them (build/frame_store.h). The rest is derived again.
+  SiteFrame(std::shared_ptr<const config::Config> config, content::Site site, std::vector<PageSource> sources,
+            std::vector<RenderJob> schedule, DiagnosticList schedule_diagnostics);
 
   const config::Config& config() const { return *config_; }
   const content::Site& site() const { return site_; }
@@ -168,6 +173,7 @@ class SiteFrame {
   const std::vector<PageId>& generated_pages() const { return generated_pages_; }
 
  private:
+  void derive_rest();  // permalinks, generated pages, dates, feeds, sitemap URL
   void compute_dates_and_feeds();
 
   std::shared_ptr<const config::Config> config_;
