@@ -20,14 +20,14 @@ constexpr std::uint64_t kVersion = 2;
 // lengths, so they decode on every core.
 constexpr std::size_t kRuns = 8;
 
-// Every field of the site model is written below; a field added to one of
-// these structs must be added here too (and the size updated), or a loaded
-// site would silently lack it.
+// Every field of the site model and of a render job is written below; a
+// field added to one of these structs must be added here too (and the size
+// updated), or a loaded frame would silently lack it.
 static_assert(sizeof(Page) == 928 && sizeof(content::FrontMatter) == 704 && sizeof(content::Section) == 136 &&
                   sizeof(content::Term) == 96 && sizeof(content::Taxonomy) == 96 && sizeof(content::TermRefs) == 32 &&
                   sizeof(content::MenuItem) == 256 && sizeof(content::Menu) == 80 && sizeof(Site) == 272 &&
-                  sizeof(DateTime) == 16,
-              "the site model changed: save and load the new field in frame_store.cc");
+                  sizeof(DateTime) == 16 && sizeof(snapshot::RenderJob) == 80,
+              "the site model or RenderJob changed: save and load the new field in frame_store.cc");
 
 void write_ids(Writer& w, const std::vector<std::uint32_t>& ids) {
   w.u64(ids.size());
