@@ -13,6 +13,8 @@ using content::Page;
 using content::Site;
 using incremental::Reader;
 using incremental::Writer;
+using incremental::begin_envelope;
+using incremental::end_envelope;
 
 constexpr std::string_view kMagic = "BENGALFRAME\n";
 constexpr std::uint64_t kVersion = 2;
@@ -29,26 +31,9 @@ static_assert(sizeof(Page) == 928 && sizeof(content::FrontMatter) == 704 && size
                   sizeof(DateTime) == 16 && sizeof(snapshot::RenderJob) == 80,
               "the site model or RenderJob changed: save and load the new field in frame_store.cc");
 
-void write_ids(Writer& w, const std::vector<std::uint32_t>& ids) {
-  w.u64(ids.size());
-  for (std::uint32_t id : ids) w.u64(id);
-}
-void read_ids(Reader& r, std::vector<std::uint32_t>& ids) {
-  std::uint64_t n = r.u64();
-  if (n > r.remaining()) return r.fail();  // an id is at least one byte
-  ids.resize(n);
-  for (std::uint32_t& id : ids) id = static_cast<std::uint32_t>(r.u64());
-}
-void write_strings(Writer& w, const std::vector<std::string>& list) {
-  w.u64(list.size());
-  for (const std::string& s : list) w.str(s);
-}
-void read_strings(Reader& r, std::vector<std::string>& list) {
-  std::uint64_t n = r.u64();
-  if (n > r.remaining()) return r.fail();
-  list.resize(n);
-  for (std::string& s : list) s = r.str();
-}
+// Any 32-bit id reads; ids_in_range() checks them against the site.
+constexpr std::uint64_t kAnyId = std::uint64_t{1} << 32;
+
 void write_date(Writer& w, const std::optional<DateTime>& d) {
   w.u64(d.has_value());
   if (!d) return;
@@ -75,7 +60,7 @@ void write_front_matter(Writer& w, const content::FrontMatter& fm) {
   w.i64(fm.weight);
   w.str(fm.slug);
   w.str(fm.url);
-  write_strings(w, fm.aliases);
+  w.strings(fm.aliases);
   w.str(fm.description);
   w.str(fm.summary);
   w.str(fm.layout);
@@ -84,7 +69,7 @@ void write_front_matter(Writer& w, const content::FrontMatter& fm) {
   w.u64(fm.terms.size());
   for (const auto& [taxonomy, names] : fm.terms) {
     w.str(taxonomy);
-    write_strings(w, names);
+    w.strings(names);
   }
   w.data(fm.cascade);
   w.data(fm.menu);
@@ -100,7 +85,7 @@ void read_front_matter(Reader& r, content::FrontMatter& fm) {
   fm.weight = r.i64();
   fm.slug = r.str();
   fm.url = r.str();
-  read_strings(r, fm.aliases);
+  fm.aliases = r.strings();
   fm.description = r.str();
   fm.summary = r.str();
   fm.layout = r.str();
@@ -111,7 +96,7 @@ void read_front_matter(Reader& r, content::FrontMatter& fm) {
   fm.terms.resize(n);
   for (auto& [taxonomy, names] : fm.terms) {
     taxonomy = r.str();
-    read_strings(r, names);
+    names = r.strings();
   }
   fm.cascade = r.data();
   fm.menu = r.data();
@@ -130,14 +115,14 @@ void write_page(Writer& w, const Page& p) {
   w.u64(p.section);
   w.u64(p.prev);
   w.u64(p.next);
-  write_ids(w, p.members);
+  w.ids(p.members);
   w.u64(p.taxonomy);
   w.u64(p.term);
   w.i64(p.paginate);
   w.u64(p.term_refs.size());
   for (const content::TermRefs& refs : p.term_refs) {
     w.u64(refs.taxonomy);
-    write_ids(w, refs.terms);
+    w.ids(refs.terms);
   }
 }
 void read_page(Reader& r, Page& p) {
@@ -154,7 +139,7 @@ void read_page(Reader& r, Page& p) {
   p.section = static_cast<content::SectionId>(r.u64());
   p.prev = static_cast<content::PageId>(r.u64());
   p.next = static_cast<content::PageId>(r.u64());
-  read_ids(r, p.members);
+  p.members = r.ids(kAnyId);
   p.taxonomy = static_cast<std::uint32_t>(r.u64());
   p.term = static_cast<std::uint32_t>(r.u64());
   p.paginate = static_cast<int>(r.i64());
@@ -163,7 +148,7 @@ void read_page(Reader& r, Page& p) {
   p.term_refs.resize(n);
   for (content::TermRefs& refs : p.term_refs) {
     refs.taxonomy = static_cast<std::uint32_t>(r.u64());
-    read_ids(r, refs.terms);
+    refs.terms = r.ids(kAnyId);
   }
 }
 
@@ -195,8 +180,8 @@ void write_rest(Writer& w, const Site& site, const DiagnosticList& diagnostics) 
     w.str(s.name);
     w.u64(s.page);
     w.u64(s.parent);
-    write_ids(w, s.children);
-    write_ids(w, s.pages);
+    w.ids(s.children);
+    w.ids(s.pages);
     w.u64(static_cast<std::uint64_t>(s.order));
   }
   w.u64(site.taxonomies.size());
@@ -209,7 +194,7 @@ void write_rest(Writer& w, const Site& site, const DiagnosticList& diagnostics) 
       w.str(term.name);
       w.str(term.slug);
       w.u64(term.page);
-      write_ids(w, term.pages);
+      w.ids(term.pages);
     }
   }
   w.u64(site.menus.size());
@@ -223,13 +208,13 @@ void write_rest(Writer& w, const Site& site, const DiagnosticList& diagnostics) 
       w.str(item.identifier);
       w.i64(item.weight);
       w.u64(item.page);
-      write_ids(w, item.children);
+      w.ids(item.children);
       w.u64(item.parent);
       w.data(item.params);
     }
-    write_ids(w, m.roots);
+    w.ids(m.roots);
   }
-  write_ids(w, site.regular_pages);
+  w.ids(site.regular_pages);
   w.u64(site.home);
   w.u64(site.not_found);
   w.u64(diagnostics.items().size());
@@ -245,8 +230,8 @@ void read_rest(Reader& r, Site& site, DiagnosticList& diagnostics) {
     s.name = r.str();
     s.page = static_cast<content::PageId>(r.u64());
     s.parent = static_cast<content::SectionId>(r.u64());
-    read_ids(r, s.children);
-    read_ids(r, s.pages);
+    s.children = r.ids(kAnyId);
+    s.pages = r.ids(kAnyId);
     const std::uint64_t order = r.u64();
     if (order > static_cast<std::uint64_t>(content::SortOrder::kTitle)) return r.fail();
     s.order = static_cast<content::SortOrder>(order);
@@ -265,7 +250,7 @@ void read_rest(Reader& r, Site& site, DiagnosticList& diagnostics) {
       term.name = r.str();
       term.slug = r.str();
       term.page = static_cast<content::PageId>(r.u64());
-      read_ids(r, term.pages);
+      term.pages = r.ids(kAnyId);
     }
   }
   n = r.u64();
@@ -283,13 +268,13 @@ void read_rest(Reader& r, Site& site, DiagnosticList& diagnostics) {
       item.identifier = r.str();
       item.weight = r.i64();
       item.page = static_cast<content::PageId>(r.u64());
-      read_ids(r, item.children);
+      item.children = r.ids(kAnyId);
       item.parent = static_cast<std::uint32_t>(r.u64());
       item.params = r.data();
     }
-    read_ids(r, m.roots);
+    m.roots = r.ids(kAnyId);
   }
-  read_ids(r, site.regular_pages);
+  site.regular_pages = r.ids(kAnyId);
   site.home = static_cast<content::PageId>(r.u64());
   site.not_found = static_cast<content::PageId>(r.u64());
   n = r.u64();
@@ -395,9 +380,7 @@ std::string serialize_frame(const Hash128& key, std::int64_t from, const snapsho
   // turned down before anything is decoded.
   const Site& site = frame.site();
   Writer w;
-  w.bytes().append(kMagic);
-  w.u64(kVersion);
-  const std::size_t payload_at = w.bytes().size();
+  const std::size_t payload_at = begin_envelope(w, kMagic, kVersion);
   w.hash(key);
   w.i64(from);
   w.i64(site.visibility_changes_at);
@@ -406,8 +389,7 @@ std::string serialize_frame(const Hash128& key, std::int64_t from, const snapsho
   write_rest(w, site, diagnostics);
   w.u64(frame.schedule_diagnostics().items().size());
   for (const Diagnostic& d : frame.schedule_diagnostics().items()) w.diagnostic(d);
-  const Hash128 checksum = hash_bytes(std::string_view(w.bytes()).substr(payload_at));
-  w.hash(checksum);
+  end_envelope(w, payload_at);
   return std::move(w.bytes());
 }
 

@@ -63,30 +63,6 @@ Hash128 hash_pieces(const std::vector<std::string_view>& pieces) {
   return Hash128{h.low64, h.high64};
 }
 
-void write_ids(Writer& w, const std::vector<FactId>& ids) {
-  w.u64(ids.size());
-  for (FactId id : ids) w.u64(id);
-}
-
-std::vector<FactId> read_ids(Reader& r, std::size_t fact_count) {
-  std::vector<FactId> ids;
-  std::uint64_t n = r.u64();
-  if (n > fact_count || n > r.remaining()) {  // a corrupt count would otherwise allocate wildly
-    r.fail();
-    return {};
-  }
-  ids.reserve(n);
-  for (std::uint64_t i = 0; i < n && !r.failed(); ++i) {
-    std::uint64_t id = r.u64();
-    if (id >= fact_count) {
-      r.fail();
-      return {};
-    }
-    ids.push_back(static_cast<FactId>(id));
-  }
-  return ids;
-}
-
 // Each part's buffer is sized from a guess so it is allocated once: growing
 // a string doubles it, and old and new buffers together were the build's
 // peak memory at 10,000 pages.
@@ -263,7 +239,7 @@ void write_bodies(Pieces& out, BodyIt begin, BodyIt end) {
     }
     w.str(it->first);
     w.hash(b.provenance);
-    write_ids(w, b.deps);
+    w.ids(b.deps);
     w.u64(b.summary_truncated ? 1 : 0);
     w.u64(b.word_count);
     w.u64(b.reading_minutes);
@@ -292,7 +268,7 @@ void write_outputs(Pieces& out, const BuildCache& c) {
     w.i64(rec.mtime_ns);
     w.hash(rec.content);
     w.hash(rec.identity);
-    write_ids(w, rec.facts);
+    w.ids(rec.facts);
     w.u64(rec.source_size);
     w.i64(rec.source_mtime_ns);
   }
@@ -340,10 +316,7 @@ bool read_facts(std::string_view part, std::uint64_t fact_count, BuildCache& c) 
   // Names and facts are each stored once: a repeated one means damage (the
   // tables' assign() refuses it).
   auto read_strings = [&r](StringTable& table) {
-    const std::uint64_t n = r.u64();
-    if (r.failed() || n > r.remaining()) return false;  // a string takes at least a byte
-    std::vector<std::string> strings(n);
-    for (std::string& s : strings) s = r.str();
+    std::vector<std::string> strings = r.strings();
     return !r.failed() && table.assign(std::move(strings));
   };
   if (!read_strings(c.facts.subjects()) || !read_strings(c.facts.fields())) return false;
@@ -417,7 +390,7 @@ bool read_bodies(std::string_view part, std::uint64_t fact_count, std::map<std::
                  bool keep_encoded) {
   return read_part(part, bodies, keep_encoded, [&](Reader& r, BodyRecord& b) {
     b.provenance = r.hash();
-    b.deps = read_ids(r, fact_count);
+    b.deps = r.ids(fact_count);
     b.summary_truncated = r.u64() != 0;
     b.word_count = static_cast<std::uint32_t>(r.u64());
     b.reading_minutes = static_cast<std::uint32_t>(r.u64());
@@ -437,7 +410,7 @@ bool read_outputs(std::string_view part, std::uint64_t fact_count, std::map<std:
     o.mtime_ns = r.i64();
     o.content = r.hash();
     o.identity = r.hash();
-    o.facts = read_ids(r, fact_count);
+    o.facts = r.ids(fact_count);
     o.source_size = r.u64();
     o.source_mtime_ns = r.i64();
   });
@@ -470,9 +443,7 @@ CacheBytes BuildCache::serialize_pieces(ThreadPool* pool) const {
   }
   auto ends = std::make_shared<std::array<Writer, 2>>();  // head and checksum
   Writer& head = (*ends)[0];
-  head.bytes().append(kMagic);
-  head.u64(kVersion);
-  const std::size_t layout_at = head.bytes().size();
+  const std::size_t layout_at = begin_envelope(head, kMagic, kVersion);
   for (const Pieces& part : *parts) head.u64(part.size());
   head.u64(facts.size());
   CacheBytes out;

@@ -62,9 +62,7 @@ std::vector<std::size_t> newest_inputs(const BuildMemo& memo) {
 
 std::string BuildMemo::serialize() const {
   Writer w;
-  w.bytes().append(kMagic);
-  w.u64(kVersion);
-  const std::size_t payload_start = w.bytes().size();
+  const std::size_t payload_start = begin_envelope(w, kMagic, kVersion);
   w.hash(key);
   w.i64(valid_until);
   w.u64(pages);
@@ -80,7 +78,7 @@ std::string BuildMemo::serialize() const {
   write_stamps(w, newest);
   write_stamps(w, inputs);
   write_stamps(w, outputs);
-  w.hash(hash_bytes(std::string_view(w.bytes()).substr(payload_start)));
+  end_envelope(w, payload_start);
   return std::move(w.bytes());
 }
 

@@ -27,6 +27,56 @@ void Writer::hash(const Hash128& h) {
   out_.append(buf, 16);
 }
 
+void Writer::ids(const std::vector<std::uint32_t>& ids) {
+  u64(ids.size());
+  for (std::uint32_t id : ids) u64(id);
+}
+
+void Writer::strings(const std::vector<std::string>& list) {
+  u64(list.size());
+  for (const std::string& s : list) str(s);
+}
+
+std::vector<std::string> Reader::strings() {
+  const std::uint64_t n = u64();
+  if (failed_ || n > in_.size() - pos_) {  // a string takes at least a byte
+    failed_ = true;
+    return {};
+  }
+  std::vector<std::string> out(n);
+  for (std::string& s : out) s = str();
+  return out;
+}
+
+std::size_t begin_envelope(Writer& w, std::string_view magic, std::uint64_t version) {
+  w.bytes().append(magic);
+  w.u64(version);
+  return w.bytes().size();
+}
+
+void end_envelope(Writer& w, std::size_t payload_at) {
+  w.hash(hash_bytes(std::string_view(w.bytes()).substr(payload_at)));
+}
+
+std::vector<std::uint32_t> Reader::ids(std::uint64_t limit) {
+  const std::uint64_t n = u64();
+  if (failed_ || n > limit || n > in_.size() - pos_) {  // a corrupt count would otherwise allocate wildly
+    failed_ = true;
+    return {};
+  }
+  std::vector<std::uint32_t> out;
+  out.reserve(n);
+  for (std::uint64_t i = 0; i < n && !failed_; ++i) {
+    const std::uint64_t id = u64();
+    if (id >= limit) {
+      failed_ = true;
+      return {};
+    }
+    out.push_back(static_cast<std::uint32_t>(id));
+  }
+  return out;
+}
+
 std::uint64_t Reader::u64_long() {
   std::uint64_t v = 0;
   for (int shift = 0; shift < 64; shift += 7) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/data.h"
 #include "core/diagnostic.h"
@@ -29,6 +30,10 @@ class Writer {
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
   void str(std::string_view s);
   void hash(const Hash128& h);
+  // A list of small integers (fact ids, page ids): the count, then each.
+  void ids(const std::vector<std::uint32_t>& ids);
+  // A list of strings: the count, then each.
+  void strings(const std::vector<std::string>& list);
   void data(const Data& d);
   void diagnostic(const Diagnostic& d);
   const std::string& bytes() const { return out_; }
@@ -39,10 +44,15 @@ class Writer {
   std::string out_;
 };
 
-// Files written with Writer (the build cache, the build memo) share one
-// envelope: a magic string, a varint format version, the payload, then the
-// XXH3-128 of the payload. open_envelope() checks all three and views the
-// payload; anything but kOk means the file must be ignored.
+// Files written with Writer (the build cache, the build memo, the frame
+// store) share one envelope: a magic string, a varint format version, the
+// payload, then the XXH3-128 of the payload (the build cache's own checksum
+// combines its parts' hashes instead). begin_envelope() writes the head and
+// returns where the payload starts; end_envelope() appends the payload's
+// checksum. open_envelope() checks all three and views the payload;
+// anything but kOk means the file must be ignored.
+std::size_t begin_envelope(Writer& w, std::string_view magic, std::uint64_t version);
+void end_envelope(Writer& w, std::size_t payload_at);
 enum class Envelope : std::uint8_t { kOk, kForeign, kOtherVersion, kDamaged };
 Envelope open_envelope(std::string_view bytes, std::string_view magic, std::uint64_t version,
                        std::string_view& payload);
@@ -76,6 +86,11 @@ class Reader {
     return in_.substr(pos_ - n, n);
   }
   Hash128 hash();
+  // What Writer::ids() wrote; fails (and returns nothing) when the count or
+  // an id is not below `limit`, or the count exceeds the bytes left.
+  std::vector<std::uint32_t> ids(std::uint64_t limit);
+  // What Writer::strings() wrote; fails when the count exceeds the bytes left.
+  std::vector<std::string> strings();
   Data data(int depth = 0);
   Diagnostic diagnostic();
   bool failed() const { return failed_; }
