@@ -273,41 +273,6 @@ Hash128 assemble_key(const content::DiscoverResult& disc, const config::Config& 
 
 }  // namespace
 
-// The next cache's source records: one per page read cleanly (a file with
-// front-matter errors is read again next time). They start as the loaded
-// cache's, so a page taken from the cache keeps its record as it is (node,
-// key and encoded bytes); records of pages gone, failed or read now are
-// dropped or replaced. Both lists are sorted by path: one merge, no search.
-void carry_sources(content::DiscoverResult& disc, const std::set<std::string>& files_with_errors,
-                   incremental::BuildCache& previous, incremental::BuildCache& next) {
-  next.sources = std::move(previous.sources);
-  auto& records = next.sources;
-  auto it = records.begin();
-  for (content::SourcePage& p : disc.pages) {
-    while (it != records.end() && it->first < p.rel_path) it = records.erase(it);
-    const bool have = it != records.end() && it->first == p.rel_path;
-    if (!p.ok || files_with_errors.count(p.display_path) != 0) {
-      if (have) it = records.erase(it);
-      continue;
-    }
-    // Taken from the cache: the record is the one it was read from (its
-    // bytes still in the file), unless those are gone.
-    const std::string_view bytes = have ? it->second.encoded : std::string_view();
-    if (p.from_cache && !bytes.empty() && bytes.data() == p.cache_record.data() &&
-        bytes.size() == p.cache_record.size()) {
-      ++it;
-      continue;
-    }
-    if (have) {
-      it->second = source_record(p);
-      ++it;
-    } else {
-      records.emplace_hint(it, p.rel_path, source_record(p));
-    }
-  }
-  records.erase(it, records.end());
-}
-
 struct BuildStateAccess {
   static content::Listing* listing(BuildState* state) {
     return state ? &slot<content::Listing>(state->listing_) : nullptr;

@@ -51,6 +51,37 @@ incremental::SourceRecord source_record(content::SourcePage& page) {
   return r;
 }
 
+// Both lists are sorted by path: one merge, no search.
+void carry_sources(content::DiscoverResult& disc, const std::set<std::string>& files_with_errors,
+                   incremental::BuildCache& previous, incremental::BuildCache& next) {
+  next.sources = std::move(previous.sources);
+  auto& records = next.sources;
+  auto it = records.begin();
+  for (content::SourcePage& p : disc.pages) {
+    while (it != records.end() && it->first < p.rel_path) it = records.erase(it);
+    const bool have = it != records.end() && it->first == p.rel_path;
+    if (!p.ok || files_with_errors.count(p.display_path) != 0) {
+      if (have) it = records.erase(it);
+      continue;
+    }
+    // Taken from the cache: the record is the one it was read from (its
+    // bytes still in the file), unless those are gone.
+    const std::string_view bytes = have ? it->second.encoded : std::string_view();
+    if (p.from_cache && !bytes.empty() && bytes.data() == p.cache_record.data() &&
+        bytes.size() == p.cache_record.size()) {
+      ++it;
+      continue;
+    }
+    if (have) {
+      it->second = source_record(p);
+      ++it;
+    } else {
+      records.emplace_hint(it, p.rel_path, source_record(p));
+    }
+  }
+  records.erase(it, records.end());
+}
+
 bool decode_front_matters(const FileSystem& fs, const std::string& content_root, const config::Config& config,
                           content::DiscoverResult& disc, ThreadPool& pool, DiagnosticList& diags) {
   std::vector<DiagnosticList> per_page(disc.pages.size());

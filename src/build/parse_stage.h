@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,13 @@ namespace bengal::build {
 content::ReuseSource reuse_from(incremental::BuildCache& previous);
 // The discovery record to keep for a page; moves its front matter.
 incremental::SourceRecord source_record(content::SourcePage& page);
+// The next cache's source records (into `next`): one per page read cleanly
+// (a file with front-matter errors is read again next time). They start as
+// `previous`'s, so a page taken from the cache keeps its record as it is
+// (node, key and encoded bytes); records of pages gone, failed or read now
+// are dropped or replaced.
+void carry_sources(content::DiscoverResult& disc, const std::set<std::string>& files_with_errors,
+                   incremental::BuildCache& previous, incremental::BuildCache& next);
 // Decodes every page's front matter left encoded by reuse_from(), on `pool`;
 // a page whose bytes do not decode is read from its file instead (with its
 // diagnostics in `diags`). True when some page was read: its front-matter
