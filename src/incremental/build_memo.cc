@@ -82,11 +82,11 @@ std::string BuildMemo::serialize() const {
   return std::move(w.bytes());
 }
 
-std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
-  std::string_view payload;
-  if (open_envelope(bytes, kMagic, kVersion, payload) != Envelope::kOk) return std::nullopt;
-  Reader r(payload);
-  BuildMemo m;
+namespace {
+
+// A payload in two steps: the head (key, clock, stats, the cache's stamp and
+// the newest inputs), which is enough to turn most memos down, then the rest.
+bool read_head(Reader& r, BuildMemo& m, std::vector<FileStamp>& newest) {
   m.key = r.hash();
   m.valid_until = r.i64();
   m.pages = r.u64();
@@ -94,9 +94,21 @@ std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
   m.outputs_unchanged = r.u64();
   m.files_copied = r.u64();
   m.cache = read_stamp(r);
-  std::vector<FileStamp> newest;  // a copy of some inputs, for load_memo()
-  if (!read_stamps(r, newest) || !read_stamps(r, m.inputs) || !read_stamps(r, m.outputs)) return std::nullopt;
-  if (r.failed() || !r.at_end()) return std::nullopt;
+  return read_stamps(r, newest);  // a copy of some inputs, for load_memo()
+}
+bool read_rest(Reader& r, BuildMemo& m) {
+  return read_stamps(r, m.inputs) && read_stamps(r, m.outputs) && !r.failed() && r.at_end();
+}
+
+}  // namespace
+
+std::optional<BuildMemo> BuildMemo::deserialize(std::string_view bytes) {
+  std::string_view payload;
+  if (open_envelope(bytes, kMagic, kVersion, payload) != Envelope::kOk) return std::nullopt;
+  Reader r(payload);
+  BuildMemo m;
+  std::vector<FileStamp> newest;
+  if (!read_head(r, m, newest) || !read_rest(r, m)) return std::nullopt;
   return m;
 }
 
@@ -178,16 +190,15 @@ std::optional<BuildMemo> load_memo(const FileSystem& fs, const std::string& cach
   std::string_view payload;
   if (open_envelope(*bytes, kMagic, kVersion, payload) != Envelope::kOk) return std::nullopt;
   Reader r(payload);
-  if (r.hash() != key || now >= r.i64()) return std::nullopt;
-  for (int i = 0; i < 4; ++i) (void)r.u64();  // the stats
-  const FileStamp cache = read_stamp(r);
-  if (r.failed() || cache.path.empty() || stamp_cache(fs, cache_dir) != cache) return std::nullopt;
+  BuildMemo m;
   std::vector<FileStamp> newest;
-  if (!read_stamps(r, newest)) return std::nullopt;
+  if (!read_head(r, m, newest) || r.failed() || m.key != key || now >= m.valid_until) return std::nullopt;
+  if (m.cache.path.empty() || stamp_cache(fs, cache_dir) != m.cache) return std::nullopt;
   for (const FileStamp& s : newest) {
     if (!same_stamp(fs, s.path, s)) return std::nullopt;
   }
-  return BuildMemo::deserialize(*bytes);
+  if (!read_rest(r, m)) return std::nullopt;
+  return m;
 }
 
 Status save_memo(FileSystem& fs, const std::string& cache_dir, const BuildMemo& memo) {
